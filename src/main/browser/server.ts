@@ -1,0 +1,199 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fail, type Result } from '../../shared/result.js';
+import type { Logger } from '../core/logger.js';
+import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveBundleFile } from '../core/renderer-bundle.js';
+import type { Router } from '../core/router.js';
+
+export interface BrowserShellOptions {
+  router: Router;
+  log: Logger;
+  /** The built renderer (index.html and its assets). */
+  rendererFolder: string;
+  /** The built page script that installs `window.kiosk`. */
+  bridgeFile: string;
+  port?: number;
+  /** Lets a development server (Vite) answer what the shell itself does not. */
+  fallback?: (request: IncomingMessage, response: ServerResponse) => void;
+  /** Development only: Vite's module scripts and HMR need a looser policy. */
+  contentSecurityPolicy?: string;
+}
+
+export interface BrowserShell {
+  readonly origin: string;
+  /** Opening this URL once hands the page its per-launch token as an HttpOnly cookie. */
+  readonly launchUrl: string;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+export const SESSION_COOKIE = 'kiosk_session';
+export const BRIDGE_PATH = '/__kiosk/bridge.js';
+const RPC_PREFIX = '/rpc/';
+const MAX_REQUEST_BYTES = 1024 * 1024;
+
+/**
+ * The browser shell: the host's router behind 127.0.0.1 for Chromium. A random token made at
+ * launch (kept in an HttpOnly, SameSite=Strict cookie, never in web storage) and an exact Origin
+ * and Host check stand where Electron's IPC sender check stands, so another local process or a
+ * web page the machine happens to open cannot call the host.
+ */
+export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
+  const token = randomBytes(32).toString('base64url');
+  const csp = options.contentSecurityPolicy ?? CONTENT_SECURITY_POLICY;
+  let origin = '';
+  let hostHeader = '';
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      options.log.error('browser_shell_request_failed', { errorType: error instanceof Error ? error.name : typeof error });
+      if (!response.headersSent) sendJson(response, 500, fail('INTERNAL', 'The kiosk could not complete this request.'));
+      else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', origin);
+    if (request.headers.host !== hostHeader) {
+      return sendJson(response, 403, fail('FORBIDDEN', 'Unexpected host.'));
+    }
+    if (url.pathname === '/launch') return launch(url, response);
+    if (url.pathname.startsWith(RPC_PREFIX)) return rpc(url.pathname.slice(RPC_PREFIX.length), request, response);
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return sendJson(response, 405, fail('FORBIDDEN', 'Method not allowed.'));
+    }
+    if (url.pathname === BRIDGE_PATH) return serveFile(options.bridgeFile, response);
+    if (options.fallback) return options.fallback(request, response);
+    const file = resolveBundleFile(options.rendererFolder, url.pathname);
+    if (!file) return sendJson(response, 404, fail('NOT_FOUND', 'Not found.'));
+    return serveFile(file, response);
+  }
+
+  function launch(url: URL, response: ServerResponse): void {
+    if (!sameSecret(url.searchParams.get('token'), token)) {
+      options.log.warn('browser_shell_launch_refused');
+      return sendJson(response, 403, fail('FORBIDDEN', 'This launch link is not valid.'));
+    }
+    response.writeHead(303, {
+      'Set-Cookie': `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      Location: '/',
+      'Cache-Control': 'no-store',
+    });
+    response.end();
+  }
+
+  async function rpc(channel: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== 'POST') return sendJson(response, 405, fail('FORBIDDEN', 'Method not allowed.'));
+    if (request.headers.origin !== origin) {
+      options.log.warn('browser_shell_origin_refused');
+      return sendJson(response, 403, fail('FORBIDDEN', 'Requests are accepted only from the kiosk page.'));
+    }
+    if (!sameSecret(readCookie(request.headers.cookie, SESSION_COOKIE), token)) {
+      options.log.warn('browser_shell_token_refused');
+      return sendJson(response, 403, fail('FORBIDDEN', 'The kiosk session token is missing or wrong.'));
+    }
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendJson(response, 415, fail('VALIDATION', 'Requests must be JSON.'));
+    }
+    const body = await readBody(request);
+    if (body === null) return sendJson(response, 413, fail('VALIDATION', 'The request is too large.'));
+    let payload: unknown;
+    try {
+      payload = body.length === 0 ? {} : JSON.parse(body);
+    } catch {
+      return sendJson(response, 400, fail('VALIDATION', 'The request is not valid JSON.'));
+    }
+    sendJson(response, 200, await options.router.handle(channel, payload));
+  }
+
+  async function serveFile(file: string, response: ServerResponse): Promise<void> {
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      return sendJson(response, 404, fail('NOT_FOUND', 'Not found.'));
+    }
+    const type = contentTypeFor(file);
+    if (type.startsWith('text/html')) {
+      // The page itself never names the bridge, so the same build runs unchanged under Electron.
+      body = Buffer.from(body.toString('utf8').replace('<head>', `<head><script src="${BRIDGE_PATH}"></script>`));
+    }
+    response.writeHead(200, {
+      ...securityHeaders(csp),
+      'Content-Type': type,
+      'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'no-cache',
+    });
+    response.end(body);
+  }
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  hostHeader = `127.0.0.1:${port}`;
+  options.log.info('browser_shell_listening', { port });
+
+  return {
+    origin,
+    launchUrl: `${origin}/launch?token=${token}`,
+    server,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.close(() => resolveClose());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export function securityHeaders(csp: string): Record<string, string> {
+  return {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
+}
+
+function sendJson(response: ServerResponse, status: number, result: Result<unknown>): void {
+  response.writeHead(status, {
+    ...securityHeaders(CONTENT_SECURITY_POLICY),
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  response.end(JSON.stringify(result));
+}
+
+function sameSecret(given: string | null | undefined, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+function readBody(request: IncomingMessage): Promise<string | null> {
+  return new Promise((resolveBody, rejectBody) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_REQUEST_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolveBody(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', rejectBody);
+  });
+}

@@ -1,0 +1,12 @@
+import type Database from 'better-sqlite3';
+import { catalogueMigration } from './0001-catalogue.js';
+
+export interface Migration {
+  /** Position in the list, starting at 1; stored in PRAGMA user_version once applied. */
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** Append only: a migration that has shipped is never edited or reordered. */
+export const MIGRATIONS: readonly Migration[] = [catalogueMigration];

@@ -1,0 +1,112 @@
+import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHANNELS } from '../../shared/channels.js';
+import { fail } from '../../shared/result.js';
+import { ensureDataFolder } from '../core/data-folder.js';
+import { startKioskHost, type KioskHost } from '../core/host.js';
+import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveBundleFile } from '../core/renderer-bundle.js';
+import { APP_ORIGIN, APP_SCHEME, isAppUrl } from './app-origin.js';
+
+const distFolder = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const rendererFolder = join(distFolder, 'renderer');
+const isDevelopment = !app.isPackaged && process.env.KIOSK_DEVTOOLS === '1';
+
+// Must run before `ready`: the page gets a standard, secure origin of its own instead of file://.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let host: KioskHost | undefined;
+  let window: BrowserWindow | undefined;
+
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => host?.close());
+
+  void app.whenReady().then(() => {
+    host = startKioskHost({ dataFolder: ensureDataFolder(app.getPath('userData')), appVersion: app.getVersion() });
+    const router = host.router;
+
+    protocol.handle(APP_SCHEME, async (request) => {
+      const url = new URL(request.url);
+      const file = isAppUrl(request.url) ? resolveBundleFile(rendererFolder, url.pathname) : null;
+      if (!file) return new Response('Not found', { status: 404 });
+      try {
+        return new Response(await readFile(file), {
+          headers: {
+            'Content-Type': contentTypeFor(file),
+            'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+            'X-Content-Type-Options': 'nosniff',
+          },
+        });
+      } catch {
+        return new Response('Not found', { status: 404 });
+      }
+    });
+
+    // Electron approves every permission request when no handler is set.
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+
+    for (const channel of CHANNELS) {
+      ipcMain.handle(channel, (event, request: unknown) => {
+        if (!isAppUrl(event.senderFrame?.url)) {
+          host?.log.warn('ipc_sender_refused', { channel });
+          return fail('FORBIDDEN', 'Requests are accepted only from the kiosk page.');
+        }
+        return router.handle(channel, request);
+      });
+    }
+
+    window = new BrowserWindow({
+      kiosk: !isDevelopment,
+      fullscreen: !isDevelopment,
+      autoHideMenuBar: true,
+      backgroundColor: '#ffffff',
+      show: false,
+      webPreferences: {
+        preload: join(distFolder, 'preload', 'preload.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        devTools: isDevelopment,
+        spellcheck: false,
+      },
+    });
+    window.removeMenu();
+    window.once('ready-to-show', () => window?.show());
+    void window.loadURL(`${APP_ORIGIN}/index.html`);
+  });
+}
+
+/** Keeps every web contents on the kiosk page: no navigation away, no new windows, no reload keys. */
+function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('before-input-event', (event, input) => {
+    const key = input.key.toLowerCase();
+    const withControl = input.control || input.meta;
+    const reload = key === 'f5' || (withControl && key === 'r');
+    const zoomOrClose = withControl && ['w', '+', '-', '=', '0'].includes(key);
+    const devTools = key === 'f12' || (withControl && input.shift && key === 'i');
+    if (reload || zoomOrClose || (devTools && !isDevelopment) || (input.alt && key === 'f4')) event.preventDefault();
+  });
+}

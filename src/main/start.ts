@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChromium, hasDisplay, openChromiumKiosk, type ChromiumWindow } from './browser/chromium.js';
+import { startBrowserShell, type BrowserShell } from './browser/server.js';
+import { ensureDataFolder, resolveDataFolder } from './core/data-folder.js';
+import { startKioskHost } from './core/host.js';
+import { findElectronExecutable } from './electron-runtime.js';
+
+/**
+ * `npm start` and `npm run dev`: opens the kiosk in Electron where its runtime is installed, and
+ * otherwise runs the same host and renderer through the browser shell.
+ *   --dev       serve the renderer through Vite with hot reload (browser shell)
+ *   --browser   use the browser shell even when Electron is present
+ *   --no-open   do not open a window; print the launch URL only
+ *   --port N    listen on a fixed port instead of a free one
+ */
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const appVersion = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+const electron = flag('--browser') || flag('--dev') ? undefined : findElectronExecutable(projectRoot);
+if (electron) {
+  const child = spawn(electron, [projectRoot], { stdio: 'inherit' });
+  const stop = () => child.kill('SIGTERM');
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  child.once('exit', (code) => process.exit(code ?? 0));
+} else {
+  if (!flag('--browser') && !flag('--dev')) {
+    console.log(
+      'The Electron runtime is not installed on this machine (node_modules/electron has no binary), ' +
+        'so the kiosk opens through the browser shell instead.',
+    );
+  }
+  await runBrowserShell();
+}
+
+async function runBrowserShell(): Promise<void> {
+  const dataFolder = ensureDataFolder(resolveDataFolder());
+  const host = startKioskHost({ dataFolder, appVersion });
+  const dev = flag('--dev') ? await startVite() : undefined;
+  const portIndex = args.indexOf('--port');
+  let shell: BrowserShell;
+  try {
+    shell = await startBrowserShell({
+      router: host.router,
+      log: host.log,
+      rendererFolder: join(projectRoot, 'dist', 'renderer'),
+      bridgeFile: join(projectRoot, 'dist', 'bridge', 'kiosk-bridge.js'),
+      port: portIndex >= 0 ? Number(args[portIndex + 1]) : undefined,
+      fallback: dev?.middleware,
+      contentSecurityPolicy: dev ? DEV_CONTENT_SECURITY_POLICY : undefined,
+    });
+  } catch (error) {
+    host.close();
+    throw error;
+  }
+
+  console.log(`Kiosk data folder: ${dataFolder}`);
+  console.log(`Kiosk ready: ${shell.launchUrl}`);
+  let window: ChromiumWindow | undefined;
+  const chromium = findChromium();
+  if (!flag('--no-open') && chromium && hasDisplay()) {
+    window = openChromiumKiosk(chromium, shell.launchUrl, !flag('--dev'));
+    console.log('Opened the kiosk in Chromium. Press Ctrl+C to stop.');
+  } else if (!flag('--no-open')) {
+    console.log('No display or Chromium found: open the URL above in a browser. Press Ctrl+C to stop.');
+  }
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    window?.close();
+    await dev?.close();
+    await shell.close();
+    host.close();
+    console.log('Kiosk stopped.');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+// Vite's client and React refresh inject inline scripts and talk over a WebSocket; development only.
+const DEV_CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
+  "img-src 'self' data:; font-src 'self'; connect-src 'self' ws:; frame-ancestors 'none'; object-src 'none'";
+
+async function startVite() {
+  const { createServer } = await import('vite');
+  const vite = await createServer({
+    configFile: join(projectRoot, 'vite.config.ts'),
+    server: { middlewareMode: true },
+    appType: 'spa',
+  });
+  return {
+    middleware: (request: IncomingMessage, response: ServerResponse) => vite.middlewares(request, response),
+    close: () => vite.close(),
+  };
+}

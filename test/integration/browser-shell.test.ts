@@ -1,0 +1,129 @@
+import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE, startBrowserShell, type BrowserShell } from '../../src/main/browser/server.js';
+import { startKioskHost, type KioskHost } from '../../src/main/core/host.js';
+import { createMemoryLogger } from '../support/memory-logger.js';
+import { useTempFolder } from '../support/temp-folder.js';
+
+const tempFolder = useTempFolder();
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** Plain node:http, so the test sets Origin, Host and Cookie exactly as a hostile local client could. */
+function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }),
+      );
+    });
+    request.on('error', reject);
+    request.end(options.body);
+  });
+}
+
+describe('browser shell', () => {
+  let host: KioskHost;
+  let shell: BrowserShell;
+  let cookie: string;
+  let log: ReturnType<typeof createMemoryLogger>;
+
+  beforeEach(async () => {
+    const dataFolder = tempFolder();
+    log = createMemoryLogger();
+    host = startKioskHost({ dataFolder, appVersion: '0.0.0-test', log });
+    const rendererFolder = tempFolder();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(rendererFolder, 'index.html'), '<!doctype html><html><head><title>k</title></head><body></body></html>');
+    writeFileSync(join(dataFolder, 'secret.txt'), 'not for the page');
+    const bridgeFile = join(rendererFolder, 'bridge.js');
+    writeFileSync(bridgeFile, 'window.kiosk = {};');
+    shell = await startBrowserShell({ router: host.router, log: host.log, rendererFolder, bridgeFile });
+    const launch = await send(shell.launchUrl);
+    expect(launch.status).toBe(303);
+    const setCookie = String(launch.headers['set-cookie']);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    cookie = setCookie.split(';')[0]!;
+  });
+
+  afterEach(async () => {
+    await shell.close();
+    host.close();
+  });
+
+  const rpc = (channel: string, headers: Record<string, string>, body = '{"language":"ru"}') =>
+    send(`${shell.origin}/rpc/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+
+  it('answers the kiosk page: right Origin and the launch cookie', async () => {
+    const answer = await rpc('listServices', { Origin: shell.origin, Cookie: cookie });
+    expect(answer.status).toBe(200);
+    const result = JSON.parse(answer.body) as { ok: boolean; value: { title: string }[] };
+    expect(result.ok).toBe(true);
+    expect(result.value.map((service) => service.title)).toContain('Регистрация рождения');
+  });
+
+  it('refuses a request without the token', async () => {
+    const answer = await rpc('listServices', { Origin: shell.origin });
+    expect(answer.status).toBe(403);
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(log.records.map((record) => record.event)).toContain('browser_shell_token_refused');
+  });
+
+  it('refuses a request with a wrong token', async () => {
+    const answer = await rpc('listServices', { Origin: shell.origin, Cookie: `${SESSION_COOKIE}=guessed` });
+    expect(answer.status).toBe(403);
+  });
+
+  it('refuses a request with a wrong Origin, or none, even with the token', async () => {
+    for (const origin of ['http://evil.example', 'http://127.0.0.1:1', 'null', shell.origin + '.evil.example']) {
+      const answer = await rpc('listServices', { Origin: origin, Cookie: cookie });
+      expect(answer.status, origin).toBe(403);
+      expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect((await rpc('listServices', { Cookie: cookie })).status).toBe(403);
+    expect(log.records.filter((record) => record.event === 'browser_shell_origin_refused')).toHaveLength(5);
+  });
+
+  it('refuses a request addressed to another host name (DNS rebinding)', async () => {
+    const answer = await rpc('listServices', { Origin: shell.origin, Cookie: cookie, Host: 'attacker.example' });
+    expect(answer.status).toBe(403);
+  });
+
+  it('refuses a launch link with a wrong token and sets no cookie', async () => {
+    const answer = await send(`${shell.origin}/launch?token=wrong`);
+    expect(answer.status).toBe(403);
+    expect(answer.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('passes a malformed request to the router as a VALIDATION error', async () => {
+    const answer = await rpc('listServices', { Origin: shell.origin, Cookie: cookie }, '{"language":"xx"}');
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const broken = await rpc('listServices', { Origin: shell.origin, Cookie: cookie }, '{not json');
+    expect(broken.status).toBe(400);
+    expect(JSON.parse(broken.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('serves the page with the strict CSP header and the bridge script', async () => {
+    const page = await send(`${shell.origin}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.body).toContain('<script src="/__kiosk/bridge.js"></script>');
+  });
+
+  it('never serves a file outside the renderer folder', async () => {
+    for (const path of ['/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/..%5csecret.txt', '/%00']) {
+      const answer = await send(`${shell.origin}${path}`);
+      expect(answer.status, path).toBe(404);
+      expect(answer.body).not.toContain('not for the page');
+    }
+  });
+});

@@ -1,0 +1,79 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DatabaseFromNewerVersionError, openDatabase, schemaVersion } from '../../../src/main/core/database.js';
+import { MIGRATIONS, type Migration } from '../../../src/main/core/migrations/index.js';
+import { useTempFolder } from '../../support/temp-folder.js';
+
+const tempFolder = useTempFolder();
+
+describe('kiosk database', () => {
+  it('migrates an empty file to the latest version with durable settings', () => {
+    const file = join(tempFolder(), 'kiosk.sqlite');
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((row) => row.name);
+    expect(tables).toEqual(expect.arrayContaining(['kiosk_setting', 'service', 'service_text']));
+    db.close();
+  });
+
+  it('opens an up-to-date file again without re-running migrations', () => {
+    const file = join(tempFolder(), 'kiosk.sqlite');
+    openDatabase(file).close();
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    db.close();
+  });
+
+  it('refuses a database written by a newer app and leaves it untouched', () => {
+    const file = join(tempFolder(), 'kiosk.sqlite');
+    const newer = new Database(file);
+    newer.exec('CREATE TABLE from_the_future (x)');
+    newer.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    newer.close();
+
+    expect(() => openDatabase(file)).toThrow(DatabaseFromNewerVersionError);
+
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length + 1);
+    expect(check.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'service'").get()).toEqual({ n: 0 });
+    check.close();
+  });
+
+  it('rolls a failing migration back whole, keeping the version before it', () => {
+    const file = join(tempFolder(), 'kiosk.sqlite');
+    const broken: Migration = {
+      version: MIGRATIONS.length + 1,
+      name: 'broken',
+      up(db) {
+        db.exec('CREATE TABLE half_done (x)');
+        throw new Error('disk said no');
+      },
+    };
+    expect(() => openDatabase(file, [...MIGRATIONS, broken])).toThrow('disk said no');
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'half_done'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('refuses a migration list with a gap in its numbering', () => {
+    const file = join(tempFolder(), 'kiosk.sqlite');
+    const skipped: Migration = { version: MIGRATIONS.length + 2, name: 'skipped', up: () => undefined };
+    expect(() => openDatabase(file, [...MIGRATIONS, skipped])).toThrow(/expected/);
+  });
+
+  it('enforces foreign keys between services and their texts', () => {
+    const db = openDatabase(join(tempFolder(), 'kiosk.sqlite'));
+    expect(() =>
+      db.prepare("INSERT INTO service_text (service_id, language, title, summary) VALUES ('none', 'ky', 't', 's')").run(),
+    ).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});

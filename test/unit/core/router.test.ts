@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { createRouter, type ChannelHandlers } from '../../../src/main/core/router.js';
+import { createMemoryLogger } from '../../support/memory-logger.js';
+
+const VISITOR_PIN = '21204198500012';
+
+function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
+  return {
+    getKioskInfo: () => ({ appVersion: '1.0.0', officeName: { ky: 'к', ru: 'р', en: 'e' } }),
+    listServices: () => [],
+    ...overrides,
+  };
+}
+
+describe('host router', () => {
+  it('answers a valid request with its value', async () => {
+    const router = createRouter(handlers(), createMemoryLogger());
+    expect(await router.handle('getKioskInfo', {})).toEqual({
+      ok: true,
+      value: { appVersion: '1.0.0', officeName: { ky: 'к', ru: 'р', en: 'e' } },
+    });
+  });
+
+  it('refuses a request that fails its schema with a VALIDATION error and no stack trace', async () => {
+    const log = createMemoryLogger();
+    const router = createRouter(handlers(), log);
+    for (const payload of [{ language: 'de' }, { language: 7 }, {}, 'ru', [1], { language: 'ru', extra: VISITOR_PIN }]) {
+      const result = await router.handle('listServices', payload);
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.error.code).toBe('VALIDATION');
+      expect(result.error.message).not.toMatch(/\bat\s.+:\d+/); // no stack frames
+      expect(JSON.stringify(result)).not.toContain(VISITOR_PIN);
+    }
+    expect(JSON.stringify(log.records)).not.toContain(VISITOR_PIN);
+  });
+
+  it('refuses an unknown channel, including names inherited from Object', async () => {
+    const router = createRouter(handlers(), createMemoryLogger());
+    for (const channel of ['deleteEverything', 'constructor', '__proto__', 'toString', '']) {
+      const result = await router.handle(channel, {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    }
+  });
+
+  it("turns a handler's exception into INTERNAL and logs it without the payload", async () => {
+    const log = createMemoryLogger();
+    const router = createRouter(
+      handlers({
+        listServices: ({ language }) => {
+          throw new Error(`constraint failed for ${language} and ${VISITOR_PIN}`);
+        },
+      }),
+      log,
+    );
+    const result = await router.handle('listServices', { language: 'ru' });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'The kiosk could not complete this request.' },
+    });
+    const failure = log.records.find((record) => record.event === 'ipc_handler_failed');
+    expect(failure).toMatchObject({ level: 'error', fields: { channel: 'listServices', errorType: 'Error' } });
+    expect(String(failure?.fields.frames)).toContain('router.test.ts');
+    expect(JSON.stringify(log.records)).not.toContain(VISITOR_PIN);
+  });
+
+  it('turns a rejected promise into INTERNAL as well', async () => {
+    const router = createRouter(handlers({ getKioskInfo: () => Promise.reject(new TypeError('boom')) }), createMemoryLogger());
+    expect(await router.handle('getKioskInfo', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+});
