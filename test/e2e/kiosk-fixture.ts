@@ -1,0 +1,69 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface RunningKiosk {
+  launchUrl: string;
+  dataFolder: string;
+  process: ChildProcess;
+  output: () => string;
+}
+
+/** Starts the real launcher (`node dist/main/start.js`) the way `npm start` does, with its own data folder. */
+export async function startKiosk(): Promise<RunningKiosk> {
+  const dataFolder = mkdtempSync(join(tmpdir(), 'kyzmat-kiosk-e2e-'));
+  const child = spawn(process.execPath, ['dist/main/start.js', '--no-open'], {
+    env: { ...process.env, KIOSK_DATA_DIR: dataFolder },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const launchUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`kiosk did not start:\n${output}`)), 15_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Kiosk ready: (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`kiosk exited with ${code}:\n${output}`)));
+  });
+  return { launchUrl, dataFolder, process: child, output: () => output };
+}
+
+export async function stopKiosk(kiosk: RunningKiosk): Promise<number | null> {
+  if (kiosk.process.exitCode === null) {
+    const exited = new Promise<number | null>((resolve) => kiosk.process.once('exit', (code) => resolve(code)));
+    kiosk.process.kill('SIGINT');
+    await exited;
+  }
+  rmSync(kiosk.dataFolder, { recursive: true, force: true });
+  return kiosk.process.exitCode;
+}
+
+export const test = base.extend<{ kiosk: RunningKiosk; openKiosk: () => Promise<Page> }>({
+  kiosk: async ({}, use) => {
+    const kiosk = await startKiosk();
+    await use(kiosk);
+    await stopKiosk(kiosk);
+  },
+  openKiosk: async ({ page, kiosk }, use) => {
+    await use(async () => {
+      await page.goto(kiosk.launchUrl);
+      await expect(page.locator('[data-screen="attract"]')).toBeVisible();
+      return page;
+    });
+  },
+});
+
+export { expect };
+
+/** Screenshots go under test-results/screens so a person can look at every screen after a run. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}

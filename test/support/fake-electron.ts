@@ -1,0 +1,78 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+type Listener = (...args: unknown[]) => unknown;
+
+/**
+ * A stand-in for the `electron` module, for testing the shell's wiring only: it records what the
+ * main process asks of Electron so a test can check the window, protocol, IPC and lock-down settings.
+ */
+export function createFakeElectron() {
+  const userData = mkdtempSync(join(tmpdir(), 'kyzmat-kiosk-electron-'));
+  const appListeners = new Map<string, Listener>();
+  const ipcHandlers = new Map<string, Listener>();
+  const protocolHandlers = new Map<string, Listener>();
+  const privilegedSchemes: unknown[] = [];
+  const windows: { options: Record<string, unknown>; loadedUrl?: string }[] = [];
+  const permission: { request?: Listener; check?: Listener } = {};
+
+  class BrowserWindow {
+    loadedUrl?: string;
+    constructor(readonly options: Record<string, unknown>) {
+      windows.push(this);
+    }
+    removeMenu() {}
+    once() {}
+    show() {}
+    focus() {}
+    restore() {}
+    isMinimized() {
+      return false;
+    }
+    loadURL(url: string) {
+      this.loadedUrl = url;
+      return Promise.resolve();
+    }
+  }
+
+  const module = {
+    app: {
+      isPackaged: true,
+      requestSingleInstanceLock: () => true,
+      on: (event: string, listener: Listener) => appListeners.set(event, listener),
+      quit: () => undefined,
+      whenReady: () => Promise.resolve(),
+      getPath: () => userData,
+      getVersion: () => '0.0.0-test',
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => privilegedSchemes.push(...schemes),
+      handle: (scheme: string, handler: Listener) => protocolHandlers.set(scheme, handler),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: Listener) => (permission.request = handler),
+        setPermissionCheckHandler: (handler: Listener) => (permission.check = handler),
+      },
+    },
+    ipcMain: { handle: (channel: string, handler: Listener) => ipcHandlers.set(channel, handler) },
+    BrowserWindow,
+  };
+
+  return { module, userData, appListeners, ipcHandlers, protocolHandlers, privilegedSchemes, windows, permission };
+}
+
+/** A web contents that records the lock-down listeners the shell attaches. */
+export function createFakeWebContents() {
+  const listeners = new Map<string, Listener>();
+  let windowOpenHandler: Listener | undefined;
+  return {
+    listeners,
+    openWindow: (url: string) => windowOpenHandler?.({ url }),
+    contents: {
+      on: (event: string, listener: Listener) => listeners.set(event, listener),
+      setWindowOpenHandler: (handler: Listener) => (windowOpenHandler = handler),
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../../../src/shared/channels.js';
+import { createFakeWebContents } from '../../support/fake-electron.js';
+
+const fake = await vi.hoisted(async () => (await import('../../support/fake-electron.js')).createFakeElectron());
+vi.mock('electron', () => fake.module);
+
+/** Checks what the Electron main process asks of Electron; the runtime itself cannot start here. */
+describe('Electron shell wiring', () => {
+  beforeAll(async () => {
+    await import('../../../src/main/electron/main.js');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+
+  afterAll(() => {
+    fake.appListeners.get('will-quit')?.();
+    rmSync(fake.userData, { recursive: true, force: true });
+  });
+
+  it('serves the page from a secure standard app:// scheme, not file://', () => {
+    expect(fake.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    expect(fake.windows[0]?.loadedUrl).toBe('app://kiosk/index.html');
+  });
+
+  it('opens one kiosk window with isolation, sandbox, no Node and no devtools', () => {
+    expect(fake.windows).toHaveLength(1);
+    expect(fake.windows[0]!.options).toMatchObject({
+      kiosk: true,
+      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, devTools: false },
+    });
+  });
+
+  it('handles exactly the contract channels and checks the sender of each', async () => {
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
+    const listServices = fake.ipcHandlers.get('listServices')!;
+    const fromPage = (await listServices({ senderFrame: { url: 'app://kiosk/index.html' } }, { language: 'en' })) as {
+      ok: boolean;
+      value: { title: string }[];
+    };
+    expect(fromPage.ok).toBe(true);
+    expect(fromPage.value.map((service) => service.title)).toContain('Birth registration');
+    for (const url of ['https://example.com/', 'app://kiosk.evil/', 'file:///tmp/x.html', undefined]) {
+      expect(await listServices({ senderFrame: url ? { url } : null }, { language: 'en' }), String(url)).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+    }
+  });
+
+  it('denies every permission request', () => {
+    const decisions: boolean[] = [];
+    fake.permission.request?.({}, 'media', (allowed: boolean) => decisions.push(allowed));
+    fake.permission.request?.({}, 'geolocation', (allowed: boolean) => decisions.push(allowed));
+    expect(decisions).toEqual([false, false]);
+    expect(fake.permission.check?.({}, 'media')).toBe(false);
+  });
+
+  it('blocks navigation away, new windows and reload keys', () => {
+    const web = createFakeWebContents();
+    fake.appListeners.get('web-contents-created')?.({}, web.contents);
+    const navigate = (url: string) => {
+      const event = { prevented: false, preventDefault: () => (event.prevented = true) };
+      web.listeners.get('will-navigate')?.(event, url);
+      return event.prevented;
+    };
+    expect(navigate('https://example.com/')).toBe(true);
+    expect(navigate('app://kiosk.attacker.com/')).toBe(true);
+    expect(navigate('app://kiosk/index.html')).toBe(false);
+    expect(web.openWindow('https://example.com/')).toEqual({ action: 'deny' });
+    const key = (input: Record<string, unknown>) => {
+      const event = { prevented: false, preventDefault: () => (event.prevented = true) };
+      web.listeners.get('before-input-event')?.(event, { control: false, meta: false, shift: false, alt: false, ...input });
+      return event.prevented;
+    };
+    expect(key({ key: 'F5' })).toBe(true);
+    expect(key({ key: 'r', control: true })).toBe(true);
+    expect(key({ key: 'I', control: true, shift: true })).toBe(true);
+    expect(key({ key: 'F4', alt: true })).toBe(true);
+    expect(key({ key: 'а' })).toBe(false);
+  });
+
+  it('serves bundle files with the CSP header and refuses paths outside the bundle', async () => {
+    const handler = fake.protocolHandlers.get('app')!;
+    const page = (await handler({ url: 'app://kiosk/index.html' })) as Response;
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    for (const url of ['app://kiosk/..%2f..%2fpackage.json', 'app://other/index.html']) {
+      expect(((await handler({ url })) as Response).status, url).toBe(404);
+    }
+  });
+});
