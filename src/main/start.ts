@@ -22,6 +22,11 @@ const flag = (name: string) => args.includes(name);
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const appVersion = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
+// Vite's client and React refresh inject inline scripts and talk over a WebSocket; development only.
+const DEV_CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
+  "img-src 'self' data:; font-src 'self'; connect-src 'self' ws:; frame-ancestors 'none'; object-src 'none'";
+
 const electron = flag('--browser') || flag('--dev') ? undefined : findElectronExecutable(projectRoot);
 if (electron) {
   const child = spawn(electron, [projectRoot], { stdio: 'inherit' });
@@ -85,11 +90,6 @@ async function runBrowserShell(): Promise<void> {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
 }
-
-// Vite's client and React refresh inject inline scripts and talk over a WebSocket; development only.
-const DEV_CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
-  "img-src 'self' data:; font-src 'self'; connect-src 'self' ws:; frame-ancestors 'none'; object-src 'none'";
 
 async function startVite() {
   const { createServer } = await import('vite');
