@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium, hasDisplay, openChromiumKiosk, type ChromiumWindow } from './browser/chromium.js';
 import { startBrowserShell, type BrowserShell } from './browser/server.js';
@@ -46,13 +46,22 @@ if (electron) {
 
 async function runBrowserShell(): Promise<void> {
   const dataFolder = ensureDataFolder(resolveDataFolder());
-  const host = startKioskHost({ dataFolder, appVersion });
+  const host = await startKioskHost({
+    dataFolder,
+    appVersion,
+    trustAnchorsFile: join(projectRoot, 'resources', 'trust', 'content-keys.json'),
+    bundledContentFolder: join(projectRoot, 'dist', 'content-bundle'),
+    portalUrl: process.env.KIOSK_PORTAL_URL || undefined,
+    contentPollSeconds: process.env.KIOSK_CONTENT_POLL_SECONDS ? Number(process.env.KIOSK_CONTENT_POLL_SECONDS) : undefined,
+    removableMediaRoots: process.env.KIOSK_REMOVABLE_MEDIA_ROOTS?.split(delimiter).filter(Boolean),
+  });
   const dev = flag('--dev') ? await startVite() : undefined;
   const portIndex = args.indexOf('--port');
   let shell: BrowserShell;
   try {
     shell = await startBrowserShell({
       router: host.router,
+      events: host.events,
       log: host.log,
       rendererFolder: join(projectRoot, 'dist', 'renderer'),
       bridgeFile: join(projectRoot, 'dist', 'bridge', 'kiosk-bridge.js'),

@@ -1,25 +1,102 @@
 import { z } from 'zod';
-import { languageSchema } from './languages.js';
-import type { Channel } from './channels.js';
+import type { Channel, HostEventName } from './channels.js';
+import { CATEGORY_ICONS, SAMPLE_MEDIA_TYPES } from './content/content-schema.js';
+import { CONTENT_REJECTION_CODES } from './content/package-verification.js';
+import { languageSchema, localizedTextSchema } from './languages.js';
 import type { Result } from './result.js';
 
-export { CHANNELS, type Channel } from './channels.js';
+export { CHANNELS, HOST_EVENTS, type Channel, type HostEventName } from './channels.js';
+
+const languageRequest = z.object({ language: languageSchema }).strict();
+const idSchema = z.string().min(1).max(64);
 
 const serviceSummarySchema = z.object({
   id: z.string(),
+  categoryId: z.string(),
   title: z.string(),
   summary: z.string(),
-  priceSom: z.number().int().nonnegative(),
-  processingDays: z.number().int().nonnegative(),
-  isDemo: z.boolean(),
+  priceSom: z.number(),
+  priceAssumed: z.boolean(),
+  processingDays: z.number(),
+  processingAssumed: z.boolean(),
 });
 export type ServiceSummary = z.infer<typeof serviceSummarySchema>;
 
+const serviceDetailSchema = serviceSummarySchema.extend({
+  description: z.string(),
+  whoMayApply: z.string(),
+  agency: z.string(),
+  priceNote: z.string().optional(),
+  processingNote: z.string().optional(),
+  urgencyTiers: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      amountSom: z.number(),
+      workingDays: z.number().optional(),
+      hours: z.number().optional(),
+      note: z.string().optional(),
+    }),
+  ),
+  requiredDocuments: z.array(z.object({ id: z.string(), title: z.string(), note: z.string().optional() })),
+  sampleForms: z.array(z.object({ id: z.string(), title: z.string(), mediaType: z.enum(SAMPLE_MEDIA_TYPES) })),
+  formId: z.string(),
+});
+export type ServiceDetail = z.infer<typeof serviceDetailSchema>;
+
+const categorySummarySchema = z.object({
+  id: z.string(),
+  icon: z.enum(CATEGORY_ICONS),
+  title: z.string(),
+  description: z.string(),
+  serviceCount: z.number(),
+});
+export type CategorySummary = z.infer<typeof categorySummarySchema>;
+
 const kioskInfoSchema = z.object({
   appVersion: z.string(),
-  officeName: z.object({ ky: z.string(), ru: z.string(), en: z.string() }),
+  contentVersion: z.number().nullable(),
+  officeName: localizedTextSchema.nullable(),
+  support: z.object({ email: z.string(), phone: z.string(), hours: localizedTextSchema }).nullable(),
+  visitorIdleSeconds: z.number(),
+  idleWarningSeconds: z.number(),
 });
 export type KioskInfo = z.infer<typeof kioskInfoSchema>;
+
+const contentEventSchema = z.object({
+  at: z.string(),
+  source: z.enum(['bundled', 'portal', 'folder']),
+  outcome: z.enum(['applied', 'rejected', 'failed']),
+  version: z.number().nullable(),
+  code: z.string().nullable(),
+  detail: z.string().nullable(),
+});
+
+const contentStatusSchema = z.object({
+  activeVersion: z.number().nullable(),
+  activeKeyId: z.string().nullable(),
+  signedWithDemoKey: z.boolean(),
+  expires: z.string().nullable(),
+  previousVersion: z.number().nullable(),
+  portalUrl: z.string().nullable(),
+  lastCheckAt: z.string().nullable(),
+  download: z.object({
+    state: z.enum(['idle', 'checking', 'downloading', 'applying', 'failed']),
+    receivedBytes: z.number(),
+    totalBytes: z.number(),
+  }),
+  events: z.array(contentEventSchema),
+});
+export type ContentStatus = z.infer<typeof contentStatusSchema>;
+
+const installOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('applied'), version: z.number() }),
+  z.object({ outcome: z.literal('unchanged') }),
+  z.object({ outcome: z.literal('not-found') }),
+  z.object({ outcome: z.literal('rejected'), code: z.enum(CONTENT_REJECTION_CODES), detail: z.string() }),
+  z.object({ outcome: z.literal('failed'), detail: z.string() }),
+]);
+export type InstallOutcome = z.infer<typeof installOutcomeSchema>;
 
 /**
  * The one map of everything the renderer may ask the host. The router, the Electron preload and
@@ -27,22 +104,42 @@ export type KioskInfo = z.infer<typeof kioskInfoSchema>;
  * a renamed channel breaks the build rather than the kiosk.
  */
 export const ipcContract = {
-  getKioskInfo: {
-    request: z.object({}).strict(),
-    response: kioskInfoSchema,
-  },
+  getKioskInfo: { request: z.object({}).strict(), response: kioskInfoSchema },
+  listCategories: { request: languageRequest, response: z.array(categorySummarySchema) },
   listServices: {
-    request: z.object({ language: languageSchema }).strict(),
+    request: z.object({ language: languageSchema, categoryId: idSchema.optional() }).strict(),
     response: z.array(serviceSummarySchema),
   },
+  getService: {
+    request: z.object({ language: languageSchema, serviceId: idSchema }).strict(),
+    response: serviceDetailSchema,
+  },
+  searchServices: {
+    request: z.object({ language: languageSchema, query: z.string().max(200) }).strict(),
+    response: z.array(serviceSummarySchema),
+  },
+  getSampleForm: {
+    request: z.object({ serviceId: idSchema, sampleId: idSchema }).strict(),
+    response: z.object({ mediaType: z.enum(SAMPLE_MEDIA_TYPES), dataBase64: z.string() }),
+  },
+  getContentStatus: { request: z.object({}).strict(), response: contentStatusSchema },
+  checkForContentUpdate: { request: z.object({}).strict(), response: installOutcomeSchema },
+  importContentFromRemovableMedia: { request: z.object({}).strict(), response: installOutcomeSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
+
 export type ChannelRequest<C extends Channel> = z.infer<(typeof ipcContract)[C]['request']>;
 export type ChannelResponse<C extends Channel> = z.infer<(typeof ipcContract)[C]['response']>;
 
-export const isChannel = (name: string): name is Channel =>
-  Object.prototype.hasOwnProperty.call(ipcContract, name);
+export const isChannel = (name: string): name is Channel => Object.prototype.hasOwnProperty.call(ipcContract, name);
 
-/** What `window.kiosk` offers the renderer: one named function per channel, nothing else. */
+export interface HostEventPayloads {
+  contentUpdated: { version: number };
+}
+export type HostEvent = { [E in HostEventName]: { name: E; payload: HostEventPayloads[E] } }[HostEventName];
+
+/** What `window.kiosk` offers the renderer: one named function per channel and per event, nothing else. */
 export type KioskApi = {
   [C in Channel]: (request: ChannelRequest<C>) => Promise<Result<ChannelResponse<C>>>;
+} & {
+  [E in HostEventName as `on${Capitalize<E>}`]: (listener: (payload: HostEventPayloads[E]) => void) => () => void;
 };

@@ -38,7 +38,8 @@ export function createFakeElectron() {
 
   const module = {
     app: {
-      isPackaged: true,
+      // Unpackaged: the shell then reads the project's own resources/ (trust anchors).
+      isPackaged: false,
       requestSingleInstanceLock: () => true,
       on: (event: string, listener: Listener) => appListeners.set(event, listener),
       quit: () => undefined,

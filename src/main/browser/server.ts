@@ -3,12 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fail, type Result } from '../../shared/result.js';
+import type { HostEvents } from '../core/host-events.js';
 import type { Logger } from '../core/logger.js';
 import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveBundleFile } from '../core/renderer-bundle.js';
 import type { Router } from '../core/router.js';
 
 export interface BrowserShellOptions {
   router: Router;
+  events: HostEvents;
   log: Logger;
   /** The built renderer (index.html and its assets). */
   rendererFolder: string;
@@ -31,6 +33,7 @@ export interface BrowserShell {
 
 export const SESSION_COOKIE = 'kiosk_session';
 export const BRIDGE_PATH = '/__kiosk/bridge.js';
+export const EVENTS_PATH = '/__kiosk/events';
 const RPC_PREFIX = '/rpc/';
 const MAX_REQUEST_BYTES = 1024 * 1024;
 
@@ -60,6 +63,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       return sendJson(response, 403, fail('FORBIDDEN', 'Unexpected host.'));
     }
     if (url.pathname === '/launch') return launch(url, response);
+    if (url.pathname === EVENTS_PATH) return streamEvents(request, response);
     if (url.pathname.startsWith(RPC_PREFIX)) return rpc(url.pathname.slice(RPC_PREFIX.length), request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendJson(response, 405, fail('FORBIDDEN', 'Method not allowed.'));
@@ -82,6 +86,24 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       'Cache-Control': 'no-store',
     });
     response.end();
+  }
+
+  /** Server-sent events: the page's EventSource carries the session cookie like any same-origin request. */
+  function streamEvents(request: IncomingMessage, response: ServerResponse): void {
+    if (!sameSecret(readCookie(request.headers.cookie, SESSION_COOKIE), token)) {
+      options.log.warn('browser_shell_token_refused');
+      return sendJson(response, 403, fail('FORBIDDEN', 'The kiosk session token is missing or wrong.'));
+    }
+    response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    response.write(': connected\n\n');
+    const unsubscribe = options.events.subscribe((event) => {
+      response.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
+    });
+    const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), 25_000);
+    request.once('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+    });
   }
 
   async function rpc(channel: string, request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -1,15 +1,31 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Catalogue } from './catalogue.js';
+import { MANIFEST_FILE, trustAnchorsSchema, type TrustAnchor } from '../../shared/content/content-schema.js';
+import { CatalogueView } from './content/catalogue-view.js';
+import { ContentPuller } from './content/content-puller.js';
+import { ContentService } from './content/content-service.js';
+import { ContentStore } from './content/content-store.js';
+import { folderPackageReader } from './content/folder-package-reader.js';
+import type { Fetch } from './content/http-package-reader.js';
+import { defaultMountRoots, findRemovableContent } from './content/removable-media.js';
 import { openDatabase } from './database.js';
-import { DEMO_OFFICE_NAME, DEMO_SERVICES } from './demo-catalogue.js';
-import { KioskSettings } from './kiosk-settings.js';
+import { HostEvents } from './host-events.js';
 import { createFileLogger, type Logger } from './logger.js';
-import { createRouter, type Router } from './router.js';
+import { ExpectedFailure, createRouter, type Router } from './router.js';
 
 export interface KioskHostOptions {
   dataFolder: string;
   appVersion: string;
+  /** The bundled trust anchors (resources/trust/content-keys.json). */
+  trustAnchorsFile: string;
+  /** The signed package shipped with the app, applied when the kiosk has nothing newer. */
+  bundledContentFolder?: string;
+  /** The portal to pull content from; without it the kiosk updates from USB only. */
+  portalUrl?: string;
+  /** Overrides the poll interval the content settings give (seconds). */
+  contentPollSeconds?: number;
+  removableMediaRoots?: readonly string[];
+  fetch?: Fetch;
   clock?: () => Date;
   log?: Logger;
 }
@@ -17,48 +33,124 @@ export interface KioskHostOptions {
 export interface KioskHost {
   readonly router: Router;
   readonly log: Logger;
+  readonly events: HostEvents;
   readonly databaseFile: string;
   close(): void;
 }
 
 export const DATABASE_FILE_NAME = 'kiosk.sqlite';
+const DEFAULT_POLL_SECONDS = 300;
+
+export function readTrustAnchors(file: string): TrustAnchor[] {
+  return trustAnchorsSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+}
 
 /**
  * The composition root of the kiosk host: it opens the database, wires the services with their
- * dependencies and exposes the router that both shells put in front of the renderer.
+ * dependencies, installs the bundled content if it is newer than what the kiosk has, and exposes
+ * the router and events that both shells put in front of the renderer.
  */
-export function startKioskHost(options: KioskHostOptions): KioskHost {
+export async function startKioskHost(options: KioskHostOptions): Promise<KioskHost> {
   const clock = options.clock ?? (() => new Date());
   mkdirSync(join(options.dataFolder, 'logs'), { recursive: true, mode: 0o700 });
   const log = options.log ?? createFileLogger(join(options.dataFolder, 'logs', 'kiosk.log'), clock);
   const databaseFile = join(options.dataFolder, DATABASE_FILE_NAME);
   const db = openDatabase(databaseFile);
+  const events = new HostEvents();
+  const trustAnchors = readTrustAnchors(options.trustAnchorsFile);
 
-  const catalogue = new Catalogue(db);
-  const settings = new KioskSettings(db);
-  if (catalogue.isEmpty()) {
-    catalogue.replaceAll(DEMO_SERVICES);
-    settings.setOfficeName(DEMO_OFFICE_NAME);
-    log.info('demo_catalogue_seeded', { services: DEMO_SERVICES.length });
+  const store = new ContentStore(db);
+  const content = new ContentService({
+    store,
+    trustAnchors,
+    appVersion: options.appVersion,
+    clock,
+    log,
+    onApplied: (version) => events.emit({ name: 'contentUpdated', payload: { version } }),
+  });
+  if (options.bundledContentFolder && existsSync(join(options.bundledContentFolder, MANIFEST_FILE))) {
+    await content.install(folderPackageReader(options.bundledContentFolder), 'bundled', { quietIfNotNewer: true });
   }
+
+  const settings = () => content.catalogue()?.document.settings;
+  const puller = options.portalUrl
+    ? new ContentPuller({
+        portalUrl: options.portalUrl,
+        service: content,
+        fetch: options.fetch ?? fetch,
+        log,
+        clock,
+        intervalMs: () => 1000 * (options.contentPollSeconds ?? settings()?.contentPollSeconds ?? DEFAULT_POLL_SECONDS),
+      })
+    : undefined;
+  puller?.start();
+
+  const catalogue = (): CatalogueView => {
+    const view = content.catalogue();
+    if (!view) throw new ExpectedFailure('UNAVAILABLE', 'The kiosk has no content yet.');
+    return view;
+  };
 
   const router = createRouter(
     {
-      getKioskInfo: () => ({
-        appVersion: options.appVersion,
-        officeName: settings.officeName() ?? DEMO_OFFICE_NAME,
-      }),
-      listServices: ({ language }) => catalogue.listServices(language),
+      getKioskInfo: () => {
+        const current = settings();
+        return {
+          appVersion: options.appVersion,
+          contentVersion: store.active()?.version ?? null,
+          officeName: current?.officeName ?? null,
+          support: current?.support ?? null,
+          visitorIdleSeconds: current?.visitorIdleSeconds ?? 120,
+          idleWarningSeconds: current?.idleWarningSeconds ?? 30,
+        };
+      },
+      listCategories: ({ language }) => content.catalogue()?.categories(language) ?? [],
+      listServices: ({ language, categoryId }) => content.catalogue()?.services(language, categoryId) ?? [],
+      getService: ({ language, serviceId }) => {
+        const service = catalogue().service(language, serviceId);
+        if (!service) throw new ExpectedFailure('NOT_FOUND', 'No such service.');
+        return service;
+      },
+      searchServices: ({ language, query }) => content.catalogue()?.search(language, query) ?? [],
+      getSampleForm: ({ serviceId, sampleId }) => {
+        const sample = catalogue().samplePart(serviceId, sampleId);
+        const bytes = sample && store.readActivePart(sample.part);
+        if (!sample || !bytes) throw new ExpectedFailure('NOT_FOUND', 'No such sample form.');
+        return { mediaType: sample.mediaType, dataBase64: Buffer.from(bytes).toString('base64') };
+      },
+      getContentStatus: () => {
+        const active = store.active();
+        return {
+          activeVersion: active?.version ?? null,
+          activeKeyId: active?.keyId ?? null,
+          signedWithDemoKey: active?.keyId.startsWith('demo-') ?? false,
+          expires: active?.expires ?? null,
+          previousVersion: store.previous()?.version ?? null,
+          portalUrl: options.portalUrl ?? null,
+          lastCheckAt: puller?.lastCheckAt?.toISOString() ?? null,
+          download: puller?.download ?? { state: 'idle', receivedBytes: 0, totalBytes: 0 },
+          events: store.recentEvents(),
+        };
+      },
+      checkForContentUpdate: () => (puller ? puller.checkNow() : { outcome: 'not-found' as const }),
+      importContentFromRemovableMedia: () => {
+        const folder = findRemovableContent(options.removableMediaRoots ?? defaultMountRoots());
+        if (!folder) return { outcome: 'not-found' as const };
+        log.info('content_import_started', { source: 'folder' });
+        return content.install(folderPackageReader(folder), 'folder');
+      },
     },
     log,
   );
-  log.info('host_ready', { appVersion: options.appVersion });
+  log.info('host_ready', { appVersion: options.appVersion, contentVersion: store.active()?.version ?? 0 });
 
   return {
     router,
     log,
+    events,
     databaseFile,
     close: () => {
+      puller?.stop();
       if (db.open) db.close();
     },
   };

@@ -5,12 +5,26 @@ import {
   type ChannelRequest,
   type ChannelResponse,
 } from '../../shared/ipc-contract.js';
-import { fail, ok, type Result } from '../../shared/result.js';
+import { fail, ok, type ErrorCode, type Result } from '../../shared/result.js';
 import { describeError, type Logger } from './logger.js';
 
 export type ChannelHandlers = {
   [C in Channel]: (request: ChannelRequest<C>) => ChannelResponse<C> | Promise<ChannelResponse<C>>;
 };
+
+/**
+ * Thrown by a handler for an answer that is not a bug (a service the catalogue lacks, no content
+ * yet): it reaches the page as its code, and is not logged as a failure.
+ */
+export class ExpectedFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ExpectedFailure';
+  }
+}
 
 export interface Router {
   handle(channel: string, payload: unknown): Promise<Result<unknown>>;
@@ -38,6 +52,7 @@ export function createRouter(handlers: ChannelHandlers, log: Logger): Router {
         const handler = handlers[channel] as (request: unknown) => unknown;
         return ok(await handler(parsed.data));
       } catch (error) {
+        if (error instanceof ExpectedFailure) return fail(error.code, error.message);
         log.error('ipc_handler_failed', { channel, ...describeError(error) });
         return fail('INTERNAL', 'The kiosk could not complete this request.');
       }

@@ -2,7 +2,7 @@ import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHANNELS } from '../../shared/channels.js';
+import { CHANNELS, HOST_EVENT_CHANNEL } from '../../shared/channels.js';
 import { fail } from '../../shared/result.js';
 import { ensureDataFolder } from '../core/data-folder.js';
 import { startKioskHost, type KioskHost } from '../core/host.js';
@@ -11,6 +11,8 @@ import { APP_ORIGIN, APP_SCHEME, isAppUrl } from './app-origin.js';
 
 const distFolder = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const rendererFolder = join(distFolder, 'renderer');
+// Packaged, electron-builder copies resources/ beside the archive; unpackaged, it is the project's own.
+const resourcesFolder = app.isPackaged ? join(process.resourcesPath, 'resources') : join(distFolder, '..', 'resources');
 const isDevelopment = !app.isPackaged && process.env.KIOSK_DEVTOOLS === '1';
 
 // Must run before `ready`: the page gets a standard, secure origin of its own instead of file://.
@@ -34,8 +36,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => host?.close());
 
-  void app.whenReady().then(() => {
-    host = startKioskHost({ dataFolder: ensureDataFolder(app.getPath('userData')), appVersion: app.getVersion() });
+  void app.whenReady().then(async () => {
+    host = await startKioskHost({
+      dataFolder: ensureDataFolder(app.getPath('userData')),
+      appVersion: app.getVersion(),
+      trustAnchorsFile: join(resourcesFolder, 'trust', 'content-keys.json'),
+      bundledContentFolder: join(distFolder, 'content-bundle'),
+      portalUrl: process.env.KIOSK_PORTAL_URL,
+    });
     const router = host.router;
 
     protocol.handle(APP_SCHEME, async (request) => {
@@ -86,6 +94,10 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     window.removeMenu();
+    const page = window.webContents;
+    host.events.subscribe((event) => {
+      if (!page.isDestroyed()) page.send(HOST_EVENT_CHANNEL, event.name, event.payload);
+    });
     window.once('ready-to-show', () => window?.show());
     void window.loadURL(`${APP_ORIGIN}/index.html`);
   });

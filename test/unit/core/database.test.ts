@@ -19,7 +19,7 @@ describe('kiosk database', () => {
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
       .all()
       .map((row) => row.name);
-    expect(tables).toEqual(expect.arrayContaining(['kiosk_setting', 'service', 'service_text']));
+    expect(tables).toEqual(expect.arrayContaining(['content_event', 'content_package', 'content_part', 'kiosk_setting']));
     db.close();
   });
 
@@ -42,7 +42,7 @@ describe('kiosk database', () => {
 
     const check = new Database(file, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length + 1);
-    expect(check.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'service'").get()).toEqual({ n: 0 });
+    expect(check.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'content_package'").get()).toEqual({ n: 0 });
     check.close();
   });
 
@@ -69,11 +69,29 @@ describe('kiosk database', () => {
     expect(() => openDatabase(file, [...MIGRATIONS, skipped])).toThrow(/expected/);
   });
 
-  it('enforces foreign keys between services and their texts', () => {
+  it('enforces foreign keys between content parts and their package', () => {
     const db = openDatabase(join(tempFolder(), 'kiosk.sqlite'));
-    expect(() =>
-      db.prepare("INSERT INTO service_text (service_id, language, title, summary) VALUES ('none', 'ky', 't', 's')").run(),
-    ).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO content_part (package_version, path, data) VALUES (7, 'catalogue.json', x'00')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
+    db.close();
+  });
+
+  it('migration 2 replaces the demo catalogue tables of version 1 with content packages', () => {
+    const file = join(tempFolder(), 'kiosk.sqlite');
+    openDatabase(file, MIGRATIONS.slice(0, 1)).close();
+    const v1 = new Database(file);
+    v1.prepare("INSERT INTO service (id, sort_order, price_som, processing_days) VALUES ('birth', 0, 0, 0)").run();
+    v1.prepare("INSERT INTO kiosk_setting (key, value) VALUES ('office_name', '{}')").run();
+    v1.close();
+
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(2);
+    const names = db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table'").all().map((row) => row.name);
+    expect(names).not.toContain('service');
+    expect(names).not.toContain('service_text');
+    expect(names).toContain('content_package');
+    expect(db.prepare('SELECT count(*) AS n FROM kiosk_setting').get()).toEqual({ n: 1 });
     db.close();
   });
 });

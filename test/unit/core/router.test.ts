@@ -1,13 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { createRouter, type ChannelHandlers } from '../../../src/main/core/router.js';
+import { ExpectedFailure, createRouter, type ChannelHandlers } from '../../../src/main/core/router.js';
 import { createMemoryLogger } from '../../support/memory-logger.js';
 
 const VISITOR_PIN = '21204198500012';
+const KIOSK_INFO = {
+  appVersion: '1.0.0',
+  contentVersion: 3,
+  officeName: { ky: 'к', ru: 'р', en: 'e' },
+  support: null,
+  visitorIdleSeconds: 120,
+  idleWarningSeconds: 30,
+};
 
 function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
   return {
-    getKioskInfo: () => ({ appVersion: '1.0.0', officeName: { ky: 'к', ru: 'р', en: 'e' } }),
+    getKioskInfo: () => KIOSK_INFO,
+    listCategories: () => [],
     listServices: () => [],
+    getService: () => {
+      throw new ExpectedFailure('NOT_FOUND', 'No such service.');
+    },
+    searchServices: () => [],
+    getSampleForm: () => ({ mediaType: 'image/png', dataBase64: '' }),
+    getContentStatus: () => {
+      throw new Error('not used');
+    },
+    checkForContentUpdate: () => ({ outcome: 'unchanged' }),
+    importContentFromRemovableMedia: () => ({ outcome: 'not-found' }),
     ...overrides,
   };
 }
@@ -15,10 +34,7 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
 describe('host router', () => {
   it('answers a valid request with its value', async () => {
     const router = createRouter(handlers(), createMemoryLogger());
-    expect(await router.handle('getKioskInfo', {})).toEqual({
-      ok: true,
-      value: { appVersion: '1.0.0', officeName: { ky: 'к', ru: 'р', en: 'e' } },
-    });
+    expect(await router.handle('getKioskInfo', {})).toEqual({ ok: true, value: KIOSK_INFO });
   });
 
   it('refuses a request that fails its schema with a VALIDATION error and no stack trace', async () => {
@@ -62,6 +78,16 @@ describe('host router', () => {
     expect(failure).toMatchObject({ level: 'error', fields: { channel: 'listServices', errorType: 'Error' } });
     expect(String(failure?.fields.frames)).toContain('router.test.ts');
     expect(JSON.stringify(log.records)).not.toContain(VISITOR_PIN);
+  });
+
+  it('answers an expected absence with its own code and logs no failure', async () => {
+    const log = createMemoryLogger();
+    const router = createRouter(handlers(), log);
+    expect(await router.handle('getService', { language: 'ky', serviceId: 'none' })).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'No such service.' },
+    });
+    expect(log.records.filter((record) => record.level === 'error')).toEqual([]);
   });
 
   it('turns a rejected promise into INTERNAL as well', async () => {

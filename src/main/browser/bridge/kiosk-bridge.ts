@@ -1,12 +1,25 @@
 /// <reference lib="dom" />
-import { createKioskApi } from '../../../shared/kiosk-api.js';
+import { HOST_EVENTS } from '../../../shared/channels.js';
+import { createEventHub, createKioskApi } from '../../../shared/kiosk-api.js';
 import { fail, type Result } from '../../../shared/result.js';
 
 /**
  * Runs in the page before the app, in the browser shell only: installs the same `window.kiosk`
- * that the Electron preload exposes, carried over loopback HTTP. The session cookie travels by
- * itself; the page never sees the token.
+ * that the Electron preload exposes, carried over loopback HTTP (requests) and server-sent events
+ * (host events). The session cookie travels by itself; the page never sees the token.
  */
+const hub = createEventHub();
+const source = new EventSource('/__kiosk/events');
+for (const event of HOST_EVENTS) {
+  source.addEventListener(event, (message) => {
+    try {
+      hub.dispatch(event, JSON.parse((message as MessageEvent<string>).data));
+    } catch {
+      // A malformed event is dropped; the next one carries the current state again.
+    }
+  });
+}
+
 const kiosk = createKioskApi(async (channel, request) => {
   try {
     const response = await fetch(`/rpc/${channel}`, {
@@ -20,6 +33,6 @@ const kiosk = createKioskApi(async (channel, request) => {
   } catch {
     return fail('UNAVAILABLE', 'The kiosk host did not answer.');
   }
-});
+}, hub.subscribe);
 
 Object.defineProperty(window, 'kiosk', { value: kiosk, writable: false, configurable: false, enumerable: false });

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { catalogueMigration } from './0001-catalogue.js';
+import { contentPackagesMigration } from './0002-content-packages.js';
 
 export interface Migration {
   /** Position in the list, starting at 1; stored in PRAGMA user_version once applied. */
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** Append only: a migration that has shipped is never edited or reordered. */
-export const MIGRATIONS: readonly Migration[] = [catalogueMigration];
+export const MIGRATIONS: readonly Migration[] = [catalogueMigration, contentPackagesMigration];

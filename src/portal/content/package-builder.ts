@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import {
+  CATALOGUE_PART,
+  CONTENT_FORMAT,
+  LEGAL_TEXT_KINDS,
+  MANIFEST_FILE,
+  SIGNATURE_FILE,
+  catalogueDocumentSchema,
+  categorySchema,
+  formReferenceSchema,
+  kioskSettingsSchema,
+  legalTextSchema,
+  portalEncryptionKeySchema,
+  serviceSchema,
+  type CatalogueDocument,
+  type ContentManifest,
+} from '../../shared/content/content-schema.js';
+import { LANGUAGES } from '../../shared/languages.js';
+import type { PackageFiles } from './package-files.js';
+import { signBytes, type SigningKeyFile, loadSigningKey } from './signing.js';
+
+/** A source problem, named by file and field, so an administrator can fix it without reading code. */
+export class ContentBuildError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`the content source has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+    this.name = 'ContentBuildError';
+  }
+}
+
+const sourceSettingsSchema = z.object({
+  version: z.number().int().positive(),
+  expiresInDays: z.number().int().min(1).max(3650),
+  minAppVersion: z.string().regex(/^\d+\.\d+\.\d+$/),
+});
+
+const legalMetaSchema = legalTextSchema.omit({ body: true });
+
+const UNSIGNED_KEY_ID = 'unsigned';
+
+/**
+ * Builds an unsigned package from an administrator's source folder:
+ *   content.json, settings.json, categories.json, forms.json, portal-key.json,
+ *   services/<id>.json, samples/<file>, legal/<kind>.json + legal/<kind>.<ky|ru|en>.md
+ */
+export function buildPackage(sourceFolder: string, now: Date, overrides: { version?: number } = {}): PackageFiles {
+  const problems: string[] = [];
+  const read = <T>(file: string, schema: z.ZodType<T>): T | undefined => {
+    const path = join(sourceFolder, file);
+    if (!existsSync(path)) {
+      problems.push(`${file}: the file is missing`);
+      return undefined;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      problems.push(`${file}: not valid JSON (${(error as Error).message})`);
+      return undefined;
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) problems.push(`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
+      return undefined;
+    }
+    return parsed.data;
+  };
+
+  const source = read('content.json', sourceSettingsSchema);
+  const settings = read('settings.json', kioskSettingsSchema);
+  const categories = read('categories.json', z.array(categorySchema));
+  const forms = read('forms.json', z.array(formReferenceSchema));
+  const portalEncryptionKey = read('portal-key.json', portalEncryptionKeySchema);
+  const serviceFiles = listFiles(join(sourceFolder, 'services')).filter((name) => name.endsWith('.json'));
+  if (serviceFiles.length === 0) problems.push('services/: no service files');
+  const services = serviceFiles.map((name) => ({ file: `services/${name}`, service: read(`services/${name}`, serviceSchema) }));
+
+  const legalTexts = LEGAL_TEXT_KINDS.map((kind) => {
+    const meta = read(`legal/${kind}.json`, legalMetaSchema);
+    const body = Object.fromEntries(
+      LANGUAGES.map((language) => {
+        const file = `legal/${kind}.${language}.md`;
+        const path = join(sourceFolder, file);
+        const text = existsSync(path) ? readFileSync(path, 'utf8').trim() : '';
+        if (!text) problems.push(`${file}: the ${language} text is missing`);
+        return [language, text];
+      }),
+    ) as Record<(typeof LANGUAGES)[number], string>;
+    return meta ? { ...meta, body } : undefined;
+  });
+
+  const parts: PackageFiles = new Map();
+  const formIds = new Set(forms?.map((form) => form.id));
+  const categoryIds = new Set(categories?.map((category) => category.id));
+  for (const { file, service } of services) {
+    if (!service) continue;
+    if (`${service.id}.json` !== file.slice('services/'.length)) problems.push(`${file}: id: the id must match the file name`);
+    if (forms && !formIds.has(service.formId)) problems.push(`${file}: formId: unknown form id ${service.formId}`);
+    if (categories && !categoryIds.has(service.categoryId)) problems.push(`${file}: categoryId: unknown category ${service.categoryId}`);
+    service.sampleForms.forEach((sample, index) => {
+      const path = join(sourceFolder, ...sample.part.split('/'));
+      if (!existsSync(path)) problems.push(`${file}: sampleForms.${index}.part: ${sample.part} does not exist`);
+      else parts.set(sample.part, readFileSync(path));
+    });
+  }
+  if (problems.length > 0) throw new ContentBuildError(problems);
+
+  const catalogue: CatalogueDocument = {
+    format: CONTENT_FORMAT,
+    categories: categories!,
+    services: services.map(({ service }) => service!),
+    forms: forms!,
+    legalTexts: legalTexts.map((text) => text!),
+    settings: settings!,
+    portalEncryptionKey: portalEncryptionKey!,
+  };
+  const checked = catalogueDocumentSchema.safeParse(catalogue);
+  if (!checked.success) {
+    throw new ContentBuildError(checked.error.issues.map((issue) => `catalogue: ${issue.path.join('.')}: ${issue.message}`));
+  }
+
+  parts.set(CATALOGUE_PART, Buffer.from(JSON.stringify(catalogue)));
+  const version = overrides.version ?? source!.version;
+  const manifest = describeParts(parts, {
+    version,
+    created: now,
+    expires: new Date(now.getTime() + source!.expiresInDays * 86_400_000),
+    minAppVersion: source!.minAppVersion,
+  });
+  const files: PackageFiles = new Map(parts);
+  files.set(MANIFEST_FILE, Buffer.from(JSON.stringify(manifest, null, 2)));
+  return files;
+}
+
+/** The manifest for a set of parts: their sizes and SHA-256 digests, sorted by path. */
+export function describeParts(
+  parts: PackageFiles,
+  meta: { version: number; created: Date; expires: Date; minAppVersion: string },
+): ContentManifest {
+  return {
+    format: CONTENT_FORMAT,
+    version: meta.version,
+    created: meta.created.toISOString(),
+    expires: meta.expires.toISOString(),
+    minAppVersion: meta.minAppVersion,
+    keyId: UNSIGNED_KEY_ID,
+    parts: [...parts.keys()].sort().map((path) => ({
+      path,
+      size: parts.get(path)!.length,
+      sha256: createHash('sha256').update(parts.get(path)!).digest('hex'),
+    })),
+  };
+}
+
+/** Names the signing key in the manifest (so the signature covers it) and adds the detached signature. */
+export function signPackage(files: PackageFiles, key: SigningKeyFile): PackageFiles {
+  const manifestBytes = files.get(MANIFEST_FILE);
+  if (!manifestBytes) throw new ContentBuildError([`${MANIFEST_FILE}: the file is missing; run build first`]);
+  const manifest = JSON.parse(Buffer.from(manifestBytes).toString('utf8')) as ContentManifest;
+  const signed = Buffer.from(JSON.stringify({ ...manifest, keyId: key.keyId }, null, 2));
+  const envelope = signBytes(key.keyId, loadSigningKey(key), signed);
+  const out: PackageFiles = new Map(files);
+  out.set(MANIFEST_FILE, signed);
+  out.set(SIGNATURE_FILE, Buffer.from(JSON.stringify(envelope, null, 2)));
+  return out;
+}
+
+function listFiles(folder: string): string[] {
+  return existsSync(folder) ? readdirSync(folder).sort() : [];
+}

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { trustAnchorsSchema } from '../shared/content/content-schema.js';
+import { startPortal } from './server.js';
+
+/** `npm run portal`: the reference portal on 127.0.0.1. PORTAL_ADMIN_TOKEN guards publishing. */
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORTAL_PORT ?? '8790' },
+    data: { type: 'string', default: process.env.PORTAL_DATA_DIR ?? '.portal-data' },
+    trust: { type: 'string', default: 'resources/trust/content-keys.json' },
+  },
+});
+const adminToken = process.env.PORTAL_ADMIN_TOKEN;
+if (!adminToken || adminToken.length < 16) {
+  console.error('Set PORTAL_ADMIN_TOKEN (at least 16 characters) to start the portal.');
+  process.exit(2);
+}
+const portal = await startPortal({
+  dataFolder: values.data!,
+  port: Number(values.port),
+  adminToken,
+  trustAnchors: trustAnchorsSchema.parse(JSON.parse(readFileSync(values.trust!, 'utf8'))),
+  log: (event, fields) => console.log(JSON.stringify({ time: new Date().toISOString(), event, ...fields })),
+});
+console.log(`Portal listening on ${portal.url}`);
+const stop = () => void portal.close().then(() => process.exit(0));
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
