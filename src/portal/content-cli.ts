@@ -80,7 +80,7 @@ async function main(argv: string[]): Promise<void> {
     case 'verify': {
       const folder = need(target, 'a package folder');
       const verified = await verifyPackage(packageReader(readPackageFolder(folder)), {
-        trustAnchors: readTrustAnchors(values.trust!),
+        trustAnchors: readTrustAnchors(values.trust),
         currentVersion: null,
         appVersion: values['app-version'] ?? '999999.0.0',
         now: new Date(),

@@ -17,10 +17,10 @@ if (!adminToken || adminToken.length < 16) {
   process.exit(2);
 }
 const portal = await startPortal({
-  dataFolder: values.data!,
+  dataFolder: values.data,
   port: Number(values.port),
   adminToken,
-  trustAnchors: trustAnchorsSchema.parse(JSON.parse(readFileSync(values.trust!, 'utf8'))),
+  trustAnchors: trustAnchorsSchema.parse(JSON.parse(readFileSync(values.trust, 'utf8'))),
   log: (event, fields) => console.log(JSON.stringify({ time: new Date().toISOString(), event, ...fields })),
 });
 console.log(`Portal listening on ${portal.url}`);

@@ -1,8 +1,12 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { kiosk } from './kiosk-client.js';
 import { AttractScreen } from './screens/AttractScreen.js';
 import { CatalogueScreen } from './screens/CatalogueScreen.js';
+import { CategoryScreen } from './screens/CategoryScreen.js';
 import { LanguageScreen } from './screens/LanguageScreen.js';
+import { ServicePanelScreen } from './screens/ServicePanelScreen.js';
+import { ServiceScreen } from './screens/ServiceScreen.js';
 import { useKioskStore } from './store.js';
 
 export function App() {
@@ -13,6 +17,11 @@ export function App() {
 
   useEffect(() => {
     void loadKioskInfo();
+    // New content shows at once on whatever screen is open, without a restart.
+    return kiosk().onContentUpdated(() => {
+      void loadKioskInfo();
+      useKioskStore.getState().reloadScreen();
+    });
   }, [loadKioskInfo]);
 
   useEffect(() => {
@@ -27,5 +36,11 @@ export function App() {
       return <LanguageScreen />;
     case 'catalogue':
       return <CatalogueScreen />;
+    case 'category':
+      return <CategoryScreen />;
+    case 'service':
+      return <ServiceScreen />;
+    case 'service-panel':
+      return <ServicePanelScreen />;
   }
 }

@@ -1,27 +1,45 @@
 import { create, type StateCreator } from 'zustand';
-import type { KioskInfo, ServiceSummary } from '../shared/ipc-contract.js';
+import type { CategorySummary, ContentStatus, InstallOutcome, KioskInfo, ServiceDetail, ServiceSummary } from '../shared/ipc-contract.js';
 import type { Language } from '../shared/languages.js';
 import type { ErrorCode } from '../shared/result.js';
 import { errorCodeOf, kiosk, unwrap } from './kiosk-client.js';
 
-export type Screen = 'attract' | 'language' | 'catalogue';
+export type Screen = 'attract' | 'language' | 'catalogue' | 'category' | 'service' | 'service-panel';
+
+/** Data a screen loads from the host, with the state of that load. */
+export interface Loadable<T> {
+  status: 'idle' | 'loading' | 'ready' | 'failed';
+  value?: T;
+  error?: ErrorCode;
+}
+const idle = <T>(): Loadable<T> => ({ status: 'idle' });
 
 interface VisitSlice {
   screen: Screen;
   language: Language;
+  categoryId?: string;
+  serviceId?: string;
+  /** Where "change language" came from, so choosing a language returns the visitor there. */
+  returnScreen?: Screen;
   startVisit: () => void;
+  changeLanguage: () => void;
   chooseLanguage: (language: Language) => void;
+  openCategory: (categoryId: string) => void;
+  openService: (serviceId: string) => void;
+  goBack: () => void;
   /** Ends the visit: every visit-scoped field goes back to its initial value. */
   endVisit: () => void;
 }
 
-type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
-
 interface CatalogueSlice {
-  services: ServiceSummary[];
-  catalogueStatus: LoadStatus;
-  catalogueError?: ErrorCode;
-  loadCatalogue: (language: Language) => Promise<void>;
+  categories: Loadable<CategorySummary[]>;
+  services: Loadable<ServiceSummary[]>;
+  service: Loadable<ServiceDetail>;
+  searchQuery: string;
+  searchResults: Loadable<ServiceSummary[]>;
+  setSearchQuery: (query: string) => void;
+  /** Reloads whatever the current screen shows (after a language change or a content update). */
+  reloadScreen: () => void;
 }
 
 interface KioskSlice {
@@ -29,31 +47,105 @@ interface KioskSlice {
   loadKioskInfo: () => Promise<void>;
 }
 
-export type KioskState = VisitSlice & CatalogueSlice & KioskSlice;
+interface ServicePanelSlice {
+  contentStatus: Loadable<ContentStatus>;
+  lastAction?: { kind: 'check' | 'import'; outcome: InstallOutcome | { outcome: 'busy' } };
+  openServicePanel: () => void;
+  refreshContentStatus: () => Promise<void>;
+  checkForContentUpdate: () => Promise<void>;
+  importFromRemovableMedia: () => Promise<void>;
+}
 
-const initialVisit = { screen: 'attract' as Screen, language: 'ky' as Language };
-const initialCatalogue = { services: [] as ServiceSummary[], catalogueStatus: 'idle' as LoadStatus, catalogueError: undefined };
+export type KioskState = VisitSlice & CatalogueSlice & KioskSlice & ServicePanelSlice;
+
+const initialVisit = {
+  screen: 'attract' as Screen,
+  language: 'ky' as Language,
+  categoryId: undefined,
+  serviceId: undefined,
+  returnScreen: undefined,
+  categories: idle<CategorySummary[]>(),
+  services: idle<ServiceSummary[]>(),
+  service: idle<ServiceDetail>(),
+  searchQuery: '',
+  searchResults: idle<ServiceSummary[]>(),
+  lastAction: undefined,
+};
+
+type Setter = (partial: Partial<KioskState>) => void;
+
+/**
+ * Runs one host request into a Loadable field; an answer that arrives after the visitor has moved
+ * on (another language, another service, a new search) is dropped by `stillWanted`.
+ */
+async function load<K extends 'categories' | 'services' | 'service' | 'searchResults' | 'contentStatus'>(
+  set: Setter,
+  key: K,
+  request: () => Promise<NonNullable<KioskState[K]['value']>>,
+  stillWanted: () => boolean,
+): Promise<void> {
+  set({ [key]: { status: 'loading' } });
+  try {
+    const value = await request();
+    if (stillWanted()) set({ [key]: { status: 'ready', value } });
+  } catch (error) {
+    if (stillWanted()) set({ [key]: { status: 'failed', error: errorCodeOf(error) } });
+  }
+}
 
 const createVisitSlice: StateCreator<KioskState, [], [], VisitSlice> = (set, get) => ({
   ...initialVisit,
-  startVisit: () => set({ screen: 'language' }),
+  startVisit: () => set({ screen: 'language', returnScreen: undefined }),
+  changeLanguage: () => set({ screen: 'language', returnScreen: get().screen }),
   chooseLanguage: (language) => {
-    set({ language, screen: 'catalogue' });
-    void get().loadCatalogue(language);
+    set({ language, screen: get().returnScreen ?? 'catalogue', returnScreen: undefined });
+    get().reloadScreen();
   },
-  endVisit: () => set({ ...initialVisit, ...initialCatalogue }),
+  openCategory: (categoryId) => {
+    set({ screen: 'category', categoryId, services: idle() });
+    get().reloadScreen();
+  },
+  openService: (serviceId) => {
+    set({ screen: 'service', serviceId, service: idle() });
+    get().reloadScreen();
+  },
+  goBack: () => {
+    const { screen, categoryId, searchQuery } = get();
+    if (screen === 'service') set({ screen: categoryId && !searchQuery ? 'category' : 'catalogue', service: idle() });
+    else if (screen === 'category') set({ screen: 'catalogue', categoryId: undefined });
+    else if (screen === 'catalogue') set({ screen: 'language', returnScreen: undefined });
+    else if (screen === 'language') set({ screen: get().returnScreen ?? 'attract', returnScreen: undefined });
+    get().reloadScreen();
+  },
+  endVisit: () => set({ ...initialVisit }),
 });
 
 const createCatalogueSlice: StateCreator<KioskState, [], [], CatalogueSlice> = (set, get) => ({
-  ...initialCatalogue,
-  loadCatalogue: async (language) => {
-    set({ catalogueStatus: 'loading', catalogueError: undefined });
-    try {
-      const services = unwrap(await kiosk().listServices({ language }));
-      // A slower answer for a language the visitor has since left must not overwrite the newer one.
-      if (get().language === language) set({ services, catalogueStatus: 'ready' });
-    } catch (error) {
-      if (get().language === language) set({ catalogueStatus: 'failed', catalogueError: errorCodeOf(error) });
+  categories: idle(),
+  services: idle(),
+  service: idle(),
+  searchQuery: '',
+  searchResults: idle(),
+  setSearchQuery: (searchQuery) => {
+    set({ searchQuery });
+    const query = searchQuery.trim();
+    if (!query) return set({ searchResults: idle() });
+    const { language } = get();
+    void load(set, 'searchResults', async () => unwrap(await kiosk().searchServices({ language, query })), () => get().searchQuery === searchQuery && get().language === language);
+  },
+  reloadScreen: () => {
+    const { screen, language, categoryId, serviceId, searchQuery } = get();
+    const same = () => get().language === language;
+    if (screen === 'catalogue') {
+      void load(set, 'categories', async () => unwrap(await kiosk().listCategories({ language })), same);
+      if (searchQuery.trim()) get().setSearchQuery(searchQuery);
+    } else if (screen === 'category' && categoryId) {
+      void load(set, 'categories', async () => unwrap(await kiosk().listCategories({ language })), same);
+      void load(set, 'services', async () => unwrap(await kiosk().listServices({ language, categoryId })), () => same() && get().categoryId === categoryId);
+    } else if (screen === 'service' && serviceId) {
+      void load(set, 'service', async () => unwrap(await kiosk().getService({ language, serviceId })), () => same() && get().serviceId === serviceId);
+    } else if (screen === 'service-panel') {
+      void get().refreshContentStatus();
     }
   },
 });
@@ -69,8 +161,31 @@ const createKioskSlice: StateCreator<KioskState, [], [], KioskSlice> = (set) => 
   },
 });
 
+const createServicePanelSlice: StateCreator<KioskState, [], [], ServicePanelSlice> = (set, get) => ({
+  contentStatus: idle(),
+  lastAction: undefined,
+  openServicePanel: () => {
+    set({ screen: 'service-panel', lastAction: undefined });
+    void get().refreshContentStatus();
+  },
+  refreshContentStatus: () => load(set, 'contentStatus', async () => unwrap(await kiosk().getContentStatus({})), () => get().screen === 'service-panel'),
+  checkForContentUpdate: async () => {
+    set({ lastAction: { kind: 'check', outcome: { outcome: 'busy' } } });
+    const outcome = await kiosk().checkForContentUpdate({});
+    set({ lastAction: { kind: 'check', outcome: outcome.ok ? outcome.value : { outcome: 'failed', detail: outcome.error.code } } });
+    await get().refreshContentStatus();
+  },
+  importFromRemovableMedia: async () => {
+    set({ lastAction: { kind: 'import', outcome: { outcome: 'busy' } } });
+    const outcome = await kiosk().importContentFromRemovableMedia({});
+    set({ lastAction: { kind: 'import', outcome: outcome.ok ? outcome.value : { outcome: 'failed', detail: outcome.error.code } } });
+    await get().refreshContentStatus();
+  },
+});
+
 export const useKioskStore = create<KioskState>()((...a) => ({
   ...createVisitSlice(...a),
   ...createCatalogueSlice(...a),
   ...createKioskSlice(...a),
+  ...createServicePanelSlice(...a),
 }));

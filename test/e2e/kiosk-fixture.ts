@@ -12,10 +12,10 @@ export interface RunningKiosk {
 }
 
 /** Starts the real launcher (`node dist/main/start.js`) the way `npm start` does, with its own data folder. */
-export async function startKiosk(): Promise<RunningKiosk> {
+export async function startKiosk(env: Record<string, string> = {}): Promise<RunningKiosk> {
   const dataFolder = mkdtempSync(join(tmpdir(), 'kyzmat-kiosk-e2e-'));
   const child = spawn(process.execPath, ['dist/main/start.js', '--no-open'], {
-    env: { ...process.env, KIOSK_DATA_DIR: dataFolder },
+    env: { ...process.env, KIOSK_DATA_DIR: dataFolder, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -64,6 +64,21 @@ export const test = base.extend<{ kiosk: RunningKiosk; openKiosk: () => Promise<
 export { expect };
 
 /** Screenshots go under test-results/screens so a person can look at every screen after a run. */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+/** Starts the catalogue in a language: attract → language → catalogue, by touch. */
+export async function enterCatalogue(page: Page, languageButton: 'Кыргызча' | 'Русский' | 'English'): Promise<void> {
+  await page.locator('[data-screen="attract"] button').first().tap();
+  await page.getByRole('button', { name: languageButton }).tap();
+  await expect(page.locator('[data-screen="catalogue"] .category-tile').first()).toBeVisible();
+}
+
+/** Taps keys of the on-screen keyboard, one by one, as a visitor would. */
+export async function tapKeys(page: Page, text: string): Promise<void> {
+  for (const key of text) {
+    await page.locator(`.on-screen-keyboard .hg-button[data-skbtn="${key}"]`).first().tap();
+  }
+}
+
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  // Overlays (keyboard, sample viewer) are fixed to the viewport, so they are shot as the visitor sees them.
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage });
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MANIFEST_FILE, trustAnchorsSchema, type TrustAnchor } from '../../shared/content/content-schema.js';
-import { CatalogueView } from './content/catalogue-view.js';
+import { type CatalogueView } from './content/catalogue-view.js';
 import { ContentPuller } from './content/content-puller.js';
 import { ContentService } from './content/content-service.js';
 import { ContentStore } from './content/content-store.js';

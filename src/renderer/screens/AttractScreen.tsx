@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../shared/languages.js';
 import { INTL_LOCALE } from '../i18n.js';
@@ -8,6 +8,8 @@ import { useKioskStore } from '../store.js';
 export function AttractScreen() {
   const startVisit = useKioskStore((state) => state.startVisit);
   const officeName = useKioskStore((state) => state.info?.officeName);
+  const openServicePanel = useKioskStore((state) => state.openServicePanel);
+  const hold = useLongPress(openServicePanel);
   const { i18n } = useTranslation();
   const now = useClock();
 
@@ -30,13 +32,34 @@ export function AttractScreen() {
         </span>
       </button>
       <footer className="attract-footer">
-        <span lang="ky">{officeName?.ky}</span>
+        {/* Staff open the service panel by holding the office name for three seconds. */}
+        <span lang="ky" className="attract-office" data-testid="office-name" {...hold}>
+          {officeName?.ky}
+        </span>
         <time dateTime={now.toISOString()}>
           {now.toLocaleTimeString(INTL_LOCALE.ky, { hour: '2-digit', minute: '2-digit' })}
         </time>
       </footer>
     </main>
   );
+}
+
+const LONG_PRESS_MS = 3000;
+
+function useLongPress(onLongPress: () => void) {
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const cancel = () => clearTimeout(timer.current);
+  useEffect(() => cancel, []);
+  return {
+    onPointerDown: () => {
+      cancel();
+      timer.current = setTimeout(onLongPress, LONG_PRESS_MS);
+    },
+    onPointerUp: cancel,
+    onPointerLeave: cancel,
+    onPointerCancel: cancel,
+    onContextMenu: (event: { preventDefault: () => void }) => event.preventDefault(),
+  };
 }
 
 function useClock(): Date {

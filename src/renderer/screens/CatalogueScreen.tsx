@@ -1,59 +1,68 @@
 import { useTranslation } from 'react-i18next';
-import { ServiceCard } from '../components/ServiceCard.js';
+import { CategoryIcon } from '../components/CategoryIcon.js';
+import { LoadState } from '../components/LoadState.js';
+import { NavBar } from '../components/NavBar.js';
+import { SearchBox } from '../components/SearchBox.js';
+import { ServiceList } from '../components/ServiceCard.js';
 import { useKioskStore } from '../store.js';
 
-/** The list of services in the visitor's language, read from the kiosk's own database. */
+/** Categories as large tiles, with search always on top; typing replaces the tiles with results. */
 export function CatalogueScreen() {
   const { t } = useTranslation();
   const language = useKioskStore((state) => state.language);
-  const services = useKioskStore((state) => state.services);
-  const status = useKioskStore((state) => state.catalogueStatus);
-  const errorCode = useKioskStore((state) => state.catalogueError);
-  const loadCatalogue = useKioskStore((state) => state.loadCatalogue);
-  const startVisit = useKioskStore((state) => state.startVisit);
-  const endVisit = useKioskStore((state) => state.endVisit);
+  const categories = useKioskStore((state) => state.categories);
+  const query = useKioskStore((state) => state.searchQuery);
+  const results = useKioskStore((state) => state.searchResults);
+  const openCategory = useKioskStore((state) => state.openCategory);
+  const openService = useKioskStore((state) => state.openService);
+  const reloadScreen = useKioskStore((state) => state.reloadScreen);
+  const searching = query.trim().length > 0;
 
   return (
     <main className="screen catalogue" data-screen="catalogue">
       <header className="screen-header">
         <h1>{t('catalogue.heading')}</h1>
-        {status === 'ready' && <p className="screen-subheading">{t('catalogue.count', { count: services.length })}</p>}
       </header>
-
-      <section className="screen-body" aria-live="polite" aria-busy={status === 'loading'}>
-        {status === 'loading' && <p className="status-message">{t('catalogue.loading')}</p>}
-        {status === 'failed' && (
-          <div className="error-panel" role="alert">
-            <h2>
-              <span aria-hidden="true">⚠ </span>
-              {t('catalogue.failed')}
-            </h2>
-            <p>{t(`errors.${errorCode ?? 'UNAVAILABLE'}`)}</p>
-            <button type="button" className="button primary" onClick={() => void loadCatalogue(language)}>
-              {t('catalogue.retry')}
-            </button>
-          </div>
-        )}
-        {status === 'ready' && services.length === 0 && <p className="status-message">{t('catalogue.empty')}</p>}
-        {status === 'ready' && services.length > 0 && (
-          <ul className="service-list">
-            {services.map((service) => (
-              <li key={service.id}>
-                <ServiceCard service={service} language={language} />
-              </li>
-            ))}
-          </ul>
+      <SearchBox />
+      <section className="screen-body" aria-live="polite">
+        {searching ? (
+          <LoadState loadable={results} retry={reloadScreen}>
+            {(services) =>
+              services.length === 0 ? (
+                <p className="status-message" role="status">
+                  {t('search.nothingFound', { query: query.trim() })}
+                </p>
+              ) : (
+                <>
+                  <h2 className="results-heading">{t('search.results', { count: services.length })}</h2>
+                  <ServiceList services={services} language={language} onOpen={openService} />
+                </>
+              )
+            }
+          </LoadState>
+        ) : (
+          <LoadState loadable={categories} retry={reloadScreen}>
+            {(list) =>
+              list.length === 0 ? (
+                <p className="status-message">{t('catalogue.empty')}</p>
+              ) : (
+                <ul className="category-grid">
+                  {list.map((category) => (
+                    <li key={category.id}>
+                      <button type="button" className="category-tile" data-category-id={category.id} onClick={() => openCategory(category.id)}>
+                        <CategoryIcon icon={category.icon} />
+                        <span className="category-title">{category.title}</span>
+                        <span className="category-count">{t('catalogue.count', { count: category.serviceCount })}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+          </LoadState>
         )}
       </section>
-
-      <nav className="screen-actions">
-        <button type="button" className="button secondary" onClick={startVisit}>
-          {t('nav.changeLanguage')}
-        </button>
-        <button type="button" className="button exit" onClick={endVisit}>
-          {t('nav.exit')}
-        </button>
-      </nav>
+      <NavBar />
     </main>
   );
 }

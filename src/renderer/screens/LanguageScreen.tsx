@@ -5,7 +5,7 @@ import { useKioskStore } from '../store.js';
 /** Three equal buttons, each language named in itself. */
 export function LanguageScreen() {
   const chooseLanguage = useKioskStore((state) => state.chooseLanguage);
-  const endVisit = useKioskStore((state) => state.endVisit);
+  const goBack = useKioskStore((state) => state.goBack);
   const { i18n } = useTranslation();
 
   return (
@@ -31,7 +31,7 @@ export function LanguageScreen() {
         ))}
       </div>
       <nav className="screen-actions">
-        <button type="button" className="button secondary" onClick={endVisit}>
+        <button type="button" className="button secondary" onClick={goBack}>
           {LANGUAGES.map((language) => i18n.getFixedT(language)('nav.back')).join(' · ')}
         </button>
       </nav>

@@ -235,9 +235,10 @@ function replaceLetters(word: string, replacements: Readonly<Record<string, stri
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Common romanisations, longest first where they share a start. The first spelling of each rule
- * is the likeliest; later ones are tried as well but rank lower (e.g. c is usually к in "Kyrgyz"
- * spellings, but ц or с in others). Kyrgyz romanisation writes ж as j and ы as y.
+ * Common Russian and Kyrgyz romanisations. The first spelling of each rule is the likeliest; later
+ * ones are tried as well but rank lower (c is usually к, as in "Kyrgyz", but ц or с elsewhere).
+ * Kyrgyz romanisation writes ж as j and ы as y; Turkic-style letters (ö, ü, ş, ı) are included
+ * because some visitors type Kyrgyz that way.
  */
 const ROMANISATIONS: ReadonlyArray<readonly [latin: string, cyrillic: readonly string[]]> = [
   ['shch', ['щ']],
@@ -602,6 +603,41 @@ function buildPostings(documents: readonly SearchDocument[]): { vocabulary: stri
   return builder.build();
 }
 
+/** Whether document a ranks before document b: higher score, or the same score and given earlier. */
+function ranksBefore(a: number, b: number, totals: Float64Array): boolean {
+  const scoreA = totals[a] ?? 0;
+  const scoreB = totals[b] ?? 0;
+  return scoreA > scoreB || (scoreA === scoreB && a < b);
+}
+
+/**
+ * The maxHits best documents in rank order. A one-letter query can match every document, and the
+ * kiosk shows a screenful, so when few are wanted from many they are picked in one pass instead of
+ * sorting them all.
+ */
+function bestDocuments(documentIndexes: number[], totals: Float64Array, maxHits: number): number[] {
+  if (maxHits * 8 >= documentIndexes.length) {
+    return documentIndexes
+      .sort((a, b) => (ranksBefore(a, b, totals) ? -1 : ranksBefore(b, a, totals) ? 1 : 0))
+      .slice(0, maxHits);
+  }
+  const best: number[] = [];
+  for (const candidate of documentIndexes) {
+    const worstKept = best[best.length - 1];
+    if (best.length === maxHits && worstKept !== undefined && !ranksBefore(candidate, worstKept, totals)) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (ranksBefore(best[middle] ?? 0, candidate, totals)) low = middle + 1;
+      else high = middle;
+    }
+    best.splice(low, 0, candidate);
+    if (best.length > maxHits) best.pop();
+  }
+  return best;
+}
+
 function normaliseLimit(limit: number): number {
   if (Number.isNaN(limit) || limit <= 0) return 0;
   return limit === Number.POSITIVE_INFINITY ? Number.MAX_SAFE_INTEGER : Math.floor(limit);
@@ -719,9 +755,9 @@ export class CatalogueSearchIndex {
 
   /** Highest score first, earlier document first on a tie. */
   private rank(documentIndexes: number[], totals: Float64Array, maxHits: number): SearchHit[] {
-    documentIndexes.sort((a, b) => (totals[b] ?? 0) - (totals[a] ?? 0) || a - b);
-    return documentIndexes
-      .slice(0, maxHits)
-      .map((documentIndex) => ({ id: this.ids[documentIndex] ?? '', score: totals[documentIndex] ?? 0 }));
+    return bestDocuments(documentIndexes, totals, maxHits).map((documentIndex) => ({
+      id: this.ids[documentIndex] ?? '',
+      score: totals[documentIndex] ?? 0,
+    }));
   }
 }

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language } from '../../../src/shared/languages.js';
+import { CONTENT_REJECTION_CODES } from '../../../src/shared/content/package-verification.js';
 import { ERROR_CODES } from '../../../src/shared/result.js';
 
 type Tree = { [key: string]: string | Tree };
@@ -57,6 +58,20 @@ describe('translations', () => {
   it('has a message for every host error code in every language', () => {
     for (const language of LANGUAGES) {
       for (const code of ERROR_CODES) expect(locales[language].has(`errors.${code}`), `${language} errors.${code}`).toBe(true);
+    }
+  });
+
+  it('has a message for every content refusal, download state, source and outcome the service panel shows', () => {
+    const keys = [
+      ...CONTENT_REJECTION_CODES.map((code) => `contentRejection.${code}`),
+      ...['idle', 'checking', 'downloading', 'applying', 'failed'].map((state) => `panel.download.${state}`),
+      ...['bundled', 'portal', 'folder'].map((source) => `panel.source.${source}`),
+      ...['applied', 'rejected', 'failed'].map((outcome) => `panel.outcome.${outcome}`),
+      ...['busy', 'applied', 'unchanged', 'not-found', 'rejected', 'failed'].map((outcome) => `panel.result.${outcome}`),
+      ...['ky', 'ru', 'lat'].map((layout) => `keyboard.layout.${layout}`),
+    ];
+    for (const language of LANGUAGES) {
+      expect(keys.filter((key) => !locales[language].has(key)), language).toEqual([]);
     }
   });
 

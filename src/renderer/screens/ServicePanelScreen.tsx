@@ -1,0 +1,118 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoadState } from '../components/LoadState.js';
+import { INTL_LOCALE } from '../i18n.js';
+import { useKioskStore } from '../store.js';
+
+/**
+ * For the administrator at the kiosk: which content is active, the last checks and refusals with
+ * their reasons, download progress, and the two manual actions. Shows no personal data.
+ */
+export function ServicePanelScreen() {
+  const { t } = useTranslation();
+  const language = useKioskStore((state) => state.language);
+  const status = useKioskStore((state) => state.contentStatus);
+  const lastAction = useKioskStore((state) => state.lastAction);
+  const refresh = useKioskStore((state) => state.refreshContentStatus);
+  const check = useKioskStore((state) => state.checkForContentUpdate);
+  const importFromMedia = useKioskStore((state) => state.importFromRemovableMedia);
+  const endVisit = useKioskStore((state) => state.endVisit);
+  const busy = lastAction?.outcome.outcome === 'busy';
+  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(INTL_LOCALE[language]) : t('panel.never'));
+
+  // Progress of a running download is polled while the panel is open.
+  useEffect(() => {
+    const timer = setInterval(() => void refresh(), 1000);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  return (
+    <main className="screen service-panel" data-screen="service-panel">
+      <header className="screen-header">
+        <h1>{t('panel.heading')}</h1>
+      </header>
+      <section className="screen-body">
+        <LoadState loadable={status} retry={() => void refresh()}>
+          {(current) => (
+            <>
+              {current.signedWithDemoKey && (
+                <p className="error-panel" role="alert">
+                  <span aria-hidden="true">⚠ </span>
+                  {t('panel.demoKeyWarning')}
+                </p>
+              )}
+              <dl className="panel-facts">
+                <div>
+                  <dt>{t('panel.activeVersion')}</dt>
+                  <dd data-testid="active-content-version">{current.activeVersion ?? t('panel.none')}</dd>
+                </div>
+                <div>
+                  <dt>{t('panel.previousVersion')}</dt>
+                  <dd>{current.previousVersion ?? t('panel.none')}</dd>
+                </div>
+                <div>
+                  <dt>{t('panel.signedBy')}</dt>
+                  <dd>{current.activeKeyId ?? t('panel.none')}</dd>
+                </div>
+                <div>
+                  <dt>{t('panel.expires')}</dt>
+                  <dd>{when(current.expires)}</dd>
+                </div>
+                <div>
+                  <dt>{t('panel.portal')}</dt>
+                  <dd>{current.portalUrl ?? t('panel.noPortal')}</dd>
+                </div>
+                <div>
+                  <dt>{t('panel.lastCheck')}</dt>
+                  <dd>{when(current.lastCheckAt)}</dd>
+                </div>
+              </dl>
+              <div className="download-progress">
+                <span>{t(`panel.download.${current.download.state}`)}</span>
+                {current.download.totalBytes > 0 && (
+                  <progress max={current.download.totalBytes} value={current.download.receivedBytes} aria-label={t('panel.downloadProgress')} />
+                )}
+              </div>
+              <h2>{t('panel.history')}</h2>
+              {current.events.length === 0 ? (
+                <p>{t('panel.noHistory')}</p>
+              ) : (
+                <ul className="panel-history">
+                  {current.events.map((event, index) => (
+                    <li key={`${event.at}-${index}`} data-outcome={event.outcome}>
+                      <strong>{when(event.at)}</strong> · {t(`panel.source.${event.source}`)} · {t(`panel.outcome.${event.outcome}`)}
+                      {event.version !== null && ` · ${t('panel.version', { version: event.version })}`}
+                      {event.code && (
+                        <span className="panel-reason" data-code={event.code}>
+                          {' '}
+                          — {t(`contentRejection.${event.code}`, { defaultValue: event.code })}
+                        </span>
+                      )}
+                      {event.detail && <span className="panel-detail"> ({event.detail})</span>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
+        </LoadState>
+        {lastAction && !busy && (
+          <p className="panel-action-result" role="status">
+            {t(`panel.result.${lastAction.outcome.outcome}`)}
+          </p>
+        )}
+      </section>
+      <nav className="screen-actions">
+        <button type="button" className="button secondary" disabled={busy} onClick={() => void check()}>
+          {t('panel.checkNow')}
+        </button>
+        <button type="button" className="button secondary" disabled={busy} onClick={() => void importFromMedia()}>
+          {t('panel.importFromMedia')}
+        </button>
+        <button type="button" className="button exit" onClick={endVisit}>
+          {t('panel.close')}
+        </button>
+      </nav>
+    </main>
+  );
+}
