@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findChromium, hasDisplay, openChromiumKiosk, type ChromiumWindow } from './browser/chromium.js';
-import { startBrowserShell, type BrowserShell } from './browser/server.js';
+import { findChromium, hasDisplay, openChromiumKiosk } from './browser/chromium.js';
+import { startBrowserShell } from './browser/server.js';
 import { ensureDataFolder, resolveDataFolder } from './core/data-folder.js';
 import { startKioskHost } from './core/host.js';
 import { findElectronExecutable } from './electron-runtime.js';
@@ -45,6 +45,19 @@ if (electron) {
 }
 
 async function runBrowserShell(): Promise<void> {
+  // Ctrl+C at any moment, even during start-up, closes whatever has been opened so far.
+  const opened: { close: () => unknown }[] = [];
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    for (const part of opened.reverse()) await part.close();
+    console.log('Kiosk stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+
   const dataFolder = ensureDataFolder(resolveDataFolder());
   const host = await startKioskHost({
     dataFolder,
@@ -55,49 +68,31 @@ async function runBrowserShell(): Promise<void> {
     contentPollSeconds: process.env.KIOSK_CONTENT_POLL_SECONDS ? Number(process.env.KIOSK_CONTENT_POLL_SECONDS) : undefined,
     removableMediaRoots: process.env.KIOSK_REMOVABLE_MEDIA_ROOTS?.split(delimiter).filter(Boolean),
   });
+  opened.push(host);
   const dev = flag('--dev') ? await startVite() : undefined;
+  if (dev) opened.push(dev);
   const portIndex = args.indexOf('--port');
-  let shell: BrowserShell;
-  try {
-    shell = await startBrowserShell({
-      router: host.router,
-      events: host.events,
-      log: host.log,
-      rendererFolder: join(projectRoot, 'dist', 'renderer'),
-      bridgeFile: join(projectRoot, 'dist', 'bridge', 'kiosk-bridge.js'),
-      port: portIndex >= 0 ? Number(args[portIndex + 1]) : undefined,
-      fallback: dev?.middleware,
-      contentSecurityPolicy: dev ? DEV_CONTENT_SECURITY_POLICY : undefined,
-    });
-  } catch (error) {
-    host.close();
-    throw error;
-  }
+  const shell = await startBrowserShell({
+    router: host.router,
+    events: host.events,
+    log: host.log,
+    rendererFolder: join(projectRoot, 'dist', 'renderer'),
+    bridgeFile: join(projectRoot, 'dist', 'bridge', 'kiosk-bridge.js'),
+    port: portIndex >= 0 ? Number(args[portIndex + 1]) : undefined,
+    fallback: dev?.middleware,
+    contentSecurityPolicy: dev ? DEV_CONTENT_SECURITY_POLICY : undefined,
+  });
+  opened.push(shell);
 
   console.log(`Kiosk data folder: ${dataFolder}`);
   console.log(`Kiosk ready: ${shell.launchUrl}`);
-  let window: ChromiumWindow | undefined;
   const chromium = findChromium();
   if (!flag('--no-open') && chromium && hasDisplay()) {
-    window = openChromiumKiosk(chromium, shell.launchUrl, !flag('--dev'));
+    opened.push(openChromiumKiosk(chromium, shell.launchUrl, !flag('--dev')));
     console.log('Opened the kiosk in Chromium. Press Ctrl+C to stop.');
   } else if (!flag('--no-open')) {
     console.log('No display or Chromium found: open the URL above in a browser. Press Ctrl+C to stop.');
   }
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    window?.close();
-    await dev?.close();
-    await shell.close();
-    host.close();
-    console.log('Kiosk stopped.');
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
 }
 
 async function startVite() {

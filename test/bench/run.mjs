@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { benchContent } from './content.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -15,8 +16,8 @@ const median = (values) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
-const report = (name, values, unit) =>
-  console.log(JSON.stringify({ name, value: Number(median(values).toFixed(1)), unit, n: values.length }));
+const report = (name, values, unit, n = values.length) =>
+  console.log(JSON.stringify({ name, value: Number(median(values).toFixed(2)), unit, n }));
 
 /** Starts the real launcher and resolves when it prints its launch URL; the time includes Node's own start. */
 function startKiosk(dataFolder) {
@@ -29,7 +30,7 @@ function startKiosk(dataFolder) {
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;
-      const match = /Kiosk ready: (\S+)/.exec(output);
+      const match = /Kiosk ready: (\S+)\n/.exec(output);
       if (match) resolve({ child, launchUrl: match[1], readyMs: performance.now() - started });
     });
     child.once('exit', (code) => reject(new Error(`kiosk exited with ${code}`)));
@@ -90,3 +91,4 @@ async function launchToAttractPainted() {
 
 await hostStartToReady();
 await launchToAttractPainted();
+await benchContent(report);

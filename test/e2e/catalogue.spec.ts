@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { enterCatalogue, expect, screenshot, startKiosk, stopKiosk, tapKeys, test } from './kiosk-fixture.js';
 
 test.describe('browsing the catalogue', () => {
@@ -201,6 +205,21 @@ test.describe('layout on kiosk screens', () => {
       await check('service-ru');
     });
   }
+});
+
+test('Ctrl+C during start-up stops the launcher cleanly too', async () => {
+  const child = spawn(process.execPath, ['dist/main/start.js', '--no-open'], {
+    env: { ...process.env, KIOSK_DATA_DIR: mkdtempSync(join(tmpdir(), 'kyzmat-kiosk-e2e-')) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  // The first line comes before the host has opened its database.
+  await new Promise<void>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(void (output += chunk.toString()))));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.kill('SIGINT');
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+  expect(code).toBe(0);
+  expect(output).toContain('Kiosk stopped.');
 });
 
 test('Ctrl+C stops the launcher cleanly', async () => {

@@ -23,7 +23,7 @@ export async function startKiosk(env: Record<string, string> = {}): Promise<Runn
     const timer = setTimeout(() => reject(new Error(`kiosk did not start:\n${output}`)), 15_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Kiosk ready: (\S+)/.exec(output);
+      const match = /Kiosk ready: (\S+)\n/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);

@@ -109,6 +109,13 @@ const ANY_ASCII_LETTER = /[A-Za-z]/;
 const WORD_WITH_MARKS = /[\p{L}\p{M}\p{N}]+/gu;
 /** Stress marks and apostrophes belong inside a word: dropping them keeps "Кыргызстан’дын" one word. */
 const MARK_OR_APOSTROPHE = /^[\p{M}'’‘ʼʻ`´]$/u;
+/**
+ * Invisible format characters belong inside a word too: a soft hyphen in "тариз\u00adдөө" (a hint
+ * where a long word may wrap on a card), a joiner or a direction mark is not a word break. Zero
+ * width space is the exception, as in Unicode word segmentation: it separates words.
+ */
+const INVISIBLE_FORMAT = /^\p{Cf}$/u;
+const ZERO_WIDTH_SPACE = '\u200b';
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
 
 /** What folding does with a character. */
@@ -127,6 +134,7 @@ const astralCharacterRoles = new Map<string, CharacterRole>();
 function classifyCharacter(character: string): CharacterRole {
   if (LETTER_FOLDS[character] !== undefined) return CharacterRole.replace;
   if (MARK_OR_APOSTROPHE.test(character)) return CharacterRole.drop;
+  if (INVISIBLE_FORMAT.test(character) && character !== ZERO_WIDTH_SPACE) return CharacterRole.drop;
   if (LETTER_OR_NUMBER.test(character)) return CharacterRole.keep;
   return CharacterRole.wordBreak;
 }
