@@ -42,30 +42,21 @@ export function ServicePanelScreen() {
                 </p>
               )}
               <dl className="panel-facts">
-                <div>
-                  <dt>{t('panel.activeVersion')}</dt>
-                  <dd data-testid="active-content-version">{current.activeVersion ?? t('panel.none')}</dd>
-                </div>
-                <div>
-                  <dt>{t('panel.previousVersion')}</dt>
-                  <dd>{current.previousVersion ?? t('panel.none')}</dd>
-                </div>
-                <div>
-                  <dt>{t('panel.signedBy')}</dt>
-                  <dd>{current.activeKeyId ?? t('panel.none')}</dd>
-                </div>
-                <div>
-                  <dt>{t('panel.expires')}</dt>
-                  <dd>{when(current.expires)}</dd>
-                </div>
-                <div>
-                  <dt>{t('panel.portal')}</dt>
-                  <dd>{current.portalUrl ?? t('panel.noPortal')}</dd>
-                </div>
-                <div>
-                  <dt>{t('panel.lastCheck')}</dt>
-                  <dd>{when(current.lastCheckAt)}</dd>
-                </div>
+                {(
+                  [
+                    [t('panel.activeVersion'), current.activeVersion ?? t('panel.none'), 'active-content-version'],
+                    [t('panel.previousVersion'), current.previousVersion ?? t('panel.none')],
+                    [t('panel.signedBy'), current.activeKeyId ?? t('panel.none')],
+                    [t('panel.expires'), when(current.expires)],
+                    [t('panel.portal'), current.portalUrl ?? t('panel.noPortal')],
+                    [t('panel.lastCheck'), when(current.lastCheckAt)],
+                  ] as const
+                ).map(([label, value, testId]) => (
+                  <div key={label}>
+                    <dt>{label}</dt>
+                    <dd data-testid={testId}>{value}</dd>
+                  </div>
+                ))}
               </dl>
               <div className="download-progress">
                 <span>{t(`panel.download.${current.download.state}`)}</span>
