@@ -10,7 +10,7 @@ const UI_PACKAGES = ['react', 'react-dom', 'react-i18next', 'zustand', 'i18next'
 const NODE_ONLY = ['better-sqlite3', 'electron-updater', 'vite'];
 
 export const LAYERS = [
-  { name: 'shared', folder: 'src/shared', layers: ['shared'], onlyPackages: ['zod'], node: false },
+  { name: 'shared', folder: 'src/shared', layers: ['shared'], onlyPackages: ['zod', 'libphonenumber-js'], node: false },
   { name: 'core', folder: 'src/main/core', layers: ['core', 'shared'], forbid: ['electron', ...UI_PACKAGES, 'vite'], node: true },
   { name: 'browser-page', folder: 'src/main/browser/bridge', layers: ['browser-page', 'shared'], onlyPackages: [], node: false },
   { name: 'browser', folder: 'src/main/browser', layers: ['browser', 'core', 'shared'], forbid: ['electron', ...UI_PACKAGES, 'vite'], node: true },

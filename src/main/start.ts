@@ -8,6 +8,7 @@ import { startBrowserShell } from './browser/server.js';
 import { ensureDataFolder, resolveDataFolder } from './core/data-folder.js';
 import { startKioskHost } from './core/host.js';
 import { findElectronExecutable } from './electron-runtime.js';
+import { RECEIPT_ALPHABET, isValidKioskCode } from '../shared/receipt-number.js';
 
 /**
  * `npm start` and `npm run dev`: opens the kiosk in Electron where its runtime is installed, and
@@ -67,6 +68,8 @@ async function runBrowserShell(): Promise<void> {
     portalUrl: process.env.KIOSK_PORTAL_URL || undefined,
     contentPollSeconds: process.env.KIOSK_CONTENT_POLL_SECONDS ? Number(process.env.KIOSK_CONTENT_POLL_SECONDS) : undefined,
     removableMediaRoots: process.env.KIOSK_REMOVABLE_MEDIA_ROOTS?.split(delimiter).filter(Boolean),
+    kioskCode: kioskCode(),
+    fontsFolder: join(projectRoot, 'resources', 'fonts'),
   });
   opened.push(host);
   const dev = flag('--dev') ? await startVite() : undefined;
@@ -93,6 +96,16 @@ async function runBrowserShell(): Promise<void> {
   } else if (!flag('--no-open')) {
     console.log('No display or Chromium found: open the URL above in a browser. Press Ctrl+C to stop.');
   }
+}
+
+/** KIOSK_CODE names this kiosk in receipt numbers; a development machine is DEV1. */
+function kioskCode(): string {
+  const code = (process.env.KIOSK_CODE ?? 'DEV1').toUpperCase();
+  if (!isValidKioskCode(code)) {
+    console.error(`KIOSK_CODE must be four characters of ${RECEIPT_ALPHABET} (office code and kiosk number), e.g. BSK1.`);
+    process.exit(2);
+  }
+  return code;
 }
 
 async function startVite() {

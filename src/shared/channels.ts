@@ -13,6 +13,10 @@ export const CHANNELS = [
   'getContentStatus',
   'checkForContentUpdate',
   'importContentFromRemovableMedia',
+  'startApplication',
+  'submitApplication',
+  'cancelApplication',
+  'printReceipt',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Channel, HostEventName } from './channels.js';
 import { CATEGORY_ICONS, SAMPLE_MEDIA_TYPES } from './content/content-schema.js';
 import { CONTENT_REJECTION_CODES } from './content/package-verification.js';
+import { formDefinitionSchema } from './forms/form-schema.js';
 import { languageSchema, localizedTextSchema } from './languages.js';
 import type { Result } from './result.js';
 
@@ -98,6 +99,48 @@ const installOutcomeSchema = z.discriminatedUnion('outcome', [
 ]);
 export type InstallOutcome = z.infer<typeof installOutcomeSchema>;
 
+const legalTextForConsentSchema = z.object({ version: z.string(), title: localizedTextSchema, body: localizedTextSchema });
+
+const startedApplicationSchema = z.object({
+  applicationId: z.string(),
+  serviceId: z.string(),
+  contentVersion: z.number(),
+  form: formDefinitionSchema,
+  privacyPolicy: legalTextForConsentSchema,
+  userAgreement: legalTextForConsentSchema,
+});
+export type StartedApplication = z.infer<typeof startedApplicationSchema>;
+
+const text = (max: number) => z.string().max(max);
+/** What a printed receipt says, in the visitor's language, as the receipt screen shows it. No personal data. */
+export const receiptDocumentSchema = z
+  .object({
+    heading: text(200),
+    officeName: text(300),
+    serviceTitle: text(300),
+    receiptNumberLabel: text(100),
+    receiptNumber: z.string().regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/),
+    dateLabel: text(100),
+    date: text(100),
+    stateText: text(300),
+    bringHeading: text(200),
+    bring: z.array(text(400)).max(30),
+    nextHeading: text(200),
+    next: text(1000),
+    footer: text(500),
+  })
+  .strict();
+export type ReceiptDocument = z.infer<typeof receiptDocumentSchema>;
+
+const submittedApplicationSchema = z.object({
+  receiptNumber: z.string(),
+  createdAt: z.string(),
+  state: z.enum(['queued', 'sending', 'delivered', 'quarantined']),
+});
+export type SubmittedApplication = z.infer<typeof submittedApplicationSchema>;
+
+const applicationIdSchema = z.uuid();
+
 /**
  * The one map of everything the renderer may ask the host. The router, the Electron preload and
  * the browser bridge are all derived from it, so a channel without a handler is a type error and
@@ -125,6 +168,28 @@ export const ipcContract = {
   getContentStatus: { request: z.object({}).strict(), response: contentStatusSchema },
   checkForContentUpdate: { request: z.object({}).strict(), response: installOutcomeSchema },
   importContentFromRemovableMedia: { request: z.object({}).strict(), response: installOutcomeSchema },
+  startApplication: { request: z.object({ serviceId: idSchema }).strict(), response: startedApplicationSchema },
+  submitApplication: {
+    request: z
+      .object({
+        applicationId: applicationIdSchema,
+        language: languageSchema,
+        consent: z.object({ privacyPolicyVersion: z.string().max(32), userAgreementVersion: z.string().max(32) }).strict(),
+        // Checked field by field by the form engine against the form the application began with.
+        answers: z.record(z.string().max(64), z.unknown()),
+      })
+      .strict(),
+    response: submittedApplicationSchema,
+  },
+  cancelApplication: { request: z.object({ applicationId: applicationIdSchema }).strict(), response: z.object({}) },
+  printReceipt: {
+    request: z.object({ receipt: receiptDocumentSchema }).strict(),
+    response: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('printed') }),
+      z.object({ outcome: z.literal('saved'), file: z.string() }),
+      z.object({ outcome: z.literal('failed'), reason: z.enum(['NO_PRINTER', 'PRINT_FAILED']) }),
+    ]),
+  },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type ChannelRequest<C extends Channel> = z.infer<(typeof ipcContract)[C]['request']>;

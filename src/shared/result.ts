@@ -9,6 +9,10 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'INTERNAL',
   'UNAVAILABLE',
+  /** The application could not be stored durably (disk full, database locked): no receipt exists. */
+  'NOT_SAVED',
+  /** The host no longer knows the application (the kiosk restarted mid-visit). */
+  'APPLICATION_UNKNOWN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -44,7 +44,7 @@ describe('browser shell', () => {
       dataFolder,
       appVersion: '0.1.0',
       log,
-      trustAnchorsFile: writeTrustAnchors(tempFolder(), [keys.anchor]),
+      kioskCode: 'TST1', fontsFolder: 'resources/fonts', trustAnchorsFile: writeTrustAnchors(tempFolder(), [keys.anchor]),
       bundledContentFolder: writePackage(tempFolder(), makePackage({ keys, version: 1, services: [testService('birth')] })),
     });
     const rendererFolder = tempFolder();

@@ -35,7 +35,7 @@ async function startKiosk(options: { portalUrl?: string; appVersion?: string } =
     dataFolder: tempFolder(),
     appVersion: options.appVersion ?? '1.0.0',
     log: createMemoryLogger(),
-    trustAnchorsFile: writeTrustAnchors(tempFolder(), [keyA.anchor, keyB.anchor]),
+    kioskCode: 'TST1', fontsFolder: 'resources/fonts', trustAnchorsFile: writeTrustAnchors(tempFolder(), [keyA.anchor, keyB.anchor]),
     bundledContentFolder: writePackage(tempFolder(), makePackage({ keys: keyA, version: 1, services: [testService('birth')] })),
     portalUrl: options.portalUrl,
     contentPollSeconds: 3600,
@@ -150,11 +150,11 @@ describe('content packages on a kiosk', () => {
     const trust = writeTrustAnchors(tempFolder(), [keyA.anchor, keyB.anchor]);
     const bundled = writePackage(tempFolder(), makePackage({ keys: keyA, version: 1, services: [testService('birth')] }));
     const media = tempFolder();
-    const first = await startKioskHost({ dataFolder, appVersion: '1.0.0', log: createMemoryLogger(), trustAnchorsFile: trust, bundledContentFolder: bundled, removableMediaRoots: [media] });
+    const first = await startKioskHost({ dataFolder, appVersion: '1.0.0', log: createMemoryLogger(), kioskCode: 'TST1', fontsFolder: 'resources/fonts', trustAnchorsFile: trust, bundledContentFolder: bundled, removableMediaRoots: [media] });
     writePackage(join(media, 'kyzmat-content'), makePackage({ keys: keyA, version: 2, services: [testService('death')] }));
     expect(await first.router.handle('importContentFromRemovableMedia', {})).toEqual({ ok: true, value: { outcome: 'applied', version: 2 } });
     first.close();
-    const second = await startKioskHost({ dataFolder, appVersion: '1.0.0', log: createMemoryLogger(), trustAnchorsFile: trust, bundledContentFolder: bundled });
+    const second = await startKioskHost({ dataFolder, appVersion: '1.0.0', log: createMemoryLogger(), kioskCode: 'TST1', fontsFolder: 'resources/fonts', trustAnchorsFile: trust, bundledContentFolder: bundled });
     hosts.push(second);
     expect(await second.router.handle('listServices', { language: 'ky' })).toMatchObject({ ok: true, value: [{ title: 'death ky' }] });
   });

@@ -32,7 +32,18 @@ export function testCatalogue(services: Service[]): CatalogueDocument {
     format: 1,
     categories: [{ id: 'civil', icon: 'family', title: text('Жарандык абал', 'Гражданское состояние', 'Civil status'), description: text('д', 'о', 'd') }],
     services,
-    forms: [{ id: 'form-general', title: text('арыз', 'заявление', 'application') }],
+    forms: [
+      {
+        id: 'form-general',
+        version: 1,
+        title: text('арыз', 'заявление', 'application'),
+        pages: [
+          { id: 'name', fields: [{ id: 'lastName', type: 'text', label: text('Фамилия', 'Фамилия', 'Surname'), required: true, script: 'cyrillic' }] },
+          { id: 'pin', fields: [{ id: 'pin', type: 'pin', label: text('ПИН', 'ПИН', 'PIN'), required: true }] },
+          { id: 'phone', fields: [{ id: 'phone', type: 'phone', label: text('Телефон', 'Телефон', 'Phone'), required: true }] },
+        ],
+      },
+    ],
     legalTexts: (['privacy-policy', 'user-agreement', 'certification-centre-policy'] as const).map((kind) => ({
       kind,
       version: '1',

@@ -10,8 +10,12 @@ import type { Fetch } from './content/http-package-reader.js';
 import { defaultMountRoots, findRemovableContent } from './content/removable-media.js';
 import { openDatabase } from './database.js';
 import { HostEvents } from './host-events.js';
-import { createFileLogger, type Logger } from './logger.js';
+import { createFileLogger, describeError, type Logger } from './logger.js';
+import { PdfReceiptPrinter } from './printing/pdf-receipt-printer.js';
+import type { PrinterPort } from './printing/printer-port.js';
 import { ExpectedFailure, createRouter, type Router } from './router.js';
+import { ApplicationService } from './submissions/application-service.js';
+import { Outbox } from './submissions/outbox.js';
 
 export interface KioskHostOptions {
   dataFolder: string;
@@ -25,6 +29,12 @@ export interface KioskHostOptions {
   /** Overrides the poll interval the content settings give (seconds). */
   contentPollSeconds?: number;
   removableMediaRoots?: readonly string[];
+  /** Office code and kiosk number, four receipt-alphabet characters (e.g. BSK1); unique in the fleet. */
+  kioskCode: string;
+  /** Where receipts print; the PDF printer in the data folder when absent. */
+  printer?: PrinterPort;
+  /** resources/fonts: the TrueType fonts the PDF receipt needs. */
+  fontsFolder: string;
   fetch?: Fetch;
   clock?: () => Date;
   log?: Logger;
@@ -73,6 +83,24 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
   }
 
   const settings = () => content.catalogue()?.document.settings;
+  const outbox = new Outbox(db, options.kioskCode);
+  const applications = new ApplicationService({
+    outbox,
+    currentContent: () => {
+      const view = content.catalogue();
+      const active = store.active();
+      return view && active ? { document: view.document, version: active.version } : undefined;
+    },
+    clock,
+    log,
+  });
+  const printer =
+    options.printer ??
+    new PdfReceiptPrinter({
+      folder: join(options.dataFolder, 'receipts'),
+      regularFont: join(options.fontsFolder, 'NotoSans-Regular.ttf'),
+      boldFont: join(options.fontsFolder, 'NotoSans-Bold.ttf'),
+    });
   const puller = options.portalUrl
     ? new ContentPuller({
         portalUrl: options.portalUrl,
@@ -138,6 +166,21 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
         if (!folder) return { outcome: 'not-found' as const };
         log.info('content_import_started', { source: 'folder' });
         return content.install(folderPackageReader(folder), 'folder');
+      },
+      startApplication: ({ serviceId }) => applications.start(serviceId),
+      submitApplication: (request) => applications.submit(request),
+      cancelApplication: ({ applicationId }) => {
+        applications.cancel(applicationId);
+        return {};
+      },
+      printReceipt: async ({ receipt }) => {
+        if (!outbox.byReceiptNumber(receipt.receiptNumber)) throw new ExpectedFailure('NOT_FOUND', 'No such receipt.');
+        try {
+          return await printer.print(receipt);
+        } catch (error) {
+          log.warn('receipt_print_failed', describeError(error));
+          return { outcome: 'failed' as const, reason: 'PRINT_FAILED' as const };
+        }
       },
     },
     log,

@@ -8,6 +8,7 @@ import { ensureDataFolder } from '../core/data-folder.js';
 import { startKioskHost, type KioskHost } from '../core/host.js';
 import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveBundleFile } from '../core/renderer-bundle.js';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl } from './app-origin.js';
+import { ElectronReceiptPrinter } from './receipt-printer.js';
 
 const distFolder = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const rendererFolder = join(distFolder, 'renderer');
@@ -43,6 +44,9 @@ if (!app.requestSingleInstanceLock()) {
       trustAnchorsFile: join(resourcesFolder, 'trust', 'content-keys.json'),
       bundledContentFolder: join(distFolder, 'content-bundle'),
       portalUrl: process.env.KIOSK_PORTAL_URL,
+      kioskCode: process.env.KIOSK_CODE ?? 'DEV1',
+      fontsFolder: join(resourcesFolder, 'fonts'),
+      printer: new ElectronReceiptPrinter(process.env.KIOSK_PRINTER_NAME),
     });
     const router = host.router;
 

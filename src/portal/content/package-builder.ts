@@ -10,7 +10,6 @@ import {
   SIGNATURE_FILE,
   catalogueDocumentSchema,
   categorySchema,
-  formReferenceSchema,
   kioskSettingsSchema,
   legalTextSchema,
   portalEncryptionKeySchema,
@@ -18,6 +17,7 @@ import {
   type CatalogueDocument,
   type ContentManifest,
 } from '../../shared/content/content-schema.js';
+import { formDefinitionSchema } from '../../shared/forms/form-schema.js';
 import { LANGUAGES } from '../../shared/languages.js';
 import type { PackageFiles } from './package-files.js';
 import { signBytes, type SigningKeyFile, loadSigningKey } from './signing.js';
@@ -42,7 +42,7 @@ const UNSIGNED_KEY_ID = 'unsigned';
 
 /**
  * Builds an unsigned package from an administrator's source folder:
- *   content.json, settings.json, categories.json, forms.json, portal-key.json,
+ *   content.json, settings.json, categories.json, portal-key.json, forms/<id>.json,
  *   services/<id>.json, samples/<file>, legal/<kind>.json + legal/<kind>.<ky|ru|en>.md
  */
 export function buildPackage(sourceFolder: string, now: Date, overrides: { version?: number } = {}): PackageFiles {
@@ -71,7 +71,13 @@ export function buildPackage(sourceFolder: string, now: Date, overrides: { versi
   const source = read('content.json', sourceSettingsSchema);
   const settings = read('settings.json', kioskSettingsSchema);
   const categories = read('categories.json', z.array(categorySchema));
-  const forms = read('forms.json', z.array(formReferenceSchema));
+  const formFiles = listFiles(join(sourceFolder, 'forms')).filter((name) => name.endsWith('.json'));
+  if (formFiles.length === 0) problems.push('forms/: no form files');
+  const forms = formFiles.map((name) => {
+    const form = read(`forms/${name}`, formDefinitionSchema);
+    if (form && `${form.id}.json` !== name) problems.push(`forms/${name}: id: the id must match the file name`);
+    return form;
+  });
   const portalEncryptionKey = read('portal-key.json', portalEncryptionKeySchema);
   const serviceFiles = listFiles(join(sourceFolder, 'services')).filter((name) => name.endsWith('.json'));
   if (serviceFiles.length === 0) problems.push('services/: no service files');
@@ -92,12 +98,12 @@ export function buildPackage(sourceFolder: string, now: Date, overrides: { versi
   });
 
   const parts: PackageFiles = new Map();
-  const formIds = new Set(forms?.map((form) => form.id));
+  const formIds = new Set(forms.map((form) => form?.id));
   const categoryIds = new Set(categories?.map((category) => category.id));
   for (const { file, service } of services) {
     if (!service) continue;
     if (`${service.id}.json` !== file.slice('services/'.length)) problems.push(`${file}: id: the id must match the file name`);
-    if (forms && !formIds.has(service.formId)) problems.push(`${file}: formId: unknown form id ${service.formId}`);
+    if (!formIds.has(service.formId)) problems.push(`${file}: formId: unknown form id ${service.formId}`);
     if (categories && !categoryIds.has(service.categoryId)) problems.push(`${file}: categoryId: unknown category ${service.categoryId}`);
     service.sampleForms.forEach((sample, index) => {
       const path = join(sourceFolder, ...sample.part.split('/'));
@@ -111,7 +117,7 @@ export function buildPackage(sourceFolder: string, now: Date, overrides: { versi
     format: CONTENT_FORMAT,
     categories: categories!,
     services: services.map(({ service }) => service!),
-    forms: forms!,
+    forms: forms.map((form) => form!),
     legalTexts: legalTexts.map((text) => text!),
     settings: settings!,
     portalEncryptionKey: portalEncryptionKey!,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formDefinitionSchema } from '../forms/form-schema.js';
 import { localizedTextSchema } from '../languages.js';
 
 /**
@@ -86,11 +87,6 @@ export const serviceSchema = z.object({
   formId: contentIdSchema,
 });
 
-/** A form's identity; the form definition itself (pages, fields, rules) joins in a later format. */
-export const formReferenceSchema = z.object({
-  id: contentIdSchema,
-  title: localizedTextSchema,
-});
 
 export const LEGAL_TEXT_KINDS = ['privacy-policy', 'user-agreement', 'certification-centre-policy'] as const;
 
@@ -128,7 +124,7 @@ export const catalogueDocumentSchema = z
     format: z.literal(CONTENT_FORMAT),
     categories: z.array(categorySchema).min(1),
     services: z.array(serviceSchema).min(1),
-    forms: z.array(formReferenceSchema),
+    forms: z.array(formDefinitionSchema),
     legalTexts: z.array(legalTextSchema),
     settings: kioskSettingsSchema,
     portalEncryptionKey: portalEncryptionKeySchema,

@@ -27,6 +27,14 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
     },
     checkForContentUpdate: () => ({ outcome: 'unchanged' }),
     importContentFromRemovableMedia: () => ({ outcome: 'not-found' }),
+    startApplication: () => {
+      throw new Error('not used');
+    },
+    submitApplication: () => {
+      throw new Error('not used');
+    },
+    cancelApplication: () => ({}),
+    printReceipt: () => ({ outcome: 'failed', reason: 'NO_PRINTER' }),
     ...overrides,
   };
 }

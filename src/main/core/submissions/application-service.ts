@@ -1,0 +1,155 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { CatalogueDocument, LegalText } from '../../../shared/content/content-schema.js';
+import type { FormDefinition } from '../../../shared/forms/form-schema.js';
+import { validateSubmission } from '../../../shared/forms/form-engine.js';
+import type { StartedApplication, SubmittedApplication } from '../../../shared/ipc-contract.js';
+import type { Language } from '../../../shared/languages.js';
+import { describeError, type Logger } from '../logger.js';
+import { ExpectedFailure } from '../router.js';
+import type { Outbox } from './outbox.js';
+import { SEALED_FORMAT, sealToPortal, submissionAssociatedData } from './sealing.js';
+
+/** What the host remembers of an application between its start and its submission: nothing personal. */
+interface PinnedApplication {
+  serviceId: string;
+  form: FormDefinition;
+  contentVersion: number;
+  privacyPolicyVersion: string;
+  userAgreementVersion: string;
+  portalKey: CatalogueDocument['portalEncryptionKey'];
+  startedAt: number;
+}
+
+export interface ApplicationServiceOptions {
+  outbox: Outbox;
+  /** The active catalogue and its package version, or undefined before the first package. */
+  currentContent: () => { document: CatalogueDocument; version: number } | undefined;
+  clock: () => Date;
+  log: Logger;
+}
+
+const MAX_OPEN_APPLICATIONS = 200;
+const OPEN_APPLICATION_TTL_MS = 4 * 60 * 60 * 1000;
+
+/**
+ * Starts applications (pinning the form version, so a content update mid-visit does not change
+ * the questions) and accepts them: re-validates with the same engine the screen used, seals the
+ * answers to the portal's key, and commits the sealed blob and its metadata in one transaction.
+ * The answers exist in clear only in memory, for the duration of this call.
+ */
+export class ApplicationService {
+  private readonly open = new Map<string, PinnedApplication>();
+
+  constructor(private readonly options: ApplicationServiceOptions) {}
+
+  start(serviceId: string): StartedApplication {
+    const content = this.options.currentContent();
+    if (!content) throw new ExpectedFailure('UNAVAILABLE', 'The kiosk has no content yet.');
+    const service = content.document.services.find((candidate) => candidate.id === serviceId);
+    const form = service && content.document.forms.find((candidate) => candidate.id === service.formId);
+    if (!service || !form) throw new ExpectedFailure('NOT_FOUND', 'No such service or form.');
+    const privacyPolicy = legalText(content.document, 'privacy-policy');
+    const userAgreement = legalText(content.document, 'user-agreement');
+    this.forgetStale();
+    const applicationId = uuidv7();
+    this.open.set(applicationId, {
+      serviceId,
+      form,
+      contentVersion: content.version,
+      privacyPolicyVersion: privacyPolicy.version,
+      userAgreementVersion: userAgreement.version,
+      portalKey: content.document.portalEncryptionKey,
+      startedAt: this.options.clock().getTime(),
+    });
+    return {
+      applicationId,
+      serviceId,
+      contentVersion: content.version,
+      form,
+      privacyPolicy: { version: privacyPolicy.version, title: privacyPolicy.title, body: privacyPolicy.body },
+      userAgreement: { version: userAgreement.version, title: userAgreement.title, body: userAgreement.body },
+    };
+  }
+
+  cancel(applicationId: string): void {
+    this.open.delete(applicationId);
+  }
+
+  async submit(request: {
+    applicationId: string;
+    language: Language;
+    consent: { privacyPolicyVersion: string; userAgreementVersion: string };
+    answers: Record<string, unknown>;
+  }): Promise<SubmittedApplication> {
+    const pinned = this.open.get(request.applicationId);
+    if (!pinned) throw new ExpectedFailure('APPLICATION_UNKNOWN', 'This application is not open on the kiosk.');
+    if (
+      request.consent.privacyPolicyVersion !== pinned.privacyPolicyVersion ||
+      request.consent.userAgreementVersion !== pinned.userAgreementVersion
+    ) {
+      throw new ExpectedFailure('VALIDATION', 'The consent does not name the texts the visitor was shown.');
+    }
+    const now = this.options.clock();
+    const checked = validateSubmission(pinned.form, request.answers, { today: now.toISOString().slice(0, 10) });
+    if (!checked.ok) {
+      // Paths and codes only: the values are the visitor's and stay out of logs and errors.
+      const where = checked.issues.map((issue) => `${issue.path}:${issue.code}`).slice(0, 10).join(', ');
+      this.options.log.warn('application_refused', { formId: pinned.form.id, issues: where });
+      throw new ExpectedFailure('VALIDATION', `The answers do not satisfy the form: ${where}`);
+    }
+
+    const createdAt = now.toISOString();
+    const document = {
+      applicationId: request.applicationId,
+      serviceId: pinned.serviceId,
+      formId: pinned.form.id,
+      formVersion: pinned.form.version,
+      contentVersion: pinned.contentVersion,
+      language: request.language,
+      consent: request.consent,
+      createdAt,
+      answers: checked.answers,
+    };
+    const sealed = await sealToPortal(
+      pinned.portalKey.publicKey,
+      new TextEncoder().encode(JSON.stringify(document)),
+      submissionAssociatedData(request.applicationId, pinned.form.id, pinned.form.version),
+    );
+    let receipt;
+    try {
+      receipt = this.options.outbox.enqueue({
+        id: request.applicationId,
+        serviceId: pinned.serviceId,
+        formId: pinned.form.id,
+        formVersion: pinned.form.version,
+        contentVersion: pinned.contentVersion,
+        privacyPolicyVersion: pinned.privacyPolicyVersion,
+        userAgreementVersion: pinned.userAgreementVersion,
+        language: request.language,
+        createdAt,
+        sealed,
+        sealedFormat: SEALED_FORMAT,
+        sealedKeyId: pinned.portalKey.keyId,
+      });
+    } catch (error) {
+      this.options.log.error('application_not_saved', { formId: pinned.form.id, ...describeError(error) });
+      throw new ExpectedFailure('NOT_SAVED', 'The application could not be saved.');
+    }
+    this.open.delete(request.applicationId);
+    this.options.log.info('application_queued', { formId: pinned.form.id, receiptNumber: receipt.receiptNumber });
+    return { receiptNumber: receipt.receiptNumber, createdAt: receipt.createdAt, state: receipt.state };
+  }
+
+  private forgetStale(): void {
+    const oldest = this.options.clock().getTime() - OPEN_APPLICATION_TTL_MS;
+    for (const [id, application] of this.open) {
+      if (application.startedAt < oldest || this.open.size >= MAX_OPEN_APPLICATIONS) this.open.delete(id);
+    }
+  }
+}
+
+function legalText(document: CatalogueDocument, kind: LegalText['kind']): LegalText {
+  const text = document.legalTexts.find((candidate) => candidate.kind === kind);
+  if (!text) throw new ExpectedFailure('UNAVAILABLE', `The content has no ${kind}.`);
+  return text;
+}
