@@ -1,5 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApplicationScreen } from './application/ApplicationScreen.js';
+import { IdleGuard } from './components/IdleGuard.js';
+import { ExitDialog, ReadingAids } from './components/VisitControls.js';
 import { kiosk } from './kiosk-client.js';
 import { AttractScreen } from './screens/AttractScreen.js';
 import { CatalogueScreen } from './screens/CatalogueScreen.js';
@@ -29,6 +32,25 @@ export function App() {
     document.documentElement.lang = language;
   }, [i18n, language]);
 
+  const largeText = useKioskStore((state) => state.largeText);
+  const highContrast = useKioskStore((state) => state.highContrast);
+  useEffect(() => {
+    document.documentElement.classList.toggle('large-text', largeText);
+    document.documentElement.classList.toggle('high-contrast', highContrast);
+  }, [largeText, highContrast]);
+
+  const inVisit = screen !== 'attract' && screen !== 'service-panel';
+  return (
+    <>
+      {inVisit && <ReadingAids />}
+      <CurrentScreen screen={screen} />
+      <ExitDialog />
+      <IdleGuard />
+    </>
+  );
+}
+
+function CurrentScreen({ screen }: { screen: ReturnType<typeof useKioskStore.getState>['screen'] }) {
   switch (screen) {
     case 'attract':
       return <AttractScreen />;
@@ -40,6 +62,8 @@ export function App() {
       return <CategoryScreen />;
     case 'service':
       return <ServiceScreen />;
+    case 'application':
+      return <ApplicationScreen />;
     case 'service-panel':
       return <ServicePanelScreen />;
   }

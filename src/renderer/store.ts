@@ -2,9 +2,10 @@ import { create, type StateCreator } from 'zustand';
 import type { CategorySummary, ContentStatus, InstallOutcome, KioskInfo, ServiceDetail, ServiceSummary } from '../shared/ipc-contract.js';
 import type { Language } from '../shared/languages.js';
 import type { ErrorCode } from '../shared/result.js';
+import { createApplicationSlice, type ApplicationSlice } from './application-slice.js';
 import { errorCodeOf, kiosk, unwrap } from './kiosk-client.js';
 
-export type Screen = 'attract' | 'language' | 'catalogue' | 'category' | 'service' | 'service-panel';
+export type Screen = 'attract' | 'language' | 'catalogue' | 'category' | 'service' | 'application' | 'service-panel';
 
 /** Data a screen loads from the host, with the state of that load. */
 export interface Loadable<T> {
@@ -29,6 +30,10 @@ interface VisitSlice {
   goBack: () => void;
   /** Ends the visit: every visit-scoped field goes back to its initial value. */
   endVisit: () => void;
+  /** Exit asks first; the visit ends only when the visitor confirms. */
+  confirmingExit: boolean;
+  requestExit: () => void;
+  cancelExit: () => void;
 }
 
 interface CatalogueSlice {
@@ -56,7 +61,15 @@ interface ServicePanelSlice {
   importFromRemovableMedia: () => Promise<void>;
 }
 
-export type KioskState = VisitSlice & CatalogueSlice & KioskSlice & ServicePanelSlice;
+interface PresentationSlice {
+  /** Visit-scoped reading aids: survive page changes within a visit, reset when it ends. */
+  largeText: boolean;
+  highContrast: boolean;
+  toggleLargeText: () => void;
+  toggleHighContrast: () => void;
+}
+
+export type KioskState = VisitSlice & CatalogueSlice & KioskSlice & ServicePanelSlice & PresentationSlice & ApplicationSlice;
 
 const initialVisit = {
   screen: 'attract' as Screen,
@@ -70,6 +83,10 @@ const initialVisit = {
   searchQuery: '',
   searchResults: idle<ServiceSummary[]>(),
   lastAction: undefined,
+  largeText: false,
+  highContrast: false,
+  application: undefined,
+  confirmingExit: false,
 };
 
 type Setter = (partial: Partial<KioskState>) => void;
@@ -117,7 +134,13 @@ const createVisitSlice: StateCreator<KioskState, [], [], VisitSlice> = (set, get
     else if (screen === 'language') set({ screen: get().returnScreen ?? 'attract', returnScreen: undefined });
     get().reloadScreen();
   },
-  endVisit: () => set({ ...initialVisit }),
+  requestExit: () => set({ confirmingExit: true }),
+  cancelExit: () => set({ confirmingExit: false }),
+  endVisit: () => {
+    const applicationId = get().application?.started?.applicationId;
+    if (applicationId) void kiosk().cancelApplication({ applicationId });
+    set({ ...initialVisit });
+  },
 });
 
 const createCatalogueSlice: StateCreator<KioskState, [], [], CatalogueSlice> = (set, get) => ({
@@ -143,6 +166,9 @@ const createCatalogueSlice: StateCreator<KioskState, [], [], CatalogueSlice> = (
       void load(set, 'categories', async () => unwrap(await kiosk().listCategories({ language })), same);
       void load(set, 'services', async () => unwrap(await kiosk().listServices({ language, categoryId })), () => same() && get().categoryId === categoryId);
     } else if (screen === 'service' && serviceId) {
+      void load(set, 'service', async () => unwrap(await kiosk().getService({ language, serviceId })), () => same() && get().serviceId === serviceId);
+    } else if (screen === 'application' && serviceId) {
+      // The receipt lists the service's documents in the visitor's language.
       void load(set, 'service', async () => unwrap(await kiosk().getService({ language, serviceId })), () => same() && get().serviceId === serviceId);
     } else if (screen === 'service-panel') {
       void get().refreshContentStatus();
@@ -183,8 +209,17 @@ const createServicePanelSlice: StateCreator<KioskState, [], [], ServicePanelSlic
   },
 });
 
+const createPresentationSlice: StateCreator<KioskState, [], [], PresentationSlice> = (set, get) => ({
+  largeText: false,
+  highContrast: false,
+  toggleLargeText: () => set({ largeText: !get().largeText }),
+  toggleHighContrast: () => set({ highContrast: !get().highContrast }),
+});
+
 export const useKioskStore = create<KioskState>()((...a) => ({
   ...createVisitSlice(...a),
+  ...createPresentationSlice(...a),
+  ...createApplicationSlice(...a),
   ...createCatalogueSlice(...a),
   ...createKioskSlice(...a),
   ...createServicePanelSlice(...a),

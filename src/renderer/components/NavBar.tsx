@@ -6,7 +6,7 @@ export function NavBar({ back = true }: { back?: boolean }) {
   const { t } = useTranslation();
   const goBack = useKioskStore((state) => state.goBack);
   const changeLanguage = useKioskStore((state) => state.changeLanguage);
-  const endVisit = useKioskStore((state) => state.endVisit);
+  const requestExit = useKioskStore((state) => state.requestExit);
   return (
     <nav className="screen-actions" aria-label={t('nav.label')}>
       {back ? (
@@ -20,7 +20,7 @@ export function NavBar({ back = true }: { back?: boolean }) {
       <button type="button" className="button secondary" onClick={changeLanguage}>
         {t('nav.changeLanguage')}
       </button>
-      <button type="button" className="button exit" onClick={endVisit}>
+      <button type="button" className="button exit" onClick={requestExit}>
         {t('nav.exit')}
       </button>
     </nav>

@@ -10,15 +10,16 @@ interface OnScreenKeyboardProps {
   /** Applies one key to the field's value; the field keeps the value, not the keyboard. */
   onKey: (key: string) => void;
   onClose: () => void;
+  /** Offer the digit pad among the layouts (form fields), not only the letters (search). */
+  allowNumeric?: boolean;
 }
-
-const SWITCHABLE: KeyboardLayoutName[] = ['ky', 'ru', 'lat'];
 
 /**
  * The touch keyboard that slides up from the bottom for the focused field: simple-keyboard draws
  * the keys; the field's owner applies them, so a physical keyboard and this one edit the same value.
  */
-export function OnScreenKeyboard({ layout, onLayoutChange, onKey, onClose }: OnScreenKeyboardProps) {
+export function OnScreenKeyboard({ layout, onLayoutChange, onKey, onClose, allowNumeric }: OnScreenKeyboardProps) {
+  const switchable: KeyboardLayoutName[] = allowNumeric ? ['ky', 'ru', 'lat', 'numeric'] : ['ky', 'ru', 'lat'];
   const { t } = useTranslation();
   const [shifted, setShifted] = useState(false);
 
@@ -34,7 +35,7 @@ export function OnScreenKeyboard({ layout, onLayoutChange, onKey, onClose }: OnS
     <div className="on-screen-keyboard" role="group" aria-label={t('keyboard.label')} data-keyboard-layout={layout}>
       <div className="keyboard-toolbar">
         <div className="keyboard-layouts" role="radiogroup" aria-label={t('keyboard.layouts')}>
-          {SWITCHABLE.map((name) => (
+          {switchable.map((name) => (
             <button
               key={name}
               type="button"

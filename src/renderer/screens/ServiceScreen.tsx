@@ -25,7 +25,7 @@ function ServiceDetails({ service }: { service: ServiceDetail }) {
   const { t } = useTranslation();
   const language = useKioskStore((state) => state.language);
   const [openSample, setOpenSample] = useState<ServiceDetail['sampleForms'][number]>();
-  const [applyNotice, setApplyNotice] = useState(false);
+  const startApplication = useKioskStore((state) => state.startApplication);
 
   return (
     <>
@@ -113,23 +113,12 @@ function ServiceDetails({ service }: { service: ServiceDetail }) {
         )}
 
         <div className="primary-action">
-          <button type="button" className="button primary apply-button" onClick={() => setApplyNotice(true)}>
+          <button type="button" className="button primary apply-button" onClick={() => void startApplication(service.id)}>
             {t('service.apply')}
           </button>
         </div>
       </div>
 
-      {applyNotice && (
-        <div className="dialog-backdrop">
-          <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="apply-notice-title" aria-describedby="apply-notice-text">
-            <h2 id="apply-notice-title">{t('service.applyComingTitle')}</h2>
-            <p id="apply-notice-text">{t('service.applyComingText')}</p>
-            <button type="button" className="button primary" autoFocus onClick={() => setApplyNotice(false)}>
-              {t('service.understood')}
-            </button>
-          </div>
-        </div>
-      )}
       {openSample && (
         <SampleViewer serviceId={service.id} sampleId={openSample.id} title={openSample.title} onClose={() => setOpenSample(undefined)} />
       )}

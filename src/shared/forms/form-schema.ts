@@ -31,7 +31,7 @@ export const expressionSchema: z.ZodType<Expression> = z.lazy(() =>
     z.null(),
     z.object({ var: z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)?$/) }).strict(),
     z
-      .record(z.enum(EXPRESSION_OPERATORS), z.array(expressionSchema).max(20))
+      .partialRecord(z.enum(EXPRESSION_OPERATORS), z.array(expressionSchema).max(20))
       .refine((value) => Object.keys(value).length === 1, 'an expression has exactly one operator'),
   ]),
 );

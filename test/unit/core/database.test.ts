@@ -85,13 +85,33 @@ describe('kiosk database', () => {
     v1.prepare("INSERT INTO kiosk_setting (key, value) VALUES ('office_name', '{}')").run();
     v1.close();
 
-    const db = openDatabase(file);
+    const db = openDatabase(file, MIGRATIONS.slice(0, 2));
     expect(schemaVersion(db)).toBe(2);
     const names = db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table'").all().map((row) => row.name);
     expect(names).not.toContain('service');
     expect(names).not.toContain('service_text');
     expect(names).toContain('content_package');
     expect(db.prepare('SELECT count(*) AS n FROM kiosk_setting').get()).toEqual({ n: 1 });
+    db.close();
+  });
+
+  it('migration 3 adds the outbox, where a row waiting for delivery must hold its sealed blob', () => {
+    const file = join(tempFolder(), 'kiosk.sqlite');
+    openDatabase(file, MIGRATIONS.slice(0, 2)).close();
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(3);
+    const insert = (id: string, state: string, sealed: Buffer | null) =>
+      db
+        .prepare(
+          `INSERT INTO outbox (id, receipt_number, service_id, form_id, form_version, content_version, privacy_policy_version,
+             user_agreement_version, language, created_at, state, sealed, sealed_format, sealed_key_id)
+           VALUES (?, ?, 's', 'f', 1, 1, '1', '1', 'ky', '2026-11-21T00:00:00Z', ?, ?, 'hpke', 'k')`,
+        )
+        .run(id, `R-${id}`, state, sealed);
+    insert('a', 'queued', Buffer.from([1]));
+    insert('b', 'delivered', null);
+    expect(() => insert('c', 'queued', null)).toThrow(/CHECK/);
+    expect(() => insert('a', 'queued', Buffer.from([1]))).toThrow(/UNIQUE/);
     db.close();
   });
 });

@@ -1,4 +1,5 @@
 import { Aes256Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
+import type { JsonWebKey } from 'node:crypto';
 
 /**
  * Seals an application to the portal's public key with HPKE (RFC 9180), base mode,
@@ -32,8 +33,9 @@ export async function openSealed(privateKeyJwk: JsonWebKey, sealed: Uint8Array, 
   const cipherSuite = suite();
   const recipientKey = await cipherSuite.kem.importKey('jwk', privateKeyJwk, false);
   const plaintext = await cipherSuite.open(
-    { recipientKey, enc: sealed.slice(0, ENCAPSULATED_KEY_BYTES).buffer },
-    sealed.slice(ENCAPSULATED_KEY_BYTES),
+    // Copies, not views: a Buffer from SQLite may share a larger pool ArrayBuffer.
+    { recipientKey, enc: Uint8Array.from(sealed.subarray(0, ENCAPSULATED_KEY_BYTES)).buffer },
+    Uint8Array.from(sealed.subarray(ENCAPSULATED_KEY_BYTES)),
     associatedData,
   );
   return new Uint8Array(plaintext);

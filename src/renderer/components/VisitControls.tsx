@@ -1,0 +1,53 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useKioskStore } from '../store.js';
+import { wipeVisit } from '../wipe.js';
+
+/** Larger text and high contrast, on every visit screen; both last for the visit only. */
+export function ReadingAids() {
+  const { t } = useTranslation();
+  const largeText = useKioskStore((state) => state.largeText);
+  const highContrast = useKioskStore((state) => state.highContrast);
+  const toggleLargeText = useKioskStore((state) => state.toggleLargeText);
+  const toggleHighContrast = useKioskStore((state) => state.toggleHighContrast);
+  return (
+    <div className="reading-aids" role="group" aria-label={t('aids.label')}>
+      <button type="button" className="button secondary aid" aria-pressed={largeText} onClick={toggleLargeText}>
+        <span aria-hidden="true">A+ </span>
+        {t('aids.largeText')}
+      </button>
+      <button type="button" className="button secondary aid" aria-pressed={highContrast} onClick={toggleHighContrast}>
+        <span aria-hidden="true">◐ </span>
+        {t('aids.highContrast')}
+      </button>
+    </div>
+  );
+}
+
+/** "Are you sure?" before Exit wipes the visit. */
+export function ExitDialog() {
+  const { t } = useTranslation();
+  const confirming = useKioskStore((state) => state.confirmingExit);
+  const cancelExit = useKioskStore((state) => state.cancelExit);
+  const stay = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) stay.current?.focus();
+  }, [confirming]);
+  if (!confirming) return null;
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="exit-title" aria-describedby="exit-text">
+        <h2 id="exit-title">{t('exit.title')}</h2>
+        <p id="exit-text">{t('exit.text')}</p>
+        <div className="dialog-actions">
+          <button type="button" className="button secondary" ref={stay} onClick={cancelExit}>
+            {t('exit.stay')}
+          </button>
+          <button type="button" className="button exit" onClick={wipeVisit}>
+            {t('exit.confirm')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
