@@ -28,37 +28,18 @@ const DEV_CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
   "img-src 'self' data:; font-src 'self'; connect-src 'self' ws:; frame-ancestors 'none'; object-src 'none'";
 
-const electron = flag('--browser') || flag('--dev') ? undefined : findElectronExecutable(projectRoot);
-if (electron) {
-  const child = spawn(electron, [projectRoot], { stdio: 'inherit' });
-  const stop = () => child.kill('SIGTERM');
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  child.once('exit', (code) => process.exit(code ?? 0));
-} else {
-  if (!flag('--browser') && !flag('--dev')) {
-    console.log(
-      'The Electron runtime is not installed on this machine (node_modules/electron has no binary), ' +
-        'so the kiosk opens through the browser shell instead.',
-    );
-  }
-  await runBrowserShell();
+const opened: { close: () => unknown }[] = [];
+let stopping = false;
+
+async function stopBrowserShell(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  for (const part of opened.reverse()) await part.close();
+  console.log('Kiosk stopped.');
+  process.exit(0);
 }
 
 async function runBrowserShell(): Promise<void> {
-  // Ctrl+C at any moment, even during start-up, closes whatever has been opened so far.
-  const opened: { close: () => unknown }[] = [];
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    for (const part of opened.reverse()) await part.close();
-    console.log('Kiosk stopped.');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
-
   const dataFolder = ensureDataFolder(resolveDataFolder());
   const host = await startKioskHost({
     dataFolder,
@@ -66,9 +47,11 @@ async function runBrowserShell(): Promise<void> {
     trustAnchorsFile: join(projectRoot, 'resources', 'trust', 'content-keys.json'),
     bundledContentFolder: join(projectRoot, 'dist', 'content-bundle'),
     portalUrl: process.env.KIOSK_PORTAL_URL || undefined,
-    contentPollSeconds: process.env.KIOSK_CONTENT_POLL_SECONDS ? Number(process.env.KIOSK_CONTENT_POLL_SECONDS) : undefined,
+    contentPollSeconds: numberFromEnvironment('KIOSK_CONTENT_POLL_SECONDS'),
     removableMediaRoots: process.env.KIOSK_REMOVABLE_MEDIA_ROOTS?.split(delimiter).filter(Boolean),
     kioskCode: kioskCode(),
+    visitorIdleSeconds: numberFromEnvironment('KIOSK_IDLE_SECONDS'),
+    idleWarningSeconds: numberFromEnvironment('KIOSK_IDLE_WARNING_SECONDS'),
     fontsFolder: join(projectRoot, 'resources', 'fonts'),
   });
   opened.push(host);
@@ -98,6 +81,11 @@ async function runBrowserShell(): Promise<void> {
   }
 }
 
+function numberFromEnvironment(name: string): number | undefined {
+  const value = process.env[name];
+  return value && Number.isFinite(Number(value)) ? Number(value) : undefined;
+}
+
 /** KIOSK_CODE names this kiosk in receipt numbers; a development machine is DEV1. */
 function kioskCode(): string {
   const code = (process.env.KIOSK_CODE ?? 'DEV1').toUpperCase();
@@ -119,4 +107,24 @@ async function startVite() {
     middleware: (request: IncomingMessage, response: ServerResponse) => vite.middlewares(request, response),
     close: () => vite.close(),
   };
+}
+
+const electron = flag('--browser') || flag('--dev') ? undefined : findElectronExecutable(projectRoot);
+if (electron) {
+  const child = spawn(electron, [projectRoot], { stdio: 'inherit' });
+  const stop = () => child.kill('SIGTERM');
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  child.once('exit', (code) => process.exit(code ?? 0));
+} else {
+  // Ctrl+C at any moment, even during start-up, closes whatever has been opened so far.
+  process.on('SIGINT', () => void stopBrowserShell());
+  process.on('SIGTERM', () => void stopBrowserShell());
+  if (!flag('--browser') && !flag('--dev')) {
+    console.log(
+      'The Electron runtime is not installed on this machine (node_modules/electron has no binary), ' +
+        'so the kiosk opens through the browser shell instead.',
+    );
+  }
+  await runBrowserShell();
 }

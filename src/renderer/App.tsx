@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApplicationScreen } from './application/ApplicationScreen.js';
 import { IdleGuard } from './components/IdleGuard.js';
-import { ExitDialog, ReadingAids } from './components/VisitControls.js';
+import { ExitDialog, VisitBar } from './components/VisitControls.js';
 import { kiosk } from './kiosk-client.js';
 import { AttractScreen } from './screens/AttractScreen.js';
 import { CatalogueScreen } from './screens/CatalogueScreen.js';
@@ -42,7 +42,7 @@ export function App() {
   const inVisit = screen !== 'attract' && screen !== 'service-panel';
   return (
     <>
-      {inVisit && <ReadingAids />}
+      {inVisit && <VisitBar />}
       <CurrentScreen screen={screen} />
       <ExitDialog />
       <IdleGuard />

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { FieldIssue } from '../shared/forms/form-engine.js';
 import { evaluateForm, pageIssues } from '../shared/forms/form-engine.js';
 import type { AnswerValue, Answers } from '../shared/forms/form-schema.js';
+import { localIsoDate } from '../shared/forms/validators.js';
 import type { ReceiptDocument, StartedApplication, SubmittedApplication } from '../shared/ipc-contract.js';
 import type { ErrorCode } from '../shared/result.js';
 import { errorCodeOf, kiosk, unwrap } from './kiosk-client.js';
@@ -21,6 +22,8 @@ export interface ApplicationInProgress {
   pageId?: string;
   /** Issues shown on the current page after the visitor pressed Continue. */
   shownIssues: FieldIssue[];
+  /** Counts refused Continues, so the error summary takes focus then and not while the visitor types. */
+  refusedContinues: number;
   /** Came to this page from "Change" on the check screen: Continue returns there. */
   returnToCheck: boolean;
   receipt?: SubmittedApplication;
@@ -43,10 +46,8 @@ export interface ApplicationSlice {
   printReceipt: (receipt: ReceiptDocument) => Promise<void>;
 }
 
-export const today = () => {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-};
+/** The kiosk's local date, the same the host checks against. */
+export const today = () => localIsoDate(new Date());
 
 export function visiblePageIds(application: ApplicationInProgress): string[] {
   if (!application.started) return [];
@@ -63,7 +64,7 @@ export const createApplicationSlice: StateCreator<KioskState, [], [], Applicatio
     application: undefined,
 
     startApplication: async (serviceId) => {
-      set({ screen: 'application', application: { phase: 'starting', answers: {}, shownIssues: [], returnToCheck: false, print: { status: 'idle' } } });
+      set({ screen: 'application', application: { phase: 'starting', answers: {}, shownIssues: [], refusedContinues: 0, returnToCheck: false, print: { status: 'idle' } } });
       try {
         const started = unwrap(await kiosk().startApplication({ serviceId }));
         if (get().application?.phase === 'starting') update({ phase: 'consent', started });
@@ -102,7 +103,7 @@ export const createApplicationSlice: StateCreator<KioskState, [], [], Applicatio
       const issues = pageIssues(application.started.form, application.pageId, application.answers, { today: today() }).filter(
         (issue) => issue.severity === 'error',
       );
-      if (issues.length > 0) return update({ shownIssues: issues });
+      if (issues.length > 0) return update({ shownIssues: issues, refusedContinues: application.refusedContinues + 1 });
       const pages = visiblePageIds(application);
       const next = pages[pages.indexOf(application.pageId) + 1];
       if (application.returnToCheck || !next) return update({ phase: 'check', pageId: undefined, shownIssues: [], returnToCheck: false });

@@ -12,3 +12,13 @@ export function formatPrice(t: TFunction, language: Language, amountSom: number)
 export function formatWorkingDays(t: TFunction, days: number): string {
   return days === 0 ? t('catalogue.sameDay') : t('catalogue.workingDays', { count: days });
 }
+
+/**
+ * Date and time as people in Kyrgyzstan write them, DD.MM.YYYY HH:MM, the same in every language:
+ * Chromium's ICU has no Kyrgyz date names and would print "2026 M11 21".
+ */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${two(date.getDate())}.${two(date.getMonth() + 1)}.${date.getFullYear()} ${two(date.getHours())}:${two(date.getMinutes())}`;
+}

@@ -47,9 +47,6 @@ test.describe('browsing the catalogue', () => {
     await viewer.getByRole('button', { name: 'Закрыть' }).tap();
     await expect(viewer).toHaveCount(0);
 
-    await service.getByRole('button', { name: 'Подать заявление' }).tap();
-    await expect(page.getByRole('alertdialog')).toContainText('Форма заявления скоро появится в киоске');
-    await page.getByRole('button', { name: 'Понятно' }).tap();
     await service.getByRole('button', { name: /Назад/ }).tap();
     await expect(page.locator('[data-screen="category"]')).toBeVisible();
   });
@@ -79,6 +76,7 @@ test.describe('browsing the catalogue', () => {
     await expect(page.locator('[data-screen="service"] h1')).toHaveText('Registering a marriage');
     await expect(page.getByRole('button', { name: 'Apply' })).toBeVisible();
     await page.getByRole('button', { name: 'Exit' }).tap();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, leave' }).tap();
     await expect(page.locator('[data-screen="attract"]')).toBeVisible();
   });
 });
@@ -148,6 +146,7 @@ test.describe('the page and its host', () => {
     });
     expect(shape).toEqual({
       keys: [
+        'cancelApplication',
         'checkForContentUpdate',
         'getContentStatus',
         'getKioskInfo',
@@ -157,7 +156,10 @@ test.describe('the page and its host', () => {
         'listCategories',
         'listServices',
         'onContentUpdated',
+        'printReceipt',
         'searchServices',
+        'startApplication',
+        'submitApplication',
       ],
       frozen: true,
       replaced: false,

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, type JsonWebKey } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -195,6 +195,41 @@ describe('submitting an application', () => {
     const next = await submitVisit(call);
     const sequence = (receipt: string) => receipt.replace(/-/g, '').slice(4, 9);
     expect(parseInt(sequence(next.receipt.receiptNumber), 32) - parseInt(sequence(first.receipt.receiptNumber), 32)).toBe(1);
+  });
+
+  it('finishes a visit on the form version it began with, even when new content arrives meanwhile', async () => {
+    const media = tempFolder();
+    const dataFolder = tempFolder();
+    const host = await startKioskHost({
+      dataFolder,
+      appVersion: '1.0.0',
+      kioskCode: 'BSK1',
+      fontsFolder: 'resources/fonts',
+      trustAnchorsFile: writeTrustAnchors(tempFolder(), [keys.anchor]),
+      bundledContentFolder: writePackage(tempFolder(), makePackage({ keys, version: 1 })),
+      removableMediaRoots: [media],
+    });
+    hosts.push(host);
+    const call = async <T>(channel: string, request: unknown) => {
+      const result = await host.router.handle(channel, request);
+      if (!result.ok) throw new Error(result.error.code);
+      return result.value as T;
+    };
+    const started = await call<StartedApplication>('startApplication', { serviceId: 'birth' });
+    const newer = makePackage({ keys, version: 2 });
+    const catalogue = JSON.parse(Buffer.from(newer.get('catalogue.json')!).toString()) as { forms: { version: number }[] };
+    expect(catalogue.forms[0]!.version).toBe(1);
+    writePackage(join(media, 'kyzmat-content'), makePackage({ keys, version: 2 }));
+    expect(await call('importContentFromRemovableMedia', {})).toEqual({ outcome: 'applied', version: 2 });
+    await call<SubmittedApplication>('submitApplication', {
+      applicationId: started.applicationId,
+      language: 'ky',
+      consent: { privacyPolicyVersion: '1', userAgreementVersion: '1' },
+      answers: VISITOR,
+    });
+    const db = new Database(host.databaseFile, { readonly: true });
+    expect(db.prepare('SELECT content_version FROM outbox WHERE id = ?').get(started.applicationId)).toEqual({ content_version: 1 });
+    db.close();
   });
 
   it('keeps counting receipts across a restart, so no number is ever given twice', async () => {

@@ -19,6 +19,11 @@ export function createFakeElectron() {
 
   class BrowserWindow {
     loadedUrl?: string;
+    readonly webContents = {
+      setVisualZoomLevelLimits: () => Promise.resolve(),
+      isDestroyed: () => false,
+      send: () => undefined,
+    };
     constructor(readonly options: Record<string, unknown>) {
       windows.push(this);
     }

@@ -35,6 +35,9 @@ export interface KioskHostOptions {
   printer?: PrinterPort;
   /** resources/fonts: the TrueType fonts the PDF receipt needs. */
   fontsFolder: string;
+  /** Overrides the idle times of the content settings (seconds), for tests and demonstrations. */
+  visitorIdleSeconds?: number;
+  idleWarningSeconds?: number;
   fetch?: Fetch;
   clock?: () => Date;
   log?: Logger;
@@ -128,8 +131,8 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
           contentVersion: store.active()?.version ?? null,
           officeName: current?.officeName ?? null,
           support: current?.support ?? null,
-          visitorIdleSeconds: current?.visitorIdleSeconds ?? 120,
-          idleWarningSeconds: current?.idleWarningSeconds ?? 30,
+          visitorIdleSeconds: options.visitorIdleSeconds ?? current?.visitorIdleSeconds ?? 120,
+          idleWarningSeconds: options.idleWarningSeconds ?? current?.idleWarningSeconds ?? 30,
         };
       },
       listCategories: ({ language }) => content.catalogue()?.categories(language) ?? [],

@@ -98,6 +98,8 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     window.removeMenu();
+    // Pinch zoom would leave a visitor stranded on a corner of the page; the page has its own larger-text control.
+    void window.webContents.setVisualZoomLevelLimits(1, 1);
     const page = window.webContents;
     host.events.subscribe((event) => {
       if (!page.isDestroyed()) page.send(HOST_EVENT_CHANNEL, event.name, event.payload);

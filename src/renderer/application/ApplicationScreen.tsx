@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useKioskStore } from '../store.js';
+import { wipeVisit } from '../wipe.js';
 import { CheckStep } from './CheckStep.js';
 import { ConsentStep } from './ConsentStep.js';
 import { DeclarationStep } from './DeclarationStep.js';
@@ -12,7 +13,6 @@ export function ApplicationScreen() {
   const application = useKioskStore((state) => state.application);
   const service = useKioskStore((state) => state.service.value);
   const language = useKioskStore((state) => state.language);
-  const requestExit = useKioskStore((state) => state.requestExit);
   if (!application) return null;
   const serviceTitle = service?.title ?? application.started?.form.title[language] ?? '';
 
@@ -26,7 +26,7 @@ export function ApplicationScreen() {
     case 'consent':
       return <ConsentStep started={application.started!} serviceTitle={serviceTitle} />;
     case 'question':
-      return <QuestionStep application={application} serviceTitle={serviceTitle} />;
+      return <QuestionStep key={application.pageId} application={application} serviceTitle={serviceTitle} />;
     case 'check':
       return <CheckStep application={application} serviceTitle={serviceTitle} />;
     case 'declaration':
@@ -46,9 +46,8 @@ export function ApplicationScreen() {
             <p>{application.error === 'NOT_SAVED' ? t('failed.notSaved') : t(`errors.${application.error ?? 'UNAVAILABLE'}`)}</p>
           </div>
           <nav className="screen-actions">
-            <span />
-            <button type="button" className="button exit" onClick={requestExit}>
-              {t('nav.exit')}
+            <button type="button" className="button primary" onClick={wipeVisit}>
+              {t('failed.finish')}
             </button>
           </nav>
         </main>

@@ -7,6 +7,7 @@ import type { Language } from '../../shared/languages.js';
 import { today, type ApplicationInProgress } from '../application-slice.js';
 import { formatPrice } from '../format.js';
 import { useKioskStore } from '../store.js';
+import { textOf } from './answer-paths.js';
 import { dateForDisplay } from './keyboard-target.js';
 
 /** "Check your answers": every answer in a summary list, each with Change, then the declaration. */
@@ -65,13 +66,13 @@ export function describeAnswer(field: FormField, value: AnswerValue | undefined,
     case 'yesNo':
       return value === true ? t('form.yes') : t('form.no');
     case 'singleChoice':
-      return field.options.find((option) => option.value === value)?.label[language] ?? String(value);
+      return field.options.find((option) => option.value === value)?.label[language] ?? textOf(value);
     case 'multipleChoice':
       return (value as string[]).map((item) => field.options.find((option) => option.value === item)?.label[language] ?? item).join(', ');
     case 'date':
-      return dateForDisplay(String(value));
+      return dateForDisplay(textOf(value));
     case 'calculated':
-      return field.format === 'som' && typeof value === 'number' ? formatPrice(t, language, value) : String(value);
+      return field.format === 'som' && typeof value === 'number' ? formatPrice(t, language, value) : textOf(value);
     case 'address': {
       const address = value as unknown as Record<string, string | undefined>;
       return [address.region && t(`form.regions.${address.region}`), address.district, address.locality, address.street, address.house, address.flat]
@@ -86,6 +87,6 @@ export function describeAnswer(field: FormField, value: AnswerValue | undefined,
         )
         .join('; ');
     default:
-      return String(value);
+      return textOf(value);
   }
 }

@@ -3,7 +3,7 @@ import type { FieldIssue } from '../../shared/forms/form-engine.js';
 import { REGION_CODES, type AnswerValue, type Answers, type FormField, type LeafField, type RepeatGroupField, type RepeatItem } from '../../shared/forms/form-schema.js';
 import type { Language } from '../../shared/languages.js';
 import { formatPrice } from '../format.js';
-import { fieldElementId, readPath } from './answer-paths.js';
+import { fieldElementId, readPath, textOf } from './answer-paths.js';
 import { dateForDisplay } from './keyboard-target.js';
 
 export interface FieldProps {
@@ -128,7 +128,7 @@ function LeafInput(props: FieldProps & { field: LeafField }) {
       const result = calculated[field.id];
       return (
         <p className="calculated-value" id={fieldElementId(path)} data-testid={`calculated-${field.id}`}>
-          {result === null || result === undefined ? '—' : field.format === 'som' && typeof result === 'number' ? formatPrice(t, language, result) : String(result)}
+          {result === null || result === undefined ? '—' : field.format === 'som' && typeof result === 'number' ? formatPrice(t, language, result) : textOf(result)}
         </p>
       );
     }
@@ -162,7 +162,7 @@ function LeafInput(props: FieldProps & { field: LeafField }) {
               key={part}
               path={`${path}.${part}`}
               label={t(`form.address.${part}`)}
-              value={String(readPath(answers, `${path}.${part}`) ?? '')}
+              value={textOf(readPath(answers, `${path}.${part}`))}
               focused={focusedPath === `${path}.${part}`}
               onFocus={() => onFocusText(`${path}.${part}`, field, part)}
               onChange={(next) => onChange(`${path}.${part}`, next)}
@@ -172,7 +172,7 @@ function LeafInput(props: FieldProps & { field: LeafField }) {
       );
     }
     default: {
-      const shown = field.type === 'date' ? dateForDisplay(String(value ?? '')) : String(value ?? '');
+      const shown = field.type === 'date' ? dateForDisplay(textOf(value)) : textOf(value);
       return (
         <TextBox
           path={path}

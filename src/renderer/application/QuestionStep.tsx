@@ -6,7 +6,7 @@ import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard.js';
 import type { KeyboardLayoutName } from '../keyboard/layouts.js';
 import { today, visiblePageIds, type ApplicationInProgress } from '../application-slice.js';
 import { useKioskStore } from '../store.js';
-import { fieldElementId, readPath, writePath } from './answer-paths.js';
+import { fieldElementId, readPath, textOf, writePath } from './answer-paths.js';
 import { FieldInput } from './FieldInput.js';
 import { applyKey, dateForDisplay, dateFromTyped, layoutForField } from './keyboard-target.js';
 
@@ -16,7 +16,10 @@ interface KeyboardTarget {
   layout: KeyboardLayoutName;
 }
 
-/** One screen of the form: the question as the heading, hint, error above the input, Continue bottom right. */
+/**
+ * One screen of the form: the question as the heading, hint, error above the input, Continue
+ * bottom right. Rendered with the page id as its key, so each page starts with the keyboard closed.
+ */
 export function QuestionStep({ application, serviceTitle }: { application: ApplicationInProgress; serviceTitle: string }) {
   const { t } = useTranslation();
   const language = useKioskStore((state) => state.language);
@@ -35,10 +38,10 @@ export function QuestionStep({ application, serviceTitle }: { application: Appli
   // Warnings (a PIN whose date differs from the birth date) show at once; errors after Continue.
   const warnings = state.issues.filter((issue) => issue.severity === 'warning' && issue.pageId === page.id);
 
-  useEffect(() => setTarget(undefined), [page.id]);
+  const refusedContinues = application.refusedContinues;
   useEffect(() => {
-    if (shown.length > 0) summary.current?.focus();
-  }, [shown]);
+    if (refusedContinues > 0) summary.current?.focus();
+  }, [refusedContinues]);
 
   const change = (path: string, value: AnswerValue, field?: FormField) => {
     const stored = field?.type === 'date' && typeof value === 'string' ? dateFromTyped(value) : value;
@@ -52,7 +55,7 @@ export function QuestionStep({ application, serviceTitle }: { application: Appli
   const pressKey = (key: string) => {
     if (!target) return;
     const answers = useKioskStore.getState().application?.answers ?? {};
-    const current = String(readPath(answers, target.path) ?? '');
+    const current = textOf(readPath(answers, target.path));
     const shownValue = target.field.type === 'date' ? dateForDisplay(current) : current;
     change(target.path, applyKey(shownValue, key, target.field), target.field);
     document.getElementById(fieldElementId(target.path))?.focus();

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReceiptDocument, ServiceDetail, SubmittedApplication } from '../../shared/ipc-contract.js';
 import type { PrintState } from '../application-slice.js';
-import { INTL_LOCALE } from '../i18n.js';
+import { formatDateTime } from '../format.js';
 import { useKioskStore } from '../store.js';
 import { wipeVisit } from '../wipe.js';
 
@@ -16,7 +16,7 @@ export function ReceiptStep({ receipt, service, print }: { receipt: SubmittedApp
   const [qr, setQr] = useState<string>();
   const printedOnce = useRef(false);
 
-  const date = new Date(receipt.createdAt).toLocaleString(INTL_LOCALE[language], { dateStyle: 'long', timeStyle: 'short' });
+  const date = formatDateTime(receipt.createdAt);
   const document = useMemo<ReceiptDocument>(
     () => ({
       heading: t('receipt.heading'),

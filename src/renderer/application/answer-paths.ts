@@ -28,3 +28,8 @@ export function writePath(answers: Answers, path: string, next: AnswerValue): { 
 }
 
 export const fieldElementId = (path: string) => `field-${path.replace(/\./g, '-')}`;
+
+/** The text an input shows for a value: strings and numbers as they are, anything else as empty. */
+export function textOf(value: AnswerValue | undefined): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}

@@ -15,7 +15,7 @@ export function IdleGuard() {
   const idleSeconds = useKioskStore((state) => state.info?.visitorIdleSeconds ?? 120);
   const warningSeconds = useKioskStore((state) => state.info?.idleWarningSeconds ?? 30);
   const [remaining, setRemaining] = useState<number | null>(null);
-  const lastActivity = useRef(Date.now());
+  const lastActivity = useRef(0);
   const active = screen !== 'attract';
   const moreTime = useRef<HTMLButtonElement>(null);
 

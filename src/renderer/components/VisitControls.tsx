@@ -3,8 +3,35 @@ import { useTranslation } from 'react-i18next';
 import { useKioskStore } from '../store.js';
 import { wipeVisit } from '../wipe.js';
 
-/** Larger text and high contrast, on every visit screen; both last for the visit only. */
-export function ReadingAids() {
+/**
+ * The bar at the top of every visit screen: language, larger text and high contrast (both last for
+ * the visit only) and Exit, always in the same place.
+ */
+export function VisitBar() {
+  const { t } = useTranslation();
+  const changeLanguage = useKioskStore((state) => state.changeLanguage);
+  const requestExit = useKioskStore((state) => state.requestExit);
+  const screen = useKioskStore((state) => state.screen);
+  return (
+    <div className="visit-bar">
+      {screen !== 'language' ? (
+        <button type="button" className="button secondary aid" onClick={changeLanguage}>
+          {t('nav.changeLanguage')}
+        </button>
+      ) : (
+        <span />
+      )}
+      <div className="visit-bar-end">
+        <ReadingAids />
+        <button type="button" className="button exit aid" onClick={requestExit}>
+          {t('nav.exit')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ReadingAids() {
   const { t } = useTranslation();
   const largeText = useKioskStore((state) => state.largeText);
   const highContrast = useKioskStore((state) => state.highContrast);

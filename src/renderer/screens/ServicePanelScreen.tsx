@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadState } from '../components/LoadState.js';
-import { INTL_LOCALE } from '../i18n.js';
+import { formatDateTime } from '../format.js';
 import { useKioskStore } from '../store.js';
 
 /**
@@ -10,7 +10,6 @@ import { useKioskStore } from '../store.js';
  */
 export function ServicePanelScreen() {
   const { t } = useTranslation();
-  const language = useKioskStore((state) => state.language);
   const status = useKioskStore((state) => state.contentStatus);
   const lastAction = useKioskStore((state) => state.lastAction);
   const refresh = useKioskStore((state) => state.refreshContentStatus);
@@ -18,7 +17,7 @@ export function ServicePanelScreen() {
   const importFromMedia = useKioskStore((state) => state.importFromRemovableMedia);
   const endVisit = useKioskStore((state) => state.endVisit);
   const busy = lastAction?.outcome.outcome === 'busy';
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(INTL_LOCALE[language]) : t('panel.never'));
+  const when = (iso: string | null) => (iso ? formatDateTime(iso) : t('panel.never'));
 
   // Progress of a running download is polled while the panel is open.
   useEffect(() => {

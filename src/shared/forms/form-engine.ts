@@ -668,7 +668,7 @@ function collect(run: Run, strictItems: boolean): Collected {
       state.visibleFieldPaths.push(field.id);
       if (entry.kind === 'leaf') {
         const result = run.checked.get(field.id) ?? EMPTY;
-        const value = leafIssues(entry, result, field.id, topScope, state);
+        const value = leafIssues(entry, result, field.id, topScope, state, { isSound: (name) => isSound(run.checked.get(name)) });
         if (value !== undefined) answers[field.id] = value;
         continue;
       }
@@ -713,7 +713,10 @@ function collect(run: Run, strictItems: boolean): Collected {
           const path = `${itemPath}.${childId}`;
           state.visibleFieldPaths.push(path);
           if (child.field.type === 'calculated') state.calculated[path] = item.calculated.get(childId) ?? null;
-          const value = leafIssues(child, item.checked.get(childId) ?? EMPTY, path, itemScope, state, item.calculated);
+          const value = leafIssues(child, item.checked.get(childId) ?? EMPTY, path, itemScope, state, {
+            calculated: item.calculated,
+            isSound: (name) => isSound(entry.childIds.has(name) ? item.checked.get(name) : run.checked.get(name)),
+          });
           if (value !== undefined) itemAnswers[childId] = value;
         }
         items.push(itemAnswers);
@@ -723,6 +726,17 @@ function collect(run: Run, strictItems: boolean): Collected {
     if (run.pageVisible.get(page.id) && anyVisible) state.visiblePageIds.push(page.id);
   }
   return { state, answers, unknownItemKeys };
+}
+
+interface Surroundings {
+  /** The item's calculated values, inside a repeat group. */
+  calculated?: ReadonlyMap<string, AnswerValue>;
+  /** Whether another field (the item's first, then the form's) holds a well-formed answer. */
+  isSound: (fieldId: string) => boolean;
+}
+
+function isSound(result: CheckedAnswer | undefined): boolean {
+  return !!result && !result.wrongType && !result.empty && !result.issues.some((issue) => issue.severity === 'error');
 }
 
 /**
@@ -735,8 +749,9 @@ function leafIssues(
   path: string,
   scope: ExpressionScope,
   state: FormState,
-  itemCalculated?: ReadonlyMap<string, AnswerValue>,
+  surroundings: Surroundings,
 ): AnswerValue | undefined {
+  const itemCalculated = surroundings.calculated;
   const field = entry.field;
   const push = (pending: PendingIssue): void => {
     state.issues.push(toIssue(pending, path, field.id, entry.pageId));
@@ -772,7 +787,9 @@ function leafIssues(
   if (field.type === 'pin' && field.birthDateField && typeof result.value === 'string') {
     const pinDate = parsePin(result.value, scope.today)?.birthDate;
     const birthDate = evaluateExpression({ var: field.birthDateField }, scope);
-    if (pinDate && typeof birthDate === 'string' && parseIsoDate(birthDate) && birthDate !== pinDate) {
+    // A birth date that is itself refused (e.g. in the future) has its own message; comparing adds noise.
+    const comparable = typeof birthDate === 'string' && surroundings.isSound(field.birthDateField);
+    if (pinDate && comparable && birthDate !== pinDate) {
       // "Problem PINs" exist and PINs can be changed: warn, never block.
       push({ code: 'PIN_BIRTH_DATE_MISMATCH', severity: 'warning', params: { pinDate, birthDate } });
     }

@@ -7,10 +7,13 @@ import { localizedTextSchema } from '../languages.js';
  * the one form engine in src/shared, which both the renderer and the host run.
  */
 
+/** Names every object already has; as field ids they would read as built-in members. */
+const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype));
 const fieldIdSchema = z
   .string()
   .regex(/^[a-z][a-zA-Z0-9]*$/, 'a field id is camelCase latin letters and digits')
-  .max(48);
+  .max(48)
+  .refine((id) => !RESERVED_IDS.has(id), 'this field id is reserved');
 
 /**
  * A rule or value, as a small JSON expression (a subset of JsonLogic):
@@ -143,6 +146,11 @@ export const formDefinitionSchema = z
     pages: z.array(pageSchema).min(1).max(250),
   })
   .superRefine((form, ctx) => {
+    const pageIds = new Set<string>();
+    form.pages.forEach((page, pageIndex) => {
+      if (pageIds.has(page.id)) ctx.addIssue({ code: 'custom', path: ['pages', pageIndex, 'id'], message: `duplicate page id ${page.id}` });
+      pageIds.add(page.id);
+    });
     const seen = new Set<string>();
     form.pages.forEach((page, pageIndex) =>
       page.fields.forEach((field, fieldIndex) => {

@@ -198,11 +198,14 @@ export function normaliseEmail(input: string): string | null {
 
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-/** Cyrillic capitals that look like Latin ones, so "АN1234567" typed on the Cyrillic layer still matches. */
+/**
+ * Cyrillic capitals that look like Latin ones, so "АN1234567" typed on the Cyrillic layer still
+ * matches. Beyond the eleven obvious pairs: У is often typed for Y, and І (Ukrainian, Kazakh) and
+ * Ј (Serbian) are the very shapes of I and J. A Latin series never contains Cyrillic, so mapping
+ * can only turn a refused number into an accepted one, never change an accepted one.
+ */
 const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y',
-  // Ukrainian/Kazakh І and Ј sit where I and J would be on other Cyrillic layouts.
-  І: 'I', Ј: 'J',
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', І: 'I', Ј: 'J',
 };
 const LATIN_TO_CYRILLIC: Readonly<Record<string, string>> = {
   A: 'А', B: 'В', E: 'Е', K: 'К', M: 'М', H: 'Н', O: 'О', P: 'Р', C: 'С', T: 'Т', X: 'Х', Y: 'У',

@@ -68,7 +68,11 @@ describe('translations', () => {
       ...['bundled', 'portal', 'folder'].map((source) => `panel.source.${source}`),
       ...['applied', 'rejected', 'failed'].map((outcome) => `panel.outcome.${outcome}`),
       ...['busy', 'applied', 'unchanged', 'not-found', 'rejected', 'failed'].map((outcome) => `panel.result.${outcome}`),
-      ...['ky', 'ru', 'lat'].map((layout) => `keyboard.layout.${layout}`),
+      ...['ky', 'ru', 'lat', 'numeric'].map((layout) => `keyboard.layout.${layout}`),
+      ...['queued', 'sending', 'delivered', 'quarantined'].map((state) => `receipt.state.${state}`),
+      ...['printed', 'saved', 'NO_PRINTER', 'PRINT_FAILED'].map((outcome) => `receipt.print.${outcome}`),
+      ...['KG-GB', 'KG-GO', 'KG-B', 'KG-J', 'KG-Y', 'KG-N', 'KG-O', 'KG-T', 'KG-C'].map((region) => `form.regions.${region}`),
+      ...['region', 'district', 'locality', 'street', 'house', 'flat'].map((part) => `form.address.${part}`),
     ];
     for (const language of LANGUAGES) {
       expect(keys.filter((key) => !locales[language].has(key)), language).toEqual([]);

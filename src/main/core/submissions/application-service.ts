@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { CatalogueDocument, LegalText } from '../../../shared/content/content-schema.js';
 import type { FormDefinition } from '../../../shared/forms/form-schema.js';
 import { validateSubmission } from '../../../shared/forms/form-engine.js';
+import { localIsoDate } from '../../../shared/forms/validators.js';
 import type { StartedApplication, SubmittedApplication } from '../../../shared/ipc-contract.js';
 import type { Language } from '../../../shared/languages.js';
 import { describeError, type Logger } from '../logger.js';
@@ -90,7 +91,8 @@ export class ApplicationService {
       throw new ExpectedFailure('VALIDATION', 'The consent does not name the texts the visitor was shown.');
     }
     const now = this.options.clock();
-    const checked = validateSubmission(pinned.form, request.answers, { today: now.toISOString().slice(0, 10) });
+    // The kiosk's local date, as the screen uses: in Bishkek (UTC+6) the UTC date lags until 06:00.
+    const checked = validateSubmission(pinned.form, request.answers, { today: localIsoDate(now) });
     if (!checked.ok) {
       // Paths and codes only: the values are the visitor's and stay out of logs and errors.
       const where = checked.issues.map((issue) => `${issue.path}:${issue.code}`).slice(0, 10).join(', ');

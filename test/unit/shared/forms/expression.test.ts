@@ -284,10 +284,17 @@ describe('robustness', () => {
   });
 
   it('stops when shared sub-expressions would make the work explode', () => {
-    // 20 references to the same node per level: 20^30 visits without the step budget.
+    // 20 references to the same node per level: 20^5 = 3,200,000 visits (a sum of 3200000) without
+    // the step budget, and 20^30 at the depth limit; the budget gives up after 10,000.
     let shared: Expression = 1;
-    for (let level = 0; level < 30; level += 1) shared = { '+': Array.from({ length: 20 }, () => shared) };
+    for (let level = 0; level < 5; level += 1) shared = { '+': Array.from({ length: 20 }, () => shared) };
     expect(evaluateExpression(shared, scope)).toBeNull();
+    for (let level = 5; level < 30; level += 1) shared = { '+': Array.from({ length: 20 }, () => shared) };
+    expect(evaluateExpression(shared, scope)).toBeNull();
+    // Small shared trees are fine: 20^2 visits.
+    let small: Expression = 1;
+    for (let level = 0; level < 2; level += 1) small = { '+': Array.from({ length: 20 }, () => small) };
+    expect(evaluateExpression(small, scope)).toBe(400);
   });
 
   it('evaluates whatever the schema admits', () => {

@@ -93,6 +93,8 @@ describe('normalisePhone', () => {
     expect(normalisePhone('+7 912 345 67 89')).toBeNull();
     expect(normalisePhone('+79123456789')).toBeNull();
     expect(normalisePhone('0111 111 111')).toBeNull();
+    // Right length, but no operator has the range: the full metadata knows, the default one does not.
+    expect(normalisePhone('0840 123 456')).toBeNull();
     expect(normalisePhone('0700 123 4567')).toBeNull();
     expect(normalisePhone('call 0700123456')).toBeNull();
     expect(normalisePhone('0700123456 ext. 5')).toBeNull();
