@@ -82,7 +82,9 @@ export const createApplicationSlice: StateCreator<KioskState, [], [], Applicatio
     declineConsent: () => {
       const applicationId = get().application?.started?.applicationId;
       if (applicationId) void kiosk().cancelApplication({ applicationId });
-      set({ application: undefined, screen: 'service' });
+      // Declining keeps nothing: the application is forgotten by the host too.
+      set({ application: undefined, screen: 'catalogue' });
+      get().reloadScreen();
     },
 
     setAnswer: (fieldId, value) => {

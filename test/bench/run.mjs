@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { benchContent } from './content.mjs';
+import { benchKeystrokes, benchSubmit } from './visit.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -92,3 +93,5 @@ async function launchToAttractPainted() {
 await hostStartToReady();
 await launchToAttractPainted();
 await benchContent(report);
+await benchSubmit(report);
+benchKeystrokes(report);

@@ -73,7 +73,9 @@ test.describe('a full visit', () => {
   test('birth registration in Кыргызча: a relevance rule, a wrong PIN, check, submit, receipt and PDF', async ({ page, kiosk }) => {
     test.setTimeout(90_000);
     await page.goto(kiosk.launchUrl);
+    await scan(page, 'attract');
     await openService(page, 'Кыргызча', 'civil-status', 'birth-registration');
+    await scan(page, 'service');
     await page.getByRole('button', { name: 'Арыз берүү' }).tap();
 
     await expect(page.locator('[data-screen="consent"]')).toBeVisible();
@@ -204,6 +206,11 @@ test.describe('a full visit', () => {
     await fill(page, 'address-locality', 'Бишкек');
     await fill(page, 'address-street', 'Чуй');
     await fill(page, 'address-house', '227');
+    // The lowest field of the address sits above the keyboard that types into it.
+    const house = await page.locator('#field-address-house').boundingBox();
+    const keyboard = await page.locator('.on-screen-keyboard').boundingBox();
+    expect(house!.y + house!.height).toBeLessThanOrEqual(keyboard!.y);
+    await expect(page.locator('.on-screen-keyboard')).toHaveAttribute('data-keyboard-layout', 'numeric');
     await scan(page, 'address');
     await next(page, 'Продолжить');
     await fill(page, 'postalCode', '720001');
@@ -256,6 +263,24 @@ test.describe('a full visit', () => {
     await page.getByRole('button', { name: 'Завершить' }).tap();
     await expect(page.locator('html')).not.toHaveClass(/large-text|high-contrast/);
   });
+});
+
+test('the catalogue screens pass an axe scan too, and declining consent keeps nothing', async ({ page, kiosk }) => {
+  await page.goto(kiosk.launchUrl);
+  await page.locator('[data-screen="attract"] button').first().tap();
+  await scan(page, 'language');
+  await page.getByRole('button', { name: 'Русский' }).tap();
+  await expect(page.locator('.category-tile').first()).toBeVisible();
+  await scan(page, 'catalogue');
+  await page.getByLabel('Поиск услуги').tap();
+  await tapKeys(page, 'брак');
+  await expect(page.locator('.service-list')).toBeVisible();
+  await scan(page, 'search-with-keyboard');
+  await page.locator('.service-list [data-service-id="marriage-registration"]').tap();
+  await page.getByRole('button', { name: 'Подать заявление' }).tap();
+  await page.getByRole('button', { name: /Не согласен/ }).tap();
+  await expect(page.locator('[data-screen="catalogue"]')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Прочитал/ })).toHaveCount(0);
 });
 
 test.describe('ending a visit early', () => {

@@ -8,7 +8,7 @@ import { startKioskHost, type KioskHost } from '../../src/main/core/host.js';
 import { openSealed, submissionAssociatedData } from '../../src/main/core/submissions/sealing.js';
 import type { ReceiptDocument, StartedApplication, SubmittedApplication } from '../../src/shared/ipc-contract.js';
 import { normaliseReceiptNumber } from '../../src/shared/receipt-number.js';
-import { makePackage, testKeys, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
+import { makePackage, testCatalogue, testKeys, testService, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
 import { useTempFolder } from '../support/temp-folder.js';
 
 const tempFolder = useTempFolder();
@@ -216,10 +216,15 @@ describe('submitting an application', () => {
       return result.value as T;
     };
     const started = await call<StartedApplication>('startApplication', { serviceId: 'birth' });
-    const newer = makePackage({ keys, version: 2 });
-    const catalogue = JSON.parse(Buffer.from(newer.get('catalogue.json')!).toString()) as { forms: { version: number }[] };
-    expect(catalogue.forms[0]!.version).toBe(1);
-    writePackage(join(media, 'kyzmat-content'), makePackage({ keys, version: 2 }));
+    // Version 2 of the form asks one more required question, which this visitor was never shown.
+    const catalogue = testCatalogue([testService('birth')]);
+    const form = catalogue.forms[0]!;
+    catalogue.forms[0] = {
+      ...form,
+      version: 2,
+      pages: [...form.pages, { id: 'email', fields: [{ id: 'email', type: 'email', label: { ky: 'e', ru: 'e', en: 'e' }, required: true }] }],
+    };
+    writePackage(join(media, 'kyzmat-content'), makePackage({ keys, version: 2, catalogue }));
     expect(await call('importContentFromRemovableMedia', {})).toEqual({ outcome: 'applied', version: 2 });
     await call<SubmittedApplication>('submitApplication', {
       applicationId: started.applicationId,
@@ -228,7 +233,10 @@ describe('submitting an application', () => {
       answers: VISITOR,
     });
     const db = new Database(host.databaseFile, { readonly: true });
-    expect(db.prepare('SELECT content_version FROM outbox WHERE id = ?').get(started.applicationId)).toEqual({ content_version: 1 });
+    expect(db.prepare('SELECT content_version, form_version FROM outbox WHERE id = ?').get(started.applicationId)).toEqual({
+      content_version: 1,
+      form_version: 1,
+    });
     db.close();
   });
 

@@ -38,6 +38,12 @@ export function QuestionStep({ application, serviceTitle }: { application: Appli
   // Warnings (a PIN whose date differs from the birth date) show at once; errors after Continue.
   const warnings = state.issues.filter((issue) => issue.severity === 'warning' && issue.pageId === page.id);
 
+  // The keyboard covers the lower part of the screen: bring the field it types into above it.
+  const targetPath = target?.path;
+  useEffect(() => {
+    if (targetPath) document.getElementById(fieldElementId(targetPath))?.scrollIntoView({ block: 'center' });
+  }, [targetPath]);
+
   const refusedContinues = application.refusedContinues;
   useEffect(() => {
     if (refusedContinues > 0) summary.current?.focus();
