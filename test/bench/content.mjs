@@ -45,7 +45,7 @@ export function generateCatalogue(count = SERVICES) {
     format: 1,
     categories: read('categories.json'),
     services,
-    forms: read('forms.json'),
+    forms: readdirSync(join(SOURCE, 'forms')).sort().map((file) => read(join('forms', file))),
     legalTexts,
     settings: read('settings.json'),
     portalEncryptionKey: read('portal-key.json'),

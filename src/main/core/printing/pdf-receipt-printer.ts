@@ -1,7 +1,5 @@
 import { createWriteStream, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import type { ReceiptDocument } from '../../../shared/ipc-contract.js';
 import type { PrinterPort, PrintOutcome } from './printer-port.js';
 
@@ -24,6 +22,8 @@ export class PdfReceiptPrinter implements PrinterPort {
   constructor(private readonly options: PdfReceiptPrinterOptions) {}
 
   async print(receipt: ReceiptDocument): Promise<PrintOutcome> {
+    // Loaded on the first print, not at start-up: pdfkit alone adds about a tenth of a second.
+    const [{ default: PDFDocument }, { default: QRCode }] = await Promise.all([import('pdfkit'), import('qrcode')]);
     mkdirSync(this.options.folder, { recursive: true });
     const file = join(this.options.folder, `${receipt.receiptNumber}.pdf`);
     const partial = `${file}.partial`;
