@@ -47,6 +47,7 @@ async function runBrowserShell(): Promise<void> {
     trustAnchorsFile: join(projectRoot, 'resources', 'trust', 'content-keys.json'),
     bundledContentFolder: join(projectRoot, 'dist', 'content-bundle'),
     portalUrl: process.env.KIOSK_PORTAL_URL || undefined,
+    kioskCredential: process.env.KIOSK_PORTAL_TOKEN || undefined,
     contentPollSeconds: numberFromEnvironment('KIOSK_CONTENT_POLL_SECONDS'),
     removableMediaRoots: process.env.KIOSK_REMOVABLE_MEDIA_ROOTS?.split(delimiter).filter(Boolean),
     kioskCode: kioskCode(),

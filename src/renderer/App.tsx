@@ -21,10 +21,15 @@ export function App() {
   useEffect(() => {
     void loadKioskInfo();
     // New content shows at once on whatever screen is open, without a restart.
-    return kiosk().onContentUpdated(() => {
+    const stopContent = kiosk().onContentUpdated(() => {
       void loadKioskInfo();
       useKioskStore.getState().reloadScreen();
     });
+    const stopDelivered = kiosk().onApplicationDelivered(({ receiptNumber }) => useKioskStore.getState().applicationDelivered(receiptNumber));
+    return () => {
+      stopContent();
+      stopDelivered();
+    };
   }, [loadKioskInfo]);
 
   useEffect(() => {

@@ -44,6 +44,8 @@ export interface ApplicationSlice {
   backToCheck: () => void;
   submitApplication: () => Promise<void>;
   printReceipt: (receipt: ReceiptDocument) => Promise<void>;
+  /** The host delivered an application: if it is the one on screen, its receipt now says "sent". */
+  applicationDelivered: (receiptNumber: string) => void;
 }
 
 /** The kiosk's local date, the same the host checks against. */
@@ -144,6 +146,11 @@ export const createApplicationSlice: StateCreator<KioskState, [], [], Applicatio
       } catch (error) {
         update({ phase: 'failed', error: errorCodeOf(error) });
       }
+    },
+
+    applicationDelivered: (receiptNumber) => {
+      const receipt = get().application?.receipt;
+      if (receipt?.receiptNumber === receiptNumber) update({ receipt: { ...receipt, state: 'delivered' } });
     },
 
     printReceipt: async (receipt) => {

@@ -1,5 +1,13 @@
 import { create, type StateCreator } from 'zustand';
-import type { CategorySummary, ContentStatus, InstallOutcome, KioskInfo, ServiceDetail, ServiceSummary } from '../shared/ipc-contract.js';
+import type {
+  CategorySummary,
+  ContentStatus,
+  InstallOutcome,
+  KioskInfo,
+  ServiceDetail,
+  ServiceSummary,
+  SyncStatusView,
+} from '../shared/ipc-contract.js';
 import type { Language } from '../shared/languages.js';
 import type { ErrorCode } from '../shared/result.js';
 import { createApplicationSlice, type ApplicationSlice } from './application-slice.js';
@@ -54,6 +62,8 @@ interface KioskSlice {
 
 interface ServicePanelSlice {
   contentStatus: Loadable<ContentStatus>;
+  syncStatus?: SyncStatusView;
+  syncNow: () => Promise<void>;
   lastAction?: { kind: 'check' | 'import'; outcome: InstallOutcome | { outcome: 'busy' } };
   openServicePanel: () => void;
   refreshContentStatus: () => Promise<void>;
@@ -194,7 +204,16 @@ const createServicePanelSlice: StateCreator<KioskState, [], [], ServicePanelSlic
     set({ screen: 'service-panel', lastAction: undefined });
     void get().refreshContentStatus();
   },
-  refreshContentStatus: () => load(set, 'contentStatus', async () => unwrap(await kiosk().getContentStatus({})), () => get().screen === 'service-panel'),
+  syncStatus: undefined,
+  refreshContentStatus: async () => {
+    const sync = await kiosk().getSyncStatus({});
+    if (sync.ok) set({ syncStatus: sync.value });
+    await load(set, 'contentStatus', async () => unwrap(await kiosk().getContentStatus({})), () => get().screen === 'service-panel');
+  },
+  syncNow: async () => {
+    await kiosk().syncNow({});
+    await get().refreshContentStatus();
+  },
   checkForContentUpdate: async () => {
     set({ lastAction: { kind: 'check', outcome: { outcome: 'busy' } } });
     const outcome = await kiosk().checkForContentUpdate({});

@@ -141,6 +141,19 @@ export type SubmittedApplication = z.infer<typeof submittedApplicationSchema>;
 
 const applicationIdSchema = z.uuid();
 
+const syncStatusSchema = z.object({
+  state: z.enum(['not-configured', 'idle', 'sending', 'waiting', 'offline', 'paused']),
+  online: z.boolean().nullable(),
+  lastSyncAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  pausedReason: z.string().nullable(),
+  queued: z.number(),
+  quarantined: z.number(),
+  delivered: z.number(),
+  oldestQueuedAgeSeconds: z.number().nullable(),
+});
+export type SyncStatusView = z.infer<typeof syncStatusSchema>;
+
 /**
  * The one map of everything the renderer may ask the host. The router, the Electron preload and
  * the browser bridge are all derived from it, so a channel without a handler is a type error and
@@ -182,6 +195,8 @@ export const ipcContract = {
     response: submittedApplicationSchema,
   },
   cancelApplication: { request: z.object({ applicationId: applicationIdSchema }).strict(), response: z.object({}) },
+  getSyncStatus: { request: z.object({}).strict(), response: syncStatusSchema },
+  syncNow: { request: z.object({}).strict(), response: z.object({}) },
   printReceipt: {
     request: z.object({ receipt: receiptDocumentSchema }).strict(),
     response: z.discriminatedUnion('outcome', [
@@ -199,6 +214,7 @@ export const isChannel = (name: string): name is Channel => Object.prototype.has
 
 export interface HostEventPayloads {
   contentUpdated: { version: number };
+  applicationDelivered: { receiptNumber: string };
 }
 export type HostEvent = { [E in HostEventName]: { name: E; payload: HostEventPayloads[E] } }[HostEventName];
 

@@ -16,6 +16,7 @@ import type { PrinterPort } from './printing/printer-port.js';
 import { ExpectedFailure, createRouter, type Router } from './router.js';
 import { ApplicationService } from './submissions/application-service.js';
 import { Outbox } from './submissions/outbox.js';
+import { SyncEngine } from './sync/sync-engine.js';
 
 export interface KioskHostOptions {
   dataFolder: string;
@@ -24,8 +25,12 @@ export interface KioskHostOptions {
   trustAnchorsFile: string;
   /** The signed package shipped with the app, applied when the kiosk has nothing newer. */
   bundledContentFolder?: string;
-  /** The portal to pull content from; without it the kiosk updates from USB only. */
+  /** The portal: content is pulled from it and applications are delivered to it. Without it, USB only and no delivery. */
   portalUrl?: string;
+  /** This kiosk's credential for the portal (`kiosk_<code>.<secret>`, issued by an administrator). */
+  kioskCredential?: string;
+  /** How often to tell the portal this kiosk is alive (seconds). */
+  heartbeatSeconds?: number;
   /** Overrides the poll interval the content settings give (seconds). */
   contentPollSeconds?: number;
   removableMediaRoots?: readonly string[];
@@ -87,7 +92,19 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
 
   const settings = () => content.catalogue()?.document.settings;
   const outbox = new Outbox(db, options.kioskCode);
+  const sync = options.portalUrl
+    ? new SyncEngine({
+        outbox,
+        portalUrl: options.portalUrl,
+        credential: options.kioskCredential,
+        fetch: options.fetch ?? fetch,
+        clock,
+        log,
+        onDelivered: (receiptNumber) => events.emit({ name: 'applicationDelivered', payload: { receiptNumber } }),
+      })
+    : undefined;
   const applications = new ApplicationService({
+    onQueued: () => sync?.notifyQueued(),
     outbox,
     currentContent: () => {
       const view = content.catalogue();
@@ -115,6 +132,22 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
       })
     : undefined;
   puller?.start();
+  sync?.start();
+  const heartbeat = sync
+    ? setInterval(() => {
+        const counts = outbox.counts(clock());
+        void sync.sendHeartbeat({
+          appVersion: options.appVersion,
+          contentVersion: store.active()?.version ?? null,
+          queueDepth: counts.queued,
+          oldestQueuedAgeSeconds: counts.oldestQueuedAgeSeconds,
+          quarantined: counts.quarantined,
+          lastSyncAt: sync.status().lastSyncAt,
+          printerState: options.printer ? 'ready' : 'pdf',
+        });
+      }, 1000 * (options.heartbeatSeconds ?? 60))
+    : undefined;
+  heartbeat?.unref?.();
 
   const catalogue = (): CatalogueView => {
     const view = content.catalogue();
@@ -170,6 +203,15 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
         log.info('content_import_started', { source: 'folder' });
         return content.install(folderPackageReader(folder), 'folder');
       },
+      getSyncStatus: () => {
+        const counts = outbox.counts(clock());
+        const status = sync?.status() ?? { state: 'not-configured' as const, online: null, lastSyncAt: null, lastError: null, pausedReason: null };
+        return { ...status, ...counts };
+      },
+      syncNow: () => {
+        sync?.syncNow();
+        return {};
+      },
       startApplication: ({ serviceId }) => applications.start(serviceId),
       submitApplication: (request) => applications.submit(request),
       cancelApplication: ({ applicationId }) => {
@@ -197,6 +239,8 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
     databaseFile,
     close: () => {
       puller?.stop();
+      sync?.stop();
+      clearInterval(heartbeat);
       if (db.open) db.close();
     },
   };

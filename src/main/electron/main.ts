@@ -44,6 +44,7 @@ if (!app.requestSingleInstanceLock()) {
       trustAnchorsFile: join(resourcesFolder, 'trust', 'content-keys.json'),
       bundledContentFolder: join(distFolder, 'content-bundle'),
       portalUrl: process.env.KIOSK_PORTAL_URL,
+      kioskCredential: process.env.KIOSK_PORTAL_TOKEN,
       kioskCode: process.env.KIOSK_CODE ?? 'DEV1',
       fontsFolder: join(resourcesFolder, 'fonts'),
       printer: new ElectronReceiptPrinter(process.env.KIOSK_PRINTER_NAME),

@@ -16,6 +16,8 @@ export function ServicePanelScreen() {
   const check = useKioskStore((state) => state.checkForContentUpdate);
   const importFromMedia = useKioskStore((state) => state.importFromRemovableMedia);
   const endVisit = useKioskStore((state) => state.endVisit);
+  const sync = useKioskStore((state) => state.syncStatus);
+  const syncNow = useKioskStore((state) => state.syncNow);
   const busy = lastAction?.outcome.outcome === 'busy';
   const when = (iso: string | null) => (iso ? formatDateTime(iso) : t('panel.never'));
 
@@ -86,6 +88,37 @@ export function ServicePanelScreen() {
             </>
           )}
         </LoadState>
+        {sync && (
+          <section className="panel-sync" aria-labelledby="panel-sync-heading" data-sync-state={sync.state}>
+            <h2 id="panel-sync-heading">{t('panel.sync.heading')}</h2>
+            <dl className="panel-facts">
+              {(
+                [
+                  [t('panel.sync.state'), t(`panel.sync.states.${sync.state}`), 'sync-state'],
+                  [t('panel.sync.queued'), sync.queued, 'sync-queued'],
+                  [t('panel.sync.quarantined'), sync.quarantined, 'sync-quarantined'],
+                  [t('panel.sync.delivered'), sync.delivered, 'sync-delivered'],
+                  [t('panel.sync.lastSync'), when(sync.lastSyncAt)],
+                  [t('panel.sync.lastError'), sync.pausedReason ?? sync.lastError ?? t('panel.none')],
+                ] as const
+              ).map(([label, value, testId]) => (
+                <div key={label}>
+                  <dt>{label}</dt>
+                  <dd data-testid={testId}>{value}</dd>
+                </div>
+              ))}
+            </dl>
+            {sync.state === 'paused' && (
+              <p className="error-panel" role="alert">
+                <span aria-hidden="true">⚠ </span>
+                {t('panel.sync.pausedAlarm')}
+              </p>
+            )}
+            <button type="button" className="button secondary" onClick={() => void syncNow()}>
+              {t('panel.sync.now')}
+            </button>
+          </section>
+        )}
         {lastAction && !busy && (
           <p className="panel-action-result" role="status">
             {t(`panel.result.${lastAction.outcome.outcome}`)}

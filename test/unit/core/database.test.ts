@@ -98,7 +98,7 @@ describe('kiosk database', () => {
   it('migration 3 adds the outbox, where a row waiting for delivery must hold its sealed blob', () => {
     const file = join(tempFolder(), 'kiosk.sqlite');
     openDatabase(file, MIGRATIONS.slice(0, 2)).close();
-    const db = openDatabase(file);
+    const db = openDatabase(file, MIGRATIONS.slice(0, 3));
     expect(schemaVersion(db)).toBe(3);
     const insert = (id: string, state: string, sealed: Buffer | null) =>
       db
@@ -112,6 +112,26 @@ describe('kiosk database', () => {
     insert('b', 'delivered', null);
     expect(() => insert('c', 'queued', null)).toThrow(/CHECK/);
     expect(() => insert('a', 'queued', Buffer.from([1]))).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('migration 4 keeps queued rows and adds their delivery schedule', () => {
+    const file = join(tempFolder(), 'kiosk.sqlite');
+    const v3 = openDatabase(file, MIGRATIONS.slice(0, 3));
+    v3.prepare(
+      `INSERT INTO outbox (id, receipt_number, service_id, form_id, form_version, content_version, privacy_policy_version,
+         user_agreement_version, language, created_at, sealed, sealed_format, sealed_key_id)
+       VALUES ('a', 'R-a', 's', 'f', 1, 1, '1', '1', 'ky', '2026-11-21T00:00:00Z', x'01', 'hpke', 'k')`,
+    ).run();
+    v3.close();
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(4);
+    expect(db.prepare('SELECT state, attempts, next_attempt_at, delivered_at FROM outbox').get()).toEqual({
+      state: 'queued',
+      attempts: 0,
+      next_attempt_at: null,
+      delivered_at: null,
+    });
     db.close();
   });
 });

@@ -34,6 +34,10 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
       throw new Error('not used');
     },
     cancelApplication: () => ({}),
+    getSyncStatus: () => {
+      throw new Error('not used');
+    },
+    syncNow: () => ({}),
     printReceipt: () => ({ outcome: 'failed', reason: 'NO_PRINTER' }),
     ...overrides,
   };

@@ -69,6 +69,7 @@ describe('translations', () => {
       ...['applied', 'rejected', 'failed'].map((outcome) => `panel.outcome.${outcome}`),
       ...['busy', 'applied', 'unchanged', 'not-found', 'rejected', 'failed'].map((outcome) => `panel.result.${outcome}`),
       ...['ky', 'ru', 'lat', 'numeric'].map((layout) => `keyboard.layout.${layout}`),
+      ...['not-configured', 'idle', 'sending', 'waiting', 'offline', 'paused'].map((state) => `panel.sync.states.${state}`),
       ...['queued', 'sending', 'delivered', 'quarantined'].map((state) => `receipt.state.${state}`),
       ...['printed', 'saved', 'NO_PRINTER', 'PRINT_FAILED'].map((outcome) => `receipt.print.${outcome}`),
       ...['KG-GB', 'KG-GO', 'KG-B', 'KG-J', 'KG-Y', 'KG-N', 'KG-O', 'KG-T', 'KG-C'].map((region) => `form.regions.${region}`),

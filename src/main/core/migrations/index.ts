@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { catalogueMigration } from './0001-catalogue.js';
 import { contentPackagesMigration } from './0002-content-packages.js';
 import { outboxMigration } from './0003-outbox.js';
+import { deliveryMigration } from './0004-delivery.js';
 
 export interface Migration {
   /** Position in the list, starting at 1; stored in PRAGMA user_version once applied. */
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 /** Append only: a migration that has shipped is never edited or reordered. */
-export const MIGRATIONS: readonly Migration[] = [catalogueMigration, contentPackagesMigration, outboxMigration];
+export const MIGRATIONS: readonly Migration[] = [catalogueMigration, contentPackagesMigration, outboxMigration, deliveryMigration];

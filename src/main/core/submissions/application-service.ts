@@ -27,6 +27,8 @@ export interface ApplicationServiceOptions {
   currentContent: () => { document: CatalogueDocument; version: number } | undefined;
   clock: () => Date;
   log: Logger;
+  /** Told after each commit, so delivery starts at once when the network is up. */
+  onQueued?: () => void;
 }
 
 const MAX_OPEN_APPLICATIONS = 200;
@@ -138,6 +140,7 @@ export class ApplicationService {
       throw new ExpectedFailure('NOT_SAVED', 'The application could not be saved.');
     }
     this.open.delete(request.applicationId);
+    this.options.onQueued?.();
     this.options.log.info('application_queued', { formId: pinned.form.id, receiptNumber: receipt.receiptNumber });
     return { receiptNumber: receipt.receiptNumber, createdAt: receipt.createdAt, state: receipt.state };
   }

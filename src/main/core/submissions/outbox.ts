@@ -25,6 +25,24 @@ export interface OutboxReceipt {
   state: 'queued' | 'sending' | 'delivered' | 'quarantined';
 }
 
+/** A queued application as the sync engine sends it. */
+export interface OutboxDelivery {
+  id: string;
+  receiptNumber: string;
+  serviceId: string;
+  formId: string;
+  formVersion: number;
+  contentVersion: number;
+  privacyPolicyVersion: string;
+  userAgreementVersion: string;
+  language: 'ky' | 'ru' | 'en';
+  createdAt: string;
+  sealedFormat: string;
+  sealedKeyId: string;
+  sealed: Uint8Array;
+  attempts: number;
+}
+
 const SEQUENCE_KEY = 'receipt_sequence';
 
 /** The durable queue of sealed applications waiting for the portal. */
@@ -79,6 +97,83 @@ export class Outbox {
         'SELECT id, receipt_number AS receiptNumber, service_id AS serviceId, language, created_at AS createdAt, state FROM outbox WHERE receipt_number = ?',
       )
       .get(receiptNumber);
+  }
+
+  /** The oldest queued application that is due, with everything the portal needs. */
+  nextDue(now: Date): OutboxDelivery | undefined {
+    return this.db
+      .prepare<[string], OutboxDelivery>(
+        `SELECT id, receipt_number AS receiptNumber, service_id AS serviceId, form_id AS formId, form_version AS formVersion,
+           content_version AS contentVersion, privacy_policy_version AS privacyPolicyVersion,
+           user_agreement_version AS userAgreementVersion, language, created_at AS createdAt, sealed_format AS sealedFormat,
+           sealed_key_id AS sealedKeyId, sealed, attempts
+         FROM outbox WHERE state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+         ORDER BY created_at, id LIMIT 1`,
+      )
+      .get(now.toISOString());
+  }
+
+  /** When the next queued application falls due, or undefined when nothing waits. */
+  nextAttemptAt(): string | undefined {
+    const row = this.db
+      .prepare<[], { at: string | null }>("SELECT min(coalesce(next_attempt_at, created_at)) AS at FROM outbox WHERE state = 'queued'")
+      .get();
+    return row?.at ?? undefined;
+  }
+
+  markSending(id: string): void {
+    this.db.prepare("UPDATE outbox SET state = 'sending' WHERE id = ? AND state = 'queued'").run(id);
+  }
+
+  /**
+   * Delivered: the sealed answers are no longer needed on the kiosk. secure_delete (set when the
+   * database opens) overwrites the freed pages; the metadata stays for reprints and status.
+   */
+  markDelivered(id: string, deliveredAt: Date): void {
+    this.db
+      .prepare("UPDATE outbox SET state = 'delivered', sealed = NULL, delivered_at = ?, last_error = NULL WHERE id = ?")
+      .run(deliveredAt.toISOString(), id);
+  }
+
+  markRetry(id: string, nextAttemptAt: Date, error: string, countsAsAttempt = true): void {
+    this.db
+      .prepare("UPDATE outbox SET state = 'queued', attempts = attempts + ?, next_attempt_at = ?, last_error = ? WHERE id = ?")
+      .run(countsAsAttempt ? 1 : 0, nextAttemptAt.toISOString(), error, id);
+  }
+
+  markQuarantined(id: string, reason: string): void {
+    this.db.prepare("UPDATE outbox SET state = 'quarantined', quarantine_reason = ? WHERE id = ?").run(reason, id);
+  }
+
+  /** A row left in 'sending' by a crash goes back to the queue; resending is safe under its idempotency key. */
+  requeueInterrupted(): number {
+    return this.db.prepare("UPDATE outbox SET state = 'queued' WHERE state = 'sending'").run().changes;
+  }
+
+  /** Connectivity came back: everything queued is due now (attempt counts are kept). */
+  makeAllDue(now: Date): void {
+    this.db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE state = 'queued'").run(now.toISOString());
+  }
+
+  counts(now: Date): { queued: number; quarantined: number; delivered: number; oldestQueuedAgeSeconds: number | null } {
+    const row = this.db
+      .prepare<[], { queued: number; quarantined: number; delivered: number; oldest: string | null }>(
+        `SELECT sum(state IN ('queued', 'sending')) AS queued, sum(state = 'quarantined') AS quarantined,
+                sum(state = 'delivered') AS delivered, min(CASE WHEN state IN ('queued', 'sending') THEN created_at END) AS oldest
+         FROM outbox`,
+      )
+      .get()!;
+    return {
+      queued: row.queued ?? 0,
+      quarantined: row.quarantined ?? 0,
+      delivered: row.delivered ?? 0,
+      oldestQueuedAgeSeconds: row.oldest ? Math.max(0, (now.getTime() - Date.parse(row.oldest)) / 1000) : null,
+    };
+  }
+
+  /** Folds the WAL back into the database file, so the overwritten pages leave no copy behind in it. */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   sealedOf(id: string): Uint8Array | undefined {

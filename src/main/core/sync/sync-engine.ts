@@ -1,0 +1,257 @@
+import { PORTAL_PATHS, portalErrorSchema, submissionAcceptedSchema, type Heartbeat, type SubmissionRequest } from '../../../shared/portal-api.js';
+import type { Fetch } from '../content/http-package-reader.js';
+import { describeError, type Logger } from '../logger.js';
+import type { Outbox, OutboxDelivery } from '../submissions/outbox.js';
+import { DEFAULT_BACKOFF, fullJitterDelay, parseRetryAfter, type BackoffPolicy } from './backoff.js';
+
+export type SyncState = 'not-configured' | 'idle' | 'sending' | 'waiting' | 'offline' | 'paused';
+
+export interface SyncStatus {
+  state: SyncState;
+  online: boolean | null;
+  lastSyncAt: string | null;
+  lastError: string | null;
+  pausedReason: string | null;
+}
+
+export interface SyncEngineOptions {
+  outbox: Outbox;
+  portalUrl: string;
+  /** `kiosk_<code>.<secret>`, issued by an administrator; without it every send would be refused. */
+  credential: string | undefined;
+  fetch: Fetch;
+  clock: () => Date;
+  log: Logger;
+  policy?: BackoffPolicy;
+  random?: () => number;
+  requestTimeoutMs?: number;
+  /** While offline, how often to look for the portal again. */
+  probeIntervalMs?: number;
+  onDelivered: (receiptNumber: string) => void;
+  onStatusChange?: (status: SyncStatus) => void;
+}
+
+type SendOutcome = 'delivered' | 'quarantined' | 'retry' | 'offline' | 'paused';
+
+/** Statuses that will not change by trying again: the row is set aside for a person to look at. */
+const PERMANENT_CLIENT_ERRORS = new Set([400, 404, 405, 409, 410, 413, 415, 422]);
+const RETRYABLE = (status: number) => status === 408 || status === 429 || status >= 500;
+const CHECKPOINT_EVERY = 50;
+
+/**
+ * Delivers the outbox to the portal, one application at a time, oldest first. Each row carries
+ * its own schedule, so a row that keeps failing never holds up the others; the portal's
+ * idempotency makes every resend safe, so a crash between sending and marking costs nothing.
+ */
+export class SyncEngine {
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private stopped = true;
+  private deliveredSinceCheckpoint = 0;
+  private state: SyncStatus;
+  private readonly policy: BackoffPolicy;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.policy = options.policy ?? DEFAULT_BACKOFF;
+    this.state = { state: options.credential ? 'idle' : 'paused', online: null, lastSyncAt: null, lastError: null, pausedReason: options.credential ? null : 'NO_CREDENTIAL' };
+  }
+
+  status(): SyncStatus {
+    return { ...this.state };
+  }
+
+  start(): void {
+    this.stopped = false;
+    const requeued = this.options.outbox.requeueInterrupted();
+    if (requeued > 0) this.options.log.info('sync_requeued_interrupted', { count: requeued });
+    if (!this.options.credential) this.options.log.error('sync_no_credential');
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  /** A new application was queued: try at once. */
+  notifyQueued(): void {
+    if (this.state.online !== false) this.schedule(0);
+  }
+
+  /** Staff asked to sync now, or connectivity came back: everything queued is due, a pause is lifted. */
+  syncNow(): void {
+    if (this.options.credential && this.state.state === 'paused') this.update({ state: 'idle', pausedReason: null });
+    this.options.outbox.makeAllDue(this.options.clock());
+    this.schedule(0);
+  }
+
+  /** Sends everything that is due now; resolves when nothing due is left or sending must wait. */
+  async drain(): Promise<void> {
+    if (this.running || this.state.state === 'paused') return;
+    this.running = true;
+    try {
+      for (;;) {
+        const row = this.options.outbox.nextDue(this.options.clock());
+        if (!row) break;
+        const outcome = await this.send(row);
+        if (outcome === 'offline' || outcome === 'paused') break;
+      }
+      if (this.deliveredSinceCheckpoint > 0 && !this.options.outbox.nextDue(this.options.clock())) this.checkpoint();
+    } finally {
+      this.running = false;
+    }
+    if (this.state.state === 'sending') this.update({ state: this.options.outbox.nextAttemptAt() ? 'waiting' : 'idle' });
+  }
+
+  async sendHeartbeat(heartbeat: Heartbeat): Promise<boolean> {
+    if (!this.options.credential) return false;
+    try {
+      const response = await this.request(PORTAL_PATHS.heartbeats, heartbeat);
+      this.noteReachable();
+      return response.ok;
+    } catch {
+      return false;
+    }
+  }
+
+  private async send(row: OutboxDelivery): Promise<SendOutcome> {
+    const { outbox, clock, log } = this.options;
+    this.update({ state: 'sending' });
+    outbox.markSending(row.id);
+    const body: SubmissionRequest = {
+      id: row.id,
+      receiptNumber: row.receiptNumber,
+      serviceId: row.serviceId,
+      formId: row.formId,
+      formVersion: row.formVersion,
+      contentVersion: row.contentVersion,
+      privacyPolicyVersion: row.privacyPolicyVersion,
+      userAgreementVersion: row.userAgreementVersion,
+      language: row.language,
+      createdAt: row.createdAt,
+      sealedFormat: row.sealedFormat,
+      sealedKeyId: row.sealedKeyId,
+      sealed: Buffer.from(row.sealed).toString('base64'),
+    };
+    let response: Response;
+    try {
+      response = await this.request(PORTAL_PATHS.submissions, body, { 'Idempotency-Key': row.id });
+    } catch (error) {
+      outbox.markRetry(row.id, this.later(row.attempts), 'NETWORK');
+      log.warn('sync_network_error', describeError(error));
+      this.update({ state: 'offline', online: false, lastError: 'NETWORK' });
+      this.scheduleProbe();
+      return 'offline';
+    }
+    this.noteReachable();
+    const status = response.status;
+    if (status === 200 || status === 201) {
+      const accepted = submissionAcceptedSchema.safeParse(await response.json().catch(() => undefined));
+      if (!accepted.success || accepted.data.id !== row.id) {
+        outbox.markRetry(row.id, this.later(row.attempts), 'BAD_RESPONSE');
+        return 'retry';
+      }
+      outbox.markDelivered(row.id, clock());
+      this.deliveredSinceCheckpoint++;
+      if (this.deliveredSinceCheckpoint >= CHECKPOINT_EVERY) this.checkpoint();
+      this.update({ lastSyncAt: clock().toISOString(), lastError: null });
+      log.info('sync_delivered', { receiptNumber: row.receiptNumber, attempts: row.attempts + 1 });
+      this.options.onDelivered(row.receiptNumber);
+      return 'delivered';
+    }
+    const code = await errorCode(response);
+    if (status === 401 || status === 403) {
+      // The kiosk's credential is wrong or revoked: more attempts cannot help, an administrator must act.
+      outbox.markRetry(row.id, clock(), code, false);
+      log.error('sync_paused_credentials', { status, code });
+      this.update({ state: 'paused', pausedReason: code, lastError: code });
+      return 'paused';
+    }
+    if (RETRYABLE(status)) {
+      const retryAfter = parseRetryAfter(response.headers.get('retry-after'), clock(), this.policy);
+      outbox.markRetry(row.id, retryAfter === undefined ? this.later(row.attempts) : new Date(clock().getTime() + retryAfter), `HTTP_${status}`);
+      log.warn('sync_retry', { status, attempts: row.attempts + 1 });
+      this.update({ lastError: `HTTP_${status}` });
+      return 'retry';
+    }
+    const reason = PERMANENT_CLIENT_ERRORS.has(status) ? code : `HTTP_${status}`;
+    outbox.markQuarantined(row.id, reason);
+    log.warn('sync_quarantined', { receiptNumber: row.receiptNumber, status, reason });
+    return 'quarantined';
+  }
+
+  private async request(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    return this.options.fetch(new URL(path, this.options.portalUrl), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${this.options.credential}`, ...headers },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000),
+    });
+  }
+
+  private later(attempts: number): Date {
+    return new Date(this.options.clock().getTime() + fullJitterDelay(attempts, this.policy, this.options.random));
+  }
+
+  private noteReachable(): void {
+    if (this.state.online === false) {
+      // Connectivity is back: what waited for it goes now rather than at its backed-off time.
+      this.options.outbox.makeAllDue(this.options.clock());
+      this.schedule(0);
+    }
+    this.update({ online: true, ...(this.state.state === 'offline' ? { state: 'idle' as const } : {}) });
+  }
+
+  private scheduleProbe(): void {
+    clearTimeout(this.timer);
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.probe(), this.options.probeIntervalMs ?? 10_000);
+    this.timer.unref?.();
+  }
+
+  /** Asks the portal for its API document: any answer at all means the network is back. */
+  private async probe(): Promise<void> {
+    try {
+      await this.options.fetch(new URL(PORTAL_PATHS.openApi, this.options.portalUrl), { signal: AbortSignal.timeout(5000) });
+      this.noteReachable();
+    } catch {
+      this.scheduleProbe();
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      void this.drain().finally(() => this.scheduleNext());
+    }, delayMs);
+    this.timer.unref?.();
+  }
+
+  private scheduleNext(): void {
+    if (this.stopped || this.state.state === 'offline' || this.state.state === 'paused') return;
+    const next = this.options.outbox.nextAttemptAt();
+    if (!next) return;
+    this.update({ state: 'waiting' });
+    this.schedule(Math.max(0, Date.parse(next) - this.options.clock().getTime()));
+  }
+
+  private checkpoint(): void {
+    try {
+      this.options.outbox.checkpoint();
+      this.deliveredSinceCheckpoint = 0;
+    } catch (error) {
+      this.options.log.warn('sync_checkpoint_failed', describeError(error));
+    }
+  }
+
+  private update(patch: Partial<SyncStatus>): void {
+    this.state = { ...this.state, ...patch };
+    this.options.onStatusChange?.(this.status());
+  }
+}
+
+async function errorCode(response: Response): Promise<string> {
+  const parsed = portalErrorSchema.safeParse(await response.json().catch(() => undefined));
+  return parsed.success ? parsed.data.error.code : `HTTP_${response.status}`;
+}
