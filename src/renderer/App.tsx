@@ -8,6 +8,7 @@ import { AttractScreen } from './screens/AttractScreen.js';
 import { CatalogueScreen } from './screens/CatalogueScreen.js';
 import { CategoryScreen } from './screens/CategoryScreen.js';
 import { LanguageScreen } from './screens/LanguageScreen.js';
+import { LookupScreen } from './screens/LookupScreen.js';
 import { ServicePanelScreen } from './screens/ServicePanelScreen.js';
 import { ServiceScreen } from './screens/ServiceScreen.js';
 import { useKioskStore } from './store.js';
@@ -69,6 +70,8 @@ function CurrentScreen({ screen }: { screen: ReturnType<typeof useKioskStore.get
       return <ServiceScreen />;
     case 'application':
       return <ApplicationScreen />;
+    case 'lookup':
+      return <LookupScreen />;
     case 'service-panel':
       return <ServicePanelScreen />;
   }

@@ -7,13 +7,14 @@ import type {
   ServiceDetail,
   ServiceSummary,
   SyncStatusView,
+  ChannelResponse,
 } from '../shared/ipc-contract.js';
 import type { Language } from '../shared/languages.js';
 import type { ErrorCode } from '../shared/result.js';
 import { createApplicationSlice, type ApplicationSlice } from './application-slice.js';
 import { errorCodeOf, kiosk, unwrap } from './kiosk-client.js';
 
-export type Screen = 'attract' | 'language' | 'catalogue' | 'category' | 'service' | 'application' | 'service-panel';
+export type Screen = 'attract' | 'language' | 'catalogue' | 'category' | 'service' | 'application' | 'lookup' | 'service-panel';
 
 /** Data a screen loads from the host, with the state of that load. */
 export interface Loadable<T> {
@@ -55,6 +56,16 @@ interface CatalogueSlice {
   reloadScreen: () => void;
 }
 
+type LookupResult = ChannelResponse<'lookupApplication'>;
+
+interface LookupSlice {
+  lookupQuery: string;
+  lookupResult: Loadable<LookupResult>;
+  openLookup: () => void;
+  setLookupQuery: (query: string) => void;
+  runLookup: () => Promise<void>;
+}
+
 interface KioskSlice {
   info?: KioskInfo;
   loadKioskInfo: () => Promise<void>;
@@ -79,7 +90,13 @@ interface PresentationSlice {
   toggleHighContrast: () => void;
 }
 
-export type KioskState = VisitSlice & CatalogueSlice & KioskSlice & ServicePanelSlice & PresentationSlice & ApplicationSlice;
+export type KioskState = VisitSlice &
+  CatalogueSlice &
+  KioskSlice &
+  ServicePanelSlice &
+  PresentationSlice &
+  ApplicationSlice &
+  LookupSlice;
 
 const initialVisit = {
   screen: 'attract' as Screen,
@@ -97,6 +114,8 @@ const initialVisit = {
   highContrast: false,
   application: undefined,
   confirmingExit: false,
+  lookupQuery: '',
+  lookupResult: idle<LookupResult>(),
 };
 
 type Setter = (partial: Partial<KioskState>) => void;
@@ -105,7 +124,7 @@ type Setter = (partial: Partial<KioskState>) => void;
  * Runs one host request into a Loadable field; an answer that arrives after the visitor has moved
  * on (another language, another service, a new search) is dropped by `stillWanted`.
  */
-async function load<K extends 'categories' | 'services' | 'service' | 'searchResults' | 'contentStatus'>(
+async function load<K extends 'categories' | 'services' | 'service' | 'searchResults' | 'contentStatus' | 'lookupResult'>(
   set: Setter,
   key: K,
   request: () => Promise<NonNullable<KioskState[K]['value']>>,
@@ -140,6 +159,7 @@ const createVisitSlice: StateCreator<KioskState, [], [], VisitSlice> = (set, get
     const { screen, categoryId, searchQuery } = get();
     if (screen === 'service') set({ screen: categoryId && !searchQuery ? 'category' : 'catalogue', service: idle() });
     else if (screen === 'category') set({ screen: 'catalogue', categoryId: undefined });
+    else if (screen === 'lookup') set({ screen: 'catalogue', lookupQuery: '', lookupResult: idle() });
     else if (screen === 'catalogue') set({ screen: 'language', returnScreen: undefined });
     else if (screen === 'language') set({ screen: get().returnScreen ?? 'attract', returnScreen: undefined });
     get().reloadScreen();
@@ -228,6 +248,18 @@ const createServicePanelSlice: StateCreator<KioskState, [], [], ServicePanelSlic
   },
 });
 
+const createLookupSlice: StateCreator<KioskState, [], [], LookupSlice> = (set, get) => ({
+  lookupQuery: '',
+  lookupResult: idle(),
+  openLookup: () => set({ screen: 'lookup', lookupQuery: '', lookupResult: idle() }),
+  setLookupQuery: (lookupQuery) => set({ lookupQuery, lookupResult: idle() }),
+  runLookup: async () => {
+    const receiptNumber = get().lookupQuery.trim();
+    if (!receiptNumber) return;
+    await load(set, 'lookupResult', async () => unwrap(await kiosk().lookupApplication({ receiptNumber })), () => get().lookupQuery.trim() === receiptNumber);
+  },
+});
+
 const createPresentationSlice: StateCreator<KioskState, [], [], PresentationSlice> = (set, get) => ({
   largeText: false,
   highContrast: false,
@@ -238,6 +270,7 @@ const createPresentationSlice: StateCreator<KioskState, [], [], PresentationSlic
 export const useKioskStore = create<KioskState>()((...a) => ({
   ...createVisitSlice(...a),
   ...createPresentationSlice(...a),
+  ...createLookupSlice(...a),
   ...createApplicationSlice(...a),
   ...createCatalogueSlice(...a),
   ...createKioskSlice(...a),

@@ -19,6 +19,7 @@ export const CHANNELS = [
   'printReceipt',
   'getSyncStatus',
   'syncNow',
+  'lookupApplication',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -3,6 +3,7 @@ import type { Channel, HostEventName } from './channels.js';
 import { CATEGORY_ICONS, SAMPLE_MEDIA_TYPES } from './content/content-schema.js';
 import { CONTENT_REJECTION_CODES } from './content/package-verification.js';
 import { formDefinitionSchema } from './forms/form-schema.js';
+import { APPLICATION_STATUSES } from './portal-api.js';
 import { languageSchema, localizedTextSchema } from './languages.js';
 import type { Result } from './result.js';
 
@@ -197,6 +198,18 @@ export const ipcContract = {
   cancelApplication: { request: z.object({ applicationId: applicationIdSchema }).strict(), response: z.object({}) },
   getSyncStatus: { request: z.object({}).strict(), response: syncStatusSchema },
   syncNow: { request: z.object({}).strict(), response: z.object({}) },
+  /** A visitor asks where an application stands, by its receipt number (online only). */
+  lookupApplication: {
+    request: z.object({ receiptNumber: z.string().min(1).max(40) }).strict(),
+    response: z.object({
+      receiptNumber: z.string(),
+      serviceId: z.string(),
+      status: z.enum(APPLICATION_STATUSES),
+      updatedAt: z.string(),
+      /** Whether this kiosk still holds it in its queue (not yet sent). */
+      queuedHere: z.boolean(),
+    }),
+  },
   printReceipt: {
     request: z.object({ receipt: receiptDocumentSchema }).strict(),
     response: z.discriminatedUnion('outcome', [

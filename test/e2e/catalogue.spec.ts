@@ -156,6 +156,7 @@ test.describe('the page and its host', () => {
         'importContentFromRemovableMedia',
         'listCategories',
         'listServices',
+        'lookupApplication',
         'onApplicationDelivered',
         'onContentUpdated',
         'printReceipt',

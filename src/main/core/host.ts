@@ -17,6 +17,7 @@ import { ExpectedFailure, createRouter, type Router } from './router.js';
 import { ApplicationService } from './submissions/application-service.js';
 import { Outbox } from './submissions/outbox.js';
 import { SyncEngine } from './sync/sync-engine.js';
+import { normaliseReceiptNumber } from '../../shared/receipt-number.js';
 
 export interface KioskHostOptions {
   dataFolder: string;
@@ -211,6 +212,25 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
       syncNow: () => {
         sync?.syncNow();
         return {};
+      },
+      lookupApplication: async ({ receiptNumber }) => {
+        const normalised = normaliseReceiptNumber(receiptNumber);
+        if (!normalised) throw new ExpectedFailure('VALIDATION', 'That is not a receipt number.');
+        const local = outbox.byReceiptNumber(normalised);
+        if (local && (local.state === 'queued' || local.state === 'sending')) {
+          // Not sent yet: the portal cannot know it, but this kiosk does.
+          return { receiptNumber: normalised, serviceId: local.serviceId, status: 'received' as const, updatedAt: local.createdAt, queuedHere: true };
+        }
+        if (!sync) throw new ExpectedFailure('UNAVAILABLE', 'No portal is configured.');
+        let status;
+        try {
+          status = await sync.lookup(normalised);
+        } catch (error) {
+          log.warn('application_lookup_failed', describeError(error));
+          throw new ExpectedFailure('UNAVAILABLE', 'The portal cannot be reached.');
+        }
+        if (!status) throw new ExpectedFailure('NOT_FOUND', 'No application has this receipt number.');
+        return { ...status, queuedHere: false };
       },
       startApplication: ({ serviceId }) => applications.start(serviceId),
       submitApplication: (request) => applications.submit(request),

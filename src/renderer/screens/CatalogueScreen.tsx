@@ -16,12 +16,16 @@ export function CatalogueScreen() {
   const openCategory = useKioskStore((state) => state.openCategory);
   const openService = useKioskStore((state) => state.openService);
   const reloadScreen = useKioskStore((state) => state.reloadScreen);
+  const openLookup = useKioskStore((state) => state.openLookup);
   const searching = query.trim().length > 0;
 
   return (
     <main className="screen catalogue" data-screen="catalogue">
-      <header className="screen-header">
+      <header className="screen-header with-action">
         <h1>{t('catalogue.heading')}</h1>
+        <button type="button" className="button secondary" onClick={openLookup}>
+          {t('lookup.open')}
+        </button>
       </header>
       <SearchBox />
       <section className="screen-body" aria-live="polite">

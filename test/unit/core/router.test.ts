@@ -38,6 +38,9 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
       throw new Error('not used');
     },
     syncNow: () => ({}),
+    lookupApplication: () => {
+      throw new ExpectedFailure('UNAVAILABLE', 'offline');
+    },
     printReceipt: () => ({ outcome: 'failed', reason: 'NO_PRINTER' }),
     ...overrides,
   };

@@ -1,4 +1,12 @@
-import { PORTAL_PATHS, portalErrorSchema, submissionAcceptedSchema, type Heartbeat, type SubmissionRequest } from '../../../shared/portal-api.js';
+import {
+  PORTAL_PATHS,
+  applicationStatusSchema,
+  portalErrorSchema,
+  submissionAcceptedSchema,
+  type ApplicationStatus,
+  type Heartbeat,
+  type SubmissionRequest,
+} from '../../../shared/portal-api.js';
 import type { Fetch } from '../content/http-package-reader.js';
 import { describeError, type Logger } from '../logger.js';
 import type { Outbox, OutboxDelivery } from '../submissions/outbox.js';
@@ -101,6 +109,19 @@ export class SyncEngine {
       this.running = false;
     }
     if (this.state.state === 'sending') this.update({ state: this.options.outbox.nextAttemptAt() ? 'waiting' : 'idle' });
+  }
+
+  /** Asks the portal where an application stands; undefined when the portal does not know it. */
+  async lookup(receiptNumber: string): Promise<ApplicationStatus | undefined> {
+    const response = await this.options.fetch(new URL(PORTAL_PATHS.applicationStatus(receiptNumber), this.options.portalUrl), {
+      headers: { Authorization: `Bearer ${this.options.credential}` },
+      signal: AbortSignal.timeout(10_000),
+    });
+    this.noteReachable();
+    if (response.status === 404) return undefined;
+    const parsed = applicationStatusSchema.safeParse(await response.json().catch(() => undefined));
+    if (!response.ok || !parsed.success) throw new Error(`the portal answered ${response.status}`);
+    return parsed.data;
   }
 
   async sendHeartbeat(heartbeat: Heartbeat): Promise<boolean> {
