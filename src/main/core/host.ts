@@ -16,6 +16,7 @@ import type { PrinterPort } from './printing/printer-port.js';
 import { ExpectedFailure, createRouter, type Router } from './router.js';
 import { ApplicationService } from './submissions/application-service.js';
 import { Outbox } from './submissions/outbox.js';
+import type { BackoffPolicy } from './sync/backoff.js';
 import { SyncEngine } from './sync/sync-engine.js';
 import { normaliseReceiptNumber } from '../../shared/receipt-number.js';
 
@@ -32,6 +33,10 @@ export interface KioskHostOptions {
   kioskCredential?: string;
   /** How often to tell the portal this kiosk is alive (seconds). */
   heartbeatSeconds?: number;
+  /** Delivery retry timing (tests shorten it). */
+  deliveryBackoff?: BackoffPolicy;
+  /** While offline, how often to look for the portal again (ms). */
+  connectivityProbeMs?: number;
   /** Overrides the poll interval the content settings give (seconds). */
   contentPollSeconds?: number;
   removableMediaRoots?: readonly string[];
@@ -102,6 +107,8 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
         clock,
         log,
         onDelivered: (receiptNumber) => events.emit({ name: 'applicationDelivered', payload: { receiptNumber } }),
+        policy: options.deliveryBackoff,
+        probeIntervalMs: options.connectivityProbeMs,
       })
     : undefined;
   const applications = new ApplicationService({
