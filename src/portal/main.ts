@@ -3,7 +3,11 @@ import { parseArgs } from 'node:util';
 import { trustAnchorsSchema } from '../shared/content/content-schema.js';
 import { startPortal } from './server.js';
 
-/** `npm run portal`: the reference portal on 127.0.0.1. PORTAL_ADMIN_TOKEN guards publishing. */
+/**
+ * `npm run portal`: the reference portal on 127.0.0.1. PORTAL_ADMIN_TOKEN guards publishing;
+ * storage is PostgreSQL when DATABASE_URL is set, else SQLite in <data>/portal.sqlite. Kiosk
+ * credentials come from `npm run portal-admin -- issue-credential --kiosk <CODE>`.
+ */
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.PORTAL_PORT ?? '8790' },
@@ -16,13 +20,17 @@ if (!adminToken || adminToken.length < 16) {
   console.error('Set PORTAL_ADMIN_TOKEN (at least 16 characters) to start the portal.');
   process.exit(2);
 }
+const databaseUrl = process.env.DATABASE_URL || undefined;
 const portal = await startPortal({
   dataFolder: values.data,
+  databaseUrl,
   port: Number(values.port),
   adminToken,
   trustAnchors: trustAnchorsSchema.parse(JSON.parse(readFileSync(values.trust, 'utf8'))),
   log: (event, fields) => console.log(JSON.stringify({ time: new Date().toISOString(), event, ...fields })),
 });
+// Never print the database URL: it may carry a password.
+console.log(`Portal storage: ${portal.store.kind === 'postgresql' ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${values.data}`}`);
 console.log(`Portal listening on ${portal.url}`);
 const stop = () => void portal.close().then(() => process.exit(0));
 process.once('SIGINT', stop);

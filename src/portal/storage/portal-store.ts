@@ -1,0 +1,104 @@
+import type { ApplicationStatus, Heartbeat, SubmissionAccepted, SubmissionRequest } from '../../shared/portal-api.js';
+
+/**
+ * Where the portal keeps what kiosks send: kiosk credentials (hashes only), submissions (sealed,
+ * exactly as received) and heartbeats. SQLite by default, PostgreSQL when DATABASE_URL is set; both
+ * implementations pass the same test suite (test/portal).
+ *
+ * Exactly-once in effect: the kiosk delivers at least once, and `acceptSubmission` stores a
+ * submission id at most once. The guard is the database's unique constraint on the id, hit by one
+ * INSERT … ON CONFLICT DO NOTHING statement; there is never a check-then-insert window.
+ */
+export interface PortalStore {
+  readonly kind: 'sqlite' | 'postgresql';
+  /** Brings the schema up to date; refuses a database written by a newer portal. Safe to call repeatedly and concurrently. */
+  migrate(): Promise<void>;
+  /** The credential whose secret hashes to `secretHash`, revoked or not; null when there is none. */
+  kioskByCredentialHash(secretHash: string): Promise<KioskCredential | null>;
+  /** Stores a new credential for the kiosk and revokes the kiosk's earlier ones: one live credential per kiosk. */
+  issueCredential(kioskCode: string, secretHash: string, issuedAt: Date): Promise<void>;
+  /** Revokes every live credential of the kiosk; answers how many were live. */
+  revokeCredential(kioskCode: string, revokedAt: Date): Promise<number>;
+  /**
+   * Stores the submission once. `created`: this call stored it. `replayed`: the same id was stored
+   * before with the same body hash; `accepted` is the first answer again. `conflict`: the id was
+   * stored with another body, or the receipt number belongs to another submission id.
+   */
+  acceptSubmission(kioskCode: string, request: SubmissionRequest, bodyHash: string, acceptedAt: Date): Promise<AcceptOutcome>;
+  /** The stored row, sealed blob included (for processing and tests); null when unknown. */
+  submission(id: string): Promise<StoredSubmission | null>;
+  applicationStatus(receiptNumber: string): Promise<ApplicationStatus | null>;
+  recordHeartbeat(kioskCode: string, heartbeat: Heartbeat, receivedAt: Date): Promise<void>;
+  /** Row counts, for tests and benches. */
+  stats(): Promise<PortalStats>;
+  close(): Promise<void>;
+}
+
+export interface KioskCredential {
+  kioskCode: string;
+  issuedAt: string;
+  revokedAt: string | null;
+}
+
+export type AcceptOutcome =
+  | { outcome: 'created' | 'replayed'; accepted: SubmissionAccepted }
+  | { outcome: 'conflict'; reason: 'different-body' | 'receipt-number-taken' };
+
+export interface StoredSubmission {
+  id: string;
+  receiptNumber: string;
+  kioskCode: string;
+  serviceId: string;
+  formId: string;
+  formVersion: number;
+  contentVersion: number;
+  privacyPolicyVersion: string;
+  userAgreementVersion: string;
+  language: string;
+  createdAt: string;
+  sealedFormat: string;
+  sealedKeyId: string;
+  /** The sealed bytes as the kiosk sent them (base64-decoded); the portal never stores them opened. */
+  sealed: Uint8Array;
+  bodyHash: string;
+  acceptedAt: string;
+  status: ApplicationStatus['status'];
+  statusUpdatedAt: string;
+}
+
+export interface PortalStats {
+  submissions: number;
+  heartbeats: number;
+  credentials: number;
+  liveCredentials: number;
+}
+
+/** Thrown by migrate() when the database was written by a newer portal: never downgrade data in place. */
+export class StoreTooNewError extends Error {
+  constructor(found: number, known: number) {
+    super(`The portal database is at schema version ${found}, but this portal knows only up to ${known}. Run a newer portal.`);
+    this.name = 'StoreTooNewError';
+  }
+}
+
+export interface PortalStoreOptions {
+  /** A PostgreSQL URL (postgres://…); when set, the store is PostgreSQL. */
+  databaseUrl?: string | undefined;
+  /** The SQLite file used when there is no databaseUrl. */
+  sqliteFile: string;
+  /** Errors no request is waiting for (a PostgreSQL connection dropped while idle). */
+  onError?: (error: Error) => void;
+}
+
+/** PostgreSQL when a database URL is given (DATABASE_URL), else SQLite in `sqliteFile`. Not yet migrated. */
+export async function createPortalStore(options: PortalStoreOptions): Promise<PortalStore> {
+  if (options.databaseUrl) {
+    const { PostgresPortalStore } = await import('./postgres-store.js');
+    return new PostgresPortalStore({ connectionString: options.databaseUrl, onError: options.onError });
+  }
+  const { SqlitePortalStore } = await import('./sqlite-store.js');
+  return new SqlitePortalStore(options.sqliteFile);
+}
+
+/** The id as stored: lower case, so the same UUID in either case is the same submission in both stores. */
+export const normaliseSubmissionId = (id: string): string => id.toLowerCase();

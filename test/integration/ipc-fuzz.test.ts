@@ -1,0 +1,77 @@
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKioskHost, type KioskHost } from '../../src/main/core/host.js';
+import { CHANNELS } from '../../src/shared/channels.js';
+import { ERROR_CODES } from '../../src/shared/result.js';
+import { makePackage, testKeys, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
+import { createMemoryLogger } from '../support/memory-logger.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// One host for the whole file (the fuzzing reuses it), so its folders outlive single tests.
+const root = mkdtempSync(join(tmpdir(), 'kyzmat-kiosk-fuzz-'));
+let folders = 0;
+const tempFolder = () => mkdtempSync(join(root, `f${folders++}-`));
+let host: KioskHost;
+const keys = testKeys('fuzz-key');
+
+beforeAll(async () => {
+  host = await startKioskHost({
+    dataFolder: tempFolder(),
+    appVersion: '1.0.0',
+    kioskCode: 'FZZ1',
+    fontsFolder: 'resources/fonts',
+    trustAnchorsFile: writeTrustAnchors(tempFolder(), [keys.anchor]),
+    bundledContentFolder: writePackage(tempFolder(), makePackage({ keys, version: 1 })),
+    log: createMemoryLogger(),
+  });
+});
+afterAll(() => {
+  host.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** Anything a compromised or buggy page could send: JSON values of every shape, and near-misses of real requests. */
+const junk = fc.oneof(
+  fc.jsonValue({ maxDepth: 4 }),
+  fc.record({ language: fc.oneof(fc.constantFrom('ky', 'ru', 'en', 'KY', ''), fc.string()), serviceId: fc.string(), query: fc.string({ maxLength: 300 }) }, { requiredKeys: [] }),
+  fc.record(
+    {
+      applicationId: fc.oneof(fc.uuid(), fc.string()),
+      language: fc.constantFrom('ky', 'ru', 'xx'),
+      consent: fc.record({ privacyPolicyVersion: fc.string(), userAgreementVersion: fc.string() }, { requiredKeys: [] }),
+      answers: fc.dictionary(fc.string({ maxLength: 20 }), fc.jsonValue({ maxDepth: 3 })),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.constant({ ['__proto__']: { polluted: true } }),
+);
+
+const outboxRows = () => {
+  const db = new Database(host.databaseFile, { readonly: true });
+  const count = (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+  db.close();
+  return count;
+};
+
+describe('every IPC channel under malformed input', () => {
+  it.each([...CHANNELS])('%s answers with a Result and a stable error code, never a crash, and writes no application', async (channel) => {
+    const before = outboxRows();
+    await fc.assert(
+      fc.asyncProperty(junk, async (payload) => {
+        const result = await host.router.handle(channel, payload);
+        expect(typeof result.ok).toBe('boolean');
+        if (!result.ok) {
+          expect(ERROR_CODES).toContain(result.error.code);
+          expect(result.error.code).not.toBe('INTERNAL');
+          expect(result.error.message).not.toMatch(/\n\s+at /);
+        }
+      }),
+      { numRuns: 150 },
+    );
+    expect(outboxRows()).toBe(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -1,0 +1,301 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { CONTENT_REJECTION_CODES } from '../../src/shared/content/package-verification.js';
+import { newKioskCredential } from '../../src/portal/credentials.js';
+import { checkSubmission, parseJsonBody } from '../../src/portal/intake.js';
+import { SEALED_FORMAT } from '../../src/portal/open-submission.js';
+import type { PortalStats } from '../../src/portal/storage/portal-store.js';
+import { heartbeatSchema, portalErrorSchema, type SubmissionRequest } from '../../src/shared/portal-api.js';
+import { formatReceiptNumber } from '../../src/shared/receipt-number.js';
+import { ADMIN_TOKEN, send, STORE_KINDS, useStorage, validHeartbeat, type Answer, type PortalEnv } from './support.js';
+
+/**
+ * Random malformed requests against every endpoint over real HTTP. The property: never a 5xx;
+ * every 4xx is a JSON `{error:{code,message}}`; a refused request writes no row; and a 2xx only
+ * ever answers a request that really was valid. Bounded runs keep the suite fast.
+ */
+const RUNS = 200;
+const contentErrorSchema = z.object({ error: z.object({ code: z.enum(CONTENT_REJECTION_CODES), message: z.string() }) }).strict();
+const SEALED = Buffer.alloc(80, 7).toString('base64');
+
+type Json = unknown;
+interface Shot {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string | Uint8Array;
+}
+
+const printable = (maxLength = 40) => fc.string({ maxLength });
+/** Characters that break storage or encodings when they get through: NUL, lone surrogates, line separators. */
+const nastyUnit = fc.constantFrom('\u0000', '\ud800', '\udfff', '\u2028', '\ufeff', 'é', 'ң', '😀', 'a', '"', '\\');
+const anyText = (maxLength = 40) =>
+  fc.oneof(
+    { arbitrary: fc.string({ unit: nastyUnit, minLength: 1, maxLength }), weight: 3 },
+    { arbitrary: fc.string({ unit: 'binary', maxLength }), weight: 1 },
+    { arbitrary: fc.string({ unit: 'binary-ascii', maxLength }), weight: 1 },
+  );
+
+/** An Authorization header: mostly a live kiosk's (so requests get past authentication), else a revoked one's, the admin's, or junk. */
+const authorization = (env: PortalEnv, revoked: string, live = `Bearer ${env.tokens.BSK1}`) =>
+  fc.oneof(
+    { arbitrary: fc.constant(live), weight: 8 },
+    { arbitrary: fc.constant(`Bearer ${env.tokens.BSK2}`), weight: 1 },
+    { arbitrary: fc.constant(`Bearer ${revoked}`), weight: 1 },
+    { arbitrary: fc.constant(`Bearer ${ADMIN_TOKEN}`), weight: 1 },
+    { arbitrary: fc.constant(undefined), weight: 1 },
+    { arbitrary: printable().map((junk) => `Bearer ${junk}`), weight: 1 },
+    { arbitrary: printable(), weight: 1 },
+  );
+
+/** Mostly the expected value, sometimes something else. */
+const mostly = <T,>(expected: T, others: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(expected), weight: 6 }, { arbitrary: others, weight: 1 });
+
+/** Bodies: raw bytes, text, arbitrary JSON, or a valid document with one thing broken (or, sometimes, nothing). */
+function bodies(valid: fc.Arbitrary<Record<string, Json>>): fc.Arbitrary<string | Uint8Array> {
+  const mutated = fc
+    .tuple(
+      valid,
+      fc.oneof(
+        { arbitrary: fc.record({ op: fc.constant('delete' as const), at: fc.nat() }), weight: 1 },
+        { arbitrary: fc.record({ op: fc.constant('set' as const), at: fc.nat(), value: fc.jsonValue({ maxDepth: 2 }) }), weight: 1 },
+        { arbitrary: fc.record({ op: fc.constant('text' as const), at: fc.nat(), value: anyText(60) }), weight: 5 },
+        { arbitrary: fc.record({ op: fc.constant('huge' as const), at: fc.nat(), size: fc.integer({ min: 65, max: 300_000 }) }), weight: 1 },
+        { arbitrary: fc.record({ op: fc.constant('extra' as const), key: printable(12), value: fc.jsonValue({ maxDepth: 1 }) }), weight: 1 },
+        { arbitrary: fc.record({ op: fc.constant('none' as const) }), weight: 1 },
+      ),
+    )
+    .map(([document, change]) => {
+      const copy: Record<string, Json> = { ...document };
+      const keys = Object.keys(copy);
+      if (change.op === 'delete') delete copy[keys[change.at % keys.length]!];
+      if (change.op === 'set') copy[keys[change.at % keys.length]!] = change.value;
+      if (change.op === 'text') {
+        // Only into fields that hold text: those are where a stray NUL or surrogate could reach storage.
+        const texts = keys.filter((key) => typeof copy[key] === 'string');
+        copy[texts[change.at % texts.length]!] = change.value;
+      }
+      if (change.op === 'huge') copy[keys[change.at % keys.length]!] = 'A'.repeat(change.size);
+      if (change.op === 'extra') copy[change.key] = change.value;
+      return JSON.stringify(copy);
+    });
+  return fc.oneof(
+    { arbitrary: mutated, weight: 8 },
+    { arbitrary: fc.uint8Array({ maxLength: 300 }), weight: 1 },
+    { arbitrary: anyText(300), weight: 1 },
+    { arbitrary: fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)), weight: 1 },
+  );
+}
+
+const submissions = fc
+  .record({ id: fc.uuid({ version: [4, 7] }), kiosk: mostly('BSK1', fc.constantFrom('BSK2', 'ZZZ9')), sequence: fc.integer({ min: 0, max: 32 ** 5 - 1 }) })
+  .map(({ id, kiosk, sequence }): SubmissionRequest => ({
+    id,
+    receiptNumber: formatReceiptNumber(kiosk, sequence),
+    serviceId: 'birth-registration',
+    formId: 'form-general',
+    formVersion: 1,
+    contentVersion: 3,
+    privacyPolicyVersion: '1',
+    userAgreementVersion: '1',
+    language: 'ru',
+    createdAt: '2026-03-01T09:30:00.000Z',
+    sealedFormat: SEALED_FORMAT,
+    sealedKeyId: 'demo-portal-2026',
+    sealed: SEALED,
+  }));
+
+/** Every UTF-8 byte as %XX (encodeURIComponent throws on a lone surrogate). */
+const percentEncode = (text: string) => [...Buffer.from(text, 'utf8')].map((byte) => `%${byte.toString(16).padStart(2, '0').toUpperCase()}`).join('');
+
+function withHeaders(entries: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(entries).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+function expectCleanRefusal(answer: Answer, shot: Shot): void {
+  const method = shot.method;
+  expect(answer.status, answer.text.slice(0, 200)).toBeLessThan(500);
+  if (answer.status >= 400 && method !== 'HEAD') {
+    expect(answer.status).toBeGreaterThanOrEqual(400);
+    expect(answer.headers['content-type']).toMatch(/^application\/json/);
+    // Content publishing names its own rejection codes (CONTENT_REJECTION_CODES); every other route uses PORTAL_ERROR_CODES.
+    const schema = shot.path === '/v1/admin/content' ? z.union([portalErrorSchema, contentErrorSchema]) : portalErrorSchema;
+    expect(schema.safeParse(answer.json()).success, answer.text.slice(0, 200)).toBe(true);
+  }
+}
+
+describe.each(STORE_KINDS)('fuzzing the portal over HTTP (%s)', (kind) => {
+  const { startPortals } = useStorage(kind);
+
+  async function prepare() {
+    const env = await startPortals();
+    const revoked = newKioskCredential('BSK3');
+    await env.store.issueCredential('BSK3', revoked.secretHash, new Date());
+    await env.store.revokeCredential('BSK3', new Date());
+    return { env, revoked: revoked.token };
+  }
+
+  async function fire(env: PortalEnv, shot: Shot): Promise<{ answer: Answer; before: PortalStats; after: PortalStats }> {
+    const before = await env.store.stats();
+    const answer = await send(env.portal.url, shot);
+    expectCleanRefusal(answer, shot);
+    return { answer, before, after: await env.store.stats() };
+  }
+
+  it('POST /v1/submissions', async () => {
+    const { env, revoked } = await prepare();
+    const shots = fc
+      .record({
+        request: submissions,
+        auth: authorization(env, revoked),
+        key: mostly<string | undefined>('id', fc.oneof(fc.constant(undefined), fc.uuid(), printable())),
+        type: mostly<string | undefined>('application/json', fc.oneof(fc.constant(undefined), fc.constant('application/json; charset=utf-8'), printable())),
+      })
+      .chain(({ request, auth, key, type }) =>
+        bodies(fc.constant(request as unknown as Record<string, Json>)).map(
+          (body): Shot => ({
+            method: 'POST',
+            path: '/v1/submissions',
+            headers: withHeaders({ Authorization: auth, 'Idempotency-Key': key === 'id' ? request.id : key, 'Content-Type': type }),
+            body,
+          }),
+        ),
+      );
+    await fc.assert(
+      fc.asyncProperty(shots, async (shot) => {
+        const { answer, before, after } = await fire(env, shot);
+        if (answer.status >= 400) {
+          expect(after).toEqual(before);
+          return;
+        }
+        // Only a valid delivery from the receipt number's own kiosk may be stored.
+        const body = parseJsonBody(typeof shot.body === 'string' ? Buffer.from(shot.body) : shot.body!);
+        const checked = body.ok ? checkSubmission(body.value) : body;
+        expect(checked.ok).toBe(true);
+        if (!checked.ok) return;
+        expect(shot.headers['Idempotency-Key']).toBe(checked.value.id);
+        expect(shot.headers.Authorization).toMatch(new RegExp(`^Bearer kiosk_${checked.value.receiptNumber.slice(0, 4)}\\.`));
+        expect(after.submissions - before.submissions).toBe(answer.status === 201 ? 1 : 0);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('POST /v1/heartbeats', async () => {
+    const { env, revoked } = await prepare();
+    const shots = fc
+      .record({
+        auth: authorization(env, revoked),
+        type: mostly<string | undefined>('application/json', fc.oneof(fc.constant(undefined), printable())),
+        body: bodies(fc.constant(validHeartbeat as unknown as Record<string, Json>)),
+      })
+      .map(({ auth, type, body }): Shot => ({ method: 'POST', path: '/v1/heartbeats', headers: withHeaders({ Authorization: auth, 'Content-Type': type }), body }));
+    await fc.assert(
+      fc.asyncProperty(shots, async (shot) => {
+        const { answer, before, after } = await fire(env, shot);
+        if (answer.status >= 400) return void expect(after).toEqual(before);
+        expect(answer.status).toBe(204);
+        const body = parseJsonBody(typeof shot.body === 'string' ? Buffer.from(shot.body) : shot.body!);
+        expect(body.ok && heartbeatSchema.safeParse(body.value).success).toBe(true);
+        expect(after.heartbeats - before.heartbeats).toBe(1);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('GET /v1/applications/{receiptNumber}', async () => {
+    const { env, revoked } = await prepare();
+    const segment = fc.oneof(
+      fc.integer({ min: 0, max: 32 ** 5 - 1 }).map((sequence) => formatReceiptNumber('BSK1', sequence)),
+      anyText(30).map(percentEncode),
+      printable(30).map((text) => text.replace(/[^!-~]/g, '').replace(/[/?#]/g, '')),
+    );
+    const shots = fc
+      .record({ auth: authorization(env, revoked), segment, method: fc.constantFrom('GET', 'GET', 'GET', 'POST', 'HEAD', 'DELETE') })
+      .map(({ auth, segment, method }): Shot => ({ method, path: `/v1/applications/${segment}`, headers: withHeaders({ Authorization: auth }) }));
+    await fc.assert(
+      fc.asyncProperty(shots, async (shot) => {
+        const { answer, before, after } = await fire(env, shot);
+        expect([400, 401, 403, 404, 405]).toContain(answer.status);
+        expect(after).toEqual(before);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('PUT /v1/admin/content', async () => {
+    const { env, revoked } = await prepare();
+    const files = fc.dictionary(
+      fc.oneof(fc.constantFrom('manifest.json', 'manifest.sig', 'catalogue.json', 'samples/a.svg'), printable(20)),
+      fc.oneof(anyText(200), fc.jsonValue({ maxDepth: 2 }).map((value) => Buffer.from(JSON.stringify(value)).toString('base64'))),
+      { maxKeys: 5 },
+    );
+    const shots = fc
+      .record({
+        auth: authorization(env, revoked, `Bearer ${ADMIN_TOKEN}`),
+        body: fc.oneof({ arbitrary: files.map((map) => JSON.stringify({ files: map })), weight: 4 }, { arbitrary: bodies(fc.constant({ files: {} })), weight: 1 }),
+      })
+      .map(({ auth, body }): Shot => ({ method: 'PUT', path: '/v1/admin/content', headers: withHeaders({ Authorization: auth }), body }));
+    await fc.assert(
+      fc.asyncProperty(shots, async (shot) => {
+        const { answer, before, after } = await fire(env, shot);
+        // No trust anchor is configured, so nothing can publish.
+        expect([400, 401, 409, 413, 422]).toContain(answer.status);
+        expect(after).toEqual(before);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('content, admin, the OpenAPI document and paths that are not there', async () => {
+    const { env, revoked } = await prepare();
+    const knownPaths = [
+      '/v1/content/manifest',
+      '/v1/content/packages/1/manifest.json',
+      '/v1/content/packages/1/catalogue.json',
+      '/v1/admin/content',
+      '/v1/openapi.json',
+      '/v1/submissions',
+      '/v1/heartbeats',
+      '/v1/applications/BSK1-0000-0',
+      '/',
+      '',
+    ];
+    const pathArb = fc.oneof(
+      fc.constantFrom(...knownPaths),
+      fc.tuple(fc.constantFrom(...knownPaths), printable(30)).map(([path, tail]) => path + encodeURI(tail).replace(/#/g, '%23')),
+      anyText(40).map((text) => '/' + percentEncode(text)),
+      fc.constantFrom('*', 'http://example.com/v1/openapi.json', '//v1/openapi.json', '/v1/content/packages/99999999999999999999/manifest.json', '/v1/content/packages/1/../../../etc/passwd'),
+    );
+    const publishBody = fc
+      .dictionary(fc.oneof(fc.constantFrom('manifest.json', 'manifest.sig', 'catalogue.json', 'samples/a.svg'), printable(20)), anyText(200), { maxKeys: 5 })
+      .map((files) => JSON.stringify({ files }));
+    const shots = fc
+      .record({
+        method: fc.oneof(fc.constantFrom('GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'), fc.stringMatching(/^[A-Z]{1,10}$/)),
+        path: pathArb,
+        auth: authorization(env, revoked),
+        ifNoneMatch: fc.option(printable(), { nil: undefined }),
+        body: fc.option(fc.oneof(publishBody, bodies(fc.constant({ files: {} }))), { nil: undefined }),
+      })
+      .map(
+        ({ method, path, auth, ifNoneMatch, body }): Shot => ({
+          method,
+          path: path === '' || path.startsWith('/') || path === '*' || path.startsWith('http') ? path || '/' : `/${path}`,
+          headers: withHeaders({ Authorization: auth, 'If-None-Match': ifNoneMatch }),
+          body,
+        }),
+      );
+    await fc.assert(
+      fc.asyncProperty(shots, async (shot) => {
+        const { answer, before, after } = await fire(env, shot);
+        expect(after).toEqual(before);
+        if (answer.status < 400) {
+          expect([shot.method, shot.path.split('?')[0]]).toEqual(['GET', '/v1/openapi.json']);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
