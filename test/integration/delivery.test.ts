@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startKioskHost, type KioskHost } from '../../src/main/core/host.js';
+import { startKioskHost } from '../../src/main/core/host.js';
 import { newKioskCredential } from '../../src/portal/credentials.js';
 import { startPortal, type Portal } from '../../src/portal/server.js';
 import type { SyncStatusView, StartedApplication, SubmittedApplication } from '../../src/shared/ipc-contract.js';

@@ -1,0 +1,85 @@
+// npm run chaos: applications submitted to a kiosk that is killed (SIGKILL) at random moments while it
+// enqueues and delivers, through a proxy that drops, delays, fails and loses answers. Prints what the
+// visitors were told, what the portal has, and what was lost or duplicated. Figures, not pass/fail,
+// except that it exits 1 when anything acknowledged was lost or duplicated.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { newKioskCredential } from '../../dist/portal/credentials.js';
+import { startPortal } from '../../dist/portal/server.js';
+import { startFaultProxy } from '../support/fault-proxy.ts';
+
+const TOTAL = Number(process.env.CHAOS_SUBMISSIONS ?? 10_000);
+const KILLS = Number(process.env.CHAOS_KILLS ?? 20);
+const work = mkdtempSync(join(tmpdir(), 'kyzmat-chaos-'));
+const portal = await startPortal({ dataFolder: join(work, 'portal'), adminToken: 'chaos-admin-token', trustAnchors: [] });
+const credential = newKioskCredential('CHS1');
+await portal.store.issueCredential('CHS1', credential.secretHash, new Date());
+
+const faults = [{ kind: 'pass' }, { kind: 'pass' }, { kind: 'drop' }, { kind: 'pass' }, { kind: 'lose-response' }, { kind: 'status', status: 503, retryAfter: '0' }, { kind: 'delay', ms: 20 }, { kind: 'status', status: 500 }];
+let sends = 0;
+const proxy = await startFaultProxy(portal.url, (path) => (path.startsWith('/v1/submissions') ? faults[sends++ % faults.length] : { kind: 'pass' }));
+
+const kioskFolder = join(work, 'kiosk');
+const tried = new Set();
+const acknowledged = new Map();
+let notSaved = 0;
+let kills = 0;
+let drained;
+const started = performance.now();
+
+function life(remaining, killAfterMs) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['test/chaos/kiosk-child.mjs', kioskFolder, proxy.url, credential.token, String(remaining)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let buffer = '';
+    child.stdout.on('data', (chunk) => {
+      buffer += chunk;
+      const lines = buffer.split('\n');
+      buffer = lines.pop();
+      for (const line of lines) {
+        const [kind, id, receipt] = line.split(' ');
+        if (kind === 'TRY') tried.add(id);
+        else if (kind === 'ACK') acknowledged.set(id, receipt);
+        else if (kind === 'NOT_SAVED') notSaved++;
+        else if (kind === 'DRAINED') drained = { delivered: Number(id), quarantined: Number(receipt) };
+      }
+    });
+    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (signal === 'SIGKILL') kills++;
+      resolve();
+    });
+  });
+}
+
+while (kills < KILLS && acknowledged.size < TOTAL) {
+  await life(TOTAL - acknowledged.size, 300 + Math.random() * 1500);
+}
+await life(Math.max(0, TOTAL - acknowledged.size), undefined);
+const drainSeconds = (performance.now() - started) / 1000;
+
+const stats = await portal.store.stats();
+let lost = 0;
+for (const id of acknowledged.keys()) if (!(await portal.store.submission(id))) lost++;
+// The portal keys rows by id, so a duplicate would be an application stored under two ids: more rows than applications tried.
+const duplicates = Math.max(0, stats.submissions - tried.size);
+const report = (name, value, unit = 'count') => console.log(JSON.stringify({ name, value, unit, n: 1 }));
+report('chaos_submitted', tried.size);
+report('chaos_acknowledged_to_visitors', acknowledged.size);
+report('chaos_not_saved_shown', notSaved);
+report('chaos_delivered_at_portal', stats.submissions);
+report('chaos_duplicates', duplicates);
+report('chaos_lost', lost);
+report('chaos_quarantined', drained?.quarantined ?? -1);
+report('chaos_kills', kills);
+report('chaos_time_to_drain', Number(drainSeconds.toFixed(1)), 's');
+
+await proxy.close();
+await portal.close();
+rmSync(work, { recursive: true, force: true });
+process.exitCode = lost === 0 && duplicates === 0 ? 0 : 1;
