@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { benchContent } from './content.mjs';
+import { benchDrain, benchPortalIntake } from './delivery.mjs';
 import { benchKeystrokes, benchSubmit } from './visit.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -95,3 +96,5 @@ await launchToAttractPainted();
 await benchContent(report);
 await benchSubmit(report);
 benchKeystrokes(report);
+await benchDrain(report);
+await benchPortalIntake(report);

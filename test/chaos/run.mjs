@@ -52,13 +52,16 @@ function life(remaining, killAfterMs) {
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       if (signal === 'SIGKILL') kills++;
-      resolve();
+      resolve(signal === 'SIGKILL');
     });
   });
 }
 
-while (kills < KILLS && acknowledged.size < TOTAL) {
-  await life(TOTAL - acknowledged.size, 300 + Math.random() * 1500);
+// Kills land while the kiosk submits and, once everything is submitted, while it delivers.
+while (kills < KILLS) {
+  drained = undefined;
+  const killed = await life(TOTAL - acknowledged.size, 100 + Math.random() * 1400);
+  if (!killed && drained) break;
 }
 await life(Math.max(0, TOTAL - acknowledged.size), undefined);
 const drainSeconds = (performance.now() - started) / 1000;

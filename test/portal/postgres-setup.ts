@@ -68,7 +68,7 @@ function serverBinaries(): string | null {
   return candidates.find((folder): folder is string => !!folder && has(folder)) ?? null;
 }
 
-async function startPrivatePostgres(): Promise<PrivatePostgres> {
+export async function startPrivatePostgres(durable = false): Promise<PrivatePostgres> {
   const bin = serverBinaries();
   if (!bin) throw new Error(MISSING_POSTGRES);
   const folder = mkdtempSync(join(tmpdir(), 'kyzmat-portal-pg-'));
@@ -103,10 +103,8 @@ async function startPrivatePostgres(): Promise<PrivatePostgres> {
       `-k ${folder}`,
       '-c listen_addresses=127.0.0.1',
       '-c max_connections=200',
-      // A throwaway cluster: durability is not what these tests measure.
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
+      // A throwaway cluster for tests: durability is not what they measure. Benchmarks keep it on.
+      ...(durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
     ].join(' ');
     run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(folder, 'server.log'), '-o', serverOptions, '-w', '-t', '60', 'start']);
     const admin = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` });
