@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { delimiter, dirname, join, resolve } from 'node:path';
@@ -17,6 +18,7 @@ import { RECEIPT_ALPHABET, isValidKioskCode } from '../shared/receipt-number.js'
  *   --browser   use the browser shell even when Electron is present
  *   --no-open   do not open a window; print the launch URL only
  *   --port N    listen on a fixed port instead of a free one
+ *   --no-portal do not start the local reference portal when KIOSK_PORTAL_URL is not set
  */
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -41,13 +43,15 @@ async function stopBrowserShell(): Promise<void> {
 
 async function runBrowserShell(): Promise<void> {
   const dataFolder = ensureDataFolder(resolveDataFolder());
+  const portal = process.env.KIOSK_PORTAL_URL ? undefined : flag('--no-portal') ? undefined : await startLocalPortal(dataFolder);
+  if (portal) opened.push(portal);
   const host = await startKioskHost({
     dataFolder,
     appVersion,
     trustAnchorsFile: join(projectRoot, 'resources', 'trust', 'content-keys.json'),
     bundledContentFolder: join(projectRoot, 'dist', 'content-bundle'),
-    portalUrl: process.env.KIOSK_PORTAL_URL || undefined,
-    kioskCredential: process.env.KIOSK_PORTAL_TOKEN || undefined,
+    portalUrl: portal?.url ?? (process.env.KIOSK_PORTAL_URL || undefined),
+    kioskCredential: portal?.token ?? (process.env.KIOSK_PORTAL_TOKEN || undefined),
     contentPollSeconds: numberFromEnvironment('KIOSK_CONTENT_POLL_SECONDS'),
     removableMediaRoots: process.env.KIOSK_REMOVABLE_MEDIA_ROOTS?.split(delimiter).filter(Boolean),
     kioskCode: kioskCode(),
@@ -85,6 +89,38 @@ async function runBrowserShell(): Promise<void> {
 function numberFromEnvironment(name: string): number | undefined {
   const value = process.env[name];
   return value && Number.isFinite(Number(value)) ? Number(value) : undefined;
+}
+
+/**
+ * Without a configured portal, `npm start` runs the reference portal beside the kiosk (its data
+ * in the kiosk's data folder, demo keys), issues this kiosk a credential, and delivers to it, so a
+ * visit goes all the way from the screen to the portal on one machine.
+ */
+async function startLocalPortal(dataFolder: string): Promise<{ url: string; token: string; close: () => void }> {
+  const portalData = join(dataFolder, 'local-portal');
+  const issued = spawnSync(process.execPath, [join(projectRoot, 'dist', 'portal', 'admin-cli.js'), 'issue-credential', '--kiosk', kioskCode(), '--data', portalData], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '' },
+  });
+  if (issued.status !== 0) throw new Error(`the local portal could not issue a credential: ${issued.stderr}`);
+  const token = issued.stdout.trim();
+  const child = spawn(process.execPath, [join(projectRoot, 'dist', 'portal', 'main.js'), '--port', '0', '--data', portalData], {
+    cwd: projectRoot,
+    env: { ...process.env, PORTAL_ADMIN_TOKEN: randomBytes(24).toString('base64url'), DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolveUrl, rejectUrl) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Portal listening on (\S+)/.exec(output);
+      if (match) resolveUrl(match[1]!);
+    });
+    child.once('exit', (code) => rejectUrl(new Error(`the local portal exited with ${code}`)));
+  });
+  child.stdout.resume();
+  console.log(`Local reference portal: ${url} (data in ${portalData})`);
+  return { url, token, close: () => void child.kill('SIGTERM') };
 }
 
 /** KIOSK_CODE names this kiosk in receipt numbers; a development machine is DEV1. */

@@ -12,9 +12,10 @@ export interface RunningKiosk {
 }
 
 /** Starts the real launcher (`node dist/main/start.js`) the way `npm start` does, with its own data folder. */
-export async function startKiosk(env: Record<string, string> = {}): Promise<RunningKiosk> {
+export async function startKiosk(env: Record<string, string> = {}, options: { localPortal?: boolean } = {}): Promise<RunningKiosk> {
   const dataFolder = mkdtempSync(join(tmpdir(), 'kyzmat-kiosk-e2e-'));
-  const child = spawn(process.execPath, ['dist/main/start.js', '--no-open'], {
+  const args = ['dist/main/start.js', '--no-open', ...(options.localPortal ? [] : ['--no-portal'])];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, KIOSK_DATA_DIR: dataFolder, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -283,6 +283,44 @@ test('the catalogue screens pass an axe scan too, and declining consent keeps no
   await expect(page.getByRole('button', { name: /Прочитал/ })).toHaveCount(0);
 });
 
+test('with the local portal of npm start, the receipt turns to sent once the application is delivered', async ({ page }) => {
+  test.setTimeout(60_000);
+  const kiosk = await startKiosk({}, { localPortal: true });
+  try {
+    expect(kiosk.output()).toContain('Local reference portal:');
+    await page.goto(kiosk.launchUrl);
+    await openService(page, 'Русский', 'e-signature', 'cloud-e-signature');
+    await page.getByRole('button', { name: 'Подать заявление' }).tap();
+    await page.getByRole('button', { name: /Прочитал\(а\) и согласен/ }).tap();
+    await fill(page, 'lastName', TYPED.lastName);
+    await fill(page, 'firstName', TYPED.firstName);
+    await next(page, 'Продолжить');
+    await fill(page, 'birthDate', '12.04.1985');
+    await next(page, 'Продолжить');
+    await fill(page, 'pin', TYPED.pin);
+    await next(page, 'Продолжить');
+    await fill(page, 'idCardNumber', 'ID1234567');
+    await next(page, 'Продолжить');
+    await next(page, 'Продолжить');
+    await fill(page, 'phone', TYPED.phoneDigits);
+    await next(page, 'Продолжить');
+    await page.getByRole('button', { name: 'Продолжить', exact: true }).tap();
+    await page.getByRole('button', { name: /Подтверждаю, что сведения верны/ }).tap();
+    await expect(page.locator('.receipt-state[data-state="delivered"]')).toHaveText('Отправлено', { timeout: 15_000 });
+    const number = (await page.getByTestId('receipt-number').innerText()).trim();
+    await page.getByRole('button', { name: 'Завершить' }).tap();
+    // The visitor can then look it up by number, as the portal has it.
+    await enterCatalogue(page, 'Русский');
+    await page.getByRole('button', { name: 'Узнать о заявлении' }).tap();
+    await page.locator('#receipt-number').fill(number.toLowerCase());
+    await page.getByRole('button', { name: 'Проверить' }).tap();
+    await expect(page.locator('[data-lookup-status="received"]')).toContainText('Заявление получено');
+    await scan(page, 'lookup');
+  } finally {
+    expect(await stopKiosk(kiosk)).toBe(0);
+  }
+});
+
 test.describe('ending a visit early', () => {
   test('Exit asks first, then wipes what was typed', async ({ page, kiosk }) => {
     await page.goto(kiosk.launchUrl);
