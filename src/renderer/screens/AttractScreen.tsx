@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../shared/languages.js';
 import { INTL_LOCALE } from '../i18n.js';
+import type { SyncStatusView } from '../../shared/ipc-contract.js';
+import { kiosk } from '../kiosk-client.js';
 import { useKioskStore } from '../store.js';
 
 /** The idle screen: says what the kiosk is in all three languages and starts a visit on any touch. */
@@ -36,11 +38,42 @@ export function AttractScreen() {
         <span lang="ky" className="attract-office" data-testid="office-name" {...hold}>
           {officeName?.ky}
         </span>
+        <SyncIndicator />
         <time dateTime={now.toISOString()}>
           {now.toLocaleTimeString(INTL_LOCALE.ky, { hour: '2-digit', minute: '2-digit' })}
         </time>
       </footer>
     </main>
+  );
+}
+
+/**
+ * For staff passing by: is the kiosk reaching the portal, and how many applications wait. Numbers
+ * only, never anything about an applicant.
+ */
+function SyncIndicator() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<SyncStatusView>();
+  useEffect(() => {
+    let current = true;
+    const refresh = () =>
+      void kiosk()
+        .getSyncStatus({})
+        .then((result) => current && result.ok && setStatus(result.value));
+    refresh();
+    const timer = setInterval(refresh, 10_000);
+    return () => {
+      current = false;
+      clearInterval(timer);
+    };
+  }, []);
+  if (!status || status.state === 'not-configured') return null;
+  const healthy = status.state !== 'offline' && status.state !== 'paused';
+  return (
+    <span className={`sync-indicator${healthy ? '' : ' problem'}`} data-testid="sync-indicator" data-sync-state={status.state} lang="ky">
+      <span aria-hidden="true">{healthy ? '●' : '▲'} </span>
+      {t(`panel.sync.states.${status.state}`, { lng: 'ky' })} · {t('attract.queued', { lng: 'ky', count: status.queued })}
+    </span>
   );
 }
 
