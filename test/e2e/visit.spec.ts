@@ -36,6 +36,21 @@ async function next(page: Page, label: string): Promise<void> {
   if (before) await expect(page.locator(`[data-page-id="${before}"]`)).toHaveCount(0);
 }
 
+/** The cloud e-signature questions in Russian, up to the phone number (typed, not yet continued). */
+async function answerCloudSignatureQuestions(page: Page): Promise<void> {
+  await fill(page, 'lastName', TYPED.lastName);
+  await fill(page, 'firstName', TYPED.firstName);
+  await next(page, 'Продолжить');
+  await fill(page, 'birthDate', '12.04.1985');
+  await next(page, 'Продолжить');
+  await fill(page, 'pin', TYPED.pin);
+  await next(page, 'Продолжить');
+  await fill(page, 'idCardNumber', 'ID1234567');
+  await next(page, 'Продолжить');
+  await next(page, 'Продолжить'); // e-mail is optional
+  await fill(page, 'phone', TYPED.phoneDigits);
+}
+
 async function openService(page: Page, language: 'Кыргызча' | 'Русский', category: string, service: string) {
   await enterCatalogue(page, language);
   await page.locator(`[data-category-id="${category}"]`).tap();
@@ -242,17 +257,7 @@ test.describe('a full visit', () => {
     await page.getByRole('button', { name: /Прочитал\(а\) и согласен/ }).tap();
     await expect(page.locator('html')).toHaveClass(/large-text/);
     await expect(page.locator('html')).toHaveClass(/high-contrast/);
-    await fill(page, 'lastName', TYPED.lastName);
-    await fill(page, 'firstName', TYPED.firstName);
-    await next(page, 'Продолжить');
-    await fill(page, 'birthDate', '12.04.1985');
-    await next(page, 'Продолжить');
-    await fill(page, 'pin', TYPED.pin);
-    await next(page, 'Продолжить');
-    await fill(page, 'idCardNumber', 'ID1234567');
-    await next(page, 'Продолжить');
-    await next(page, 'Продолжить');
-    await fill(page, 'phone', TYPED.phoneDigits);
+    await answerCloudSignatureQuestions(page);
     await scan(page, 'high-contrast-question');
     await screenshot(page, 'visit-high-contrast-ru', false);
     await next(page, 'Продолжить');
@@ -292,17 +297,7 @@ test('with the local portal of npm start, the receipt turns to sent once the app
     await openService(page, 'Русский', 'e-signature', 'cloud-e-signature');
     await page.getByRole('button', { name: 'Подать заявление' }).tap();
     await page.getByRole('button', { name: /Прочитал\(а\) и согласен/ }).tap();
-    await fill(page, 'lastName', TYPED.lastName);
-    await fill(page, 'firstName', TYPED.firstName);
-    await next(page, 'Продолжить');
-    await fill(page, 'birthDate', '12.04.1985');
-    await next(page, 'Продолжить');
-    await fill(page, 'pin', TYPED.pin);
-    await next(page, 'Продолжить');
-    await fill(page, 'idCardNumber', 'ID1234567');
-    await next(page, 'Продолжить');
-    await next(page, 'Продолжить');
-    await fill(page, 'phone', TYPED.phoneDigits);
+    await answerCloudSignatureQuestions(page);
     await next(page, 'Продолжить');
     await page.getByRole('button', { name: 'Продолжить', exact: true }).tap();
     await page.getByRole('button', { name: /Подтверждаю, что сведения верны/ }).tap();

@@ -42,23 +42,16 @@ export function ServicePanelScreen() {
                   {t('panel.demoKeyWarning')}
                 </p>
               )}
-              <dl className="panel-facts">
-                {(
-                  [
+              <FactList
+                facts={[
                     [t('panel.activeVersion'), current.activeVersion ?? t('panel.none'), 'active-content-version'],
                     [t('panel.previousVersion'), current.previousVersion ?? t('panel.none')],
                     [t('panel.signedBy'), current.activeKeyId ?? t('panel.none')],
                     [t('panel.expires'), when(current.expires)],
                     [t('panel.portal'), current.portalUrl ?? t('panel.noPortal')],
                     [t('panel.lastCheck'), when(current.lastCheckAt)],
-                  ] as const
-                ).map(([label, value, testId]) => (
-                  <div key={label}>
-                    <dt>{label}</dt>
-                    <dd data-testid={testId}>{value}</dd>
-                  </div>
-                ))}
-              </dl>
+                  ]}
+              />
               <div className="download-progress">
                 <span>{t(`panel.download.${current.download.state}`)}</span>
                 {current.download.totalBytes > 0 && (
@@ -91,23 +84,16 @@ export function ServicePanelScreen() {
         {sync && (
           <section className="panel-sync" aria-labelledby="panel-sync-heading" data-sync-state={sync.state}>
             <h2 id="panel-sync-heading">{t('panel.sync.heading')}</h2>
-            <dl className="panel-facts">
-              {(
-                [
+            <FactList
+                facts={[
                   [t('panel.sync.state'), t(`panel.sync.states.${sync.state}`), 'sync-state'],
                   [t('panel.sync.queued'), sync.queued, 'sync-queued'],
                   [t('panel.sync.quarantined'), sync.quarantined, 'sync-quarantined'],
                   [t('panel.sync.delivered'), sync.delivered, 'sync-delivered'],
                   [t('panel.sync.lastSync'), when(sync.lastSyncAt)],
                   [t('panel.sync.lastError'), sync.pausedReason ?? sync.lastError ?? t('panel.none')],
-                ] as const
-              ).map(([label, value, testId]) => (
-                <div key={label}>
-                  <dt>{label}</dt>
-                  <dd data-testid={testId}>{value}</dd>
-                </div>
-              ))}
-            </dl>
+                ]}
+              />
             {sync.state === 'paused' && (
               <p className="error-panel" role="alert">
                 <span aria-hidden="true">⚠ </span>
@@ -137,5 +123,21 @@ export function ServicePanelScreen() {
         </button>
       </nav>
     </main>
+  );
+}
+
+type Fact = readonly [label: string, value: string | number, testId?: string];
+
+/** A panel's label/value pairs; a test id where a test reads the value. */
+function FactList({ facts }: { facts: readonly Fact[] }) {
+  return (
+    <dl className="panel-facts">
+      {facts.map(([label, value, testId]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd data-testid={testId}>{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
