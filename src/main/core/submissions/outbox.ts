@@ -1,4 +1,5 @@
 import { formatReceiptNumber } from '../../../shared/receipt-number.js';
+import type { Language } from '../../../shared/languages.js';
 import type { KioskDatabase } from '../database.js';
 
 export interface NewOutboxEntry {
@@ -9,7 +10,7 @@ export interface NewOutboxEntry {
   contentVersion: number;
   privacyPolicyVersion: string;
   userAgreementVersion: string;
-  language: string;
+  language: Language;
   createdAt: string;
   sealed: Uint8Array;
   sealedFormat: string;
@@ -25,21 +26,9 @@ export interface OutboxReceipt {
   state: 'queued' | 'sending' | 'delivered' | 'quarantined';
 }
 
-/** A queued application as the sync engine sends it. */
-export interface OutboxDelivery {
-  id: string;
+/** A queued application as the sync engine sends it: what was stored, with its number and tries. */
+export interface OutboxDelivery extends NewOutboxEntry {
   receiptNumber: string;
-  serviceId: string;
-  formId: string;
-  formVersion: number;
-  contentVersion: number;
-  privacyPolicyVersion: string;
-  userAgreementVersion: string;
-  language: 'ky' | 'ru' | 'en';
-  createdAt: string;
-  sealedFormat: string;
-  sealedKeyId: string;
-  sealed: Uint8Array;
   attempts: number;
 }
 
