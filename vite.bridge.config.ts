@@ -8,7 +8,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome120',
     lib: {
-      entry: fileURLToPath(new URL('./src/main/browser/bridge/kiosk-bridge.ts', import.meta.url)),
+      entry: fileURLToPath(new URL('./src/main/loopback-page/kiosk-bridge.ts', import.meta.url)),
       formats: ['iife'],
       name: 'kioskBridge',
       fileName: () => 'kiosk-bridge.js',

@@ -9,7 +9,7 @@ export default defineConfig({
     target: 'node22',
     minify: false,
     lib: {
-      entry: fileURLToPath(new URL('./src/main/electron/preload.ts', import.meta.url)),
+      entry: fileURLToPath(new URL('./src/main/electron-preload/preload.ts', import.meta.url)),
       formats: ['cjs'],
       fileName: () => 'preload.cjs',
     },

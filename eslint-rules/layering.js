@@ -12,10 +12,12 @@ const NODE_ONLY = ['better-sqlite3', 'electron-updater', 'vite'];
 export const LAYERS = [
   { name: 'shared', folder: 'src/shared', layers: ['shared'], onlyPackages: ['zod', 'libphonenumber-js'], node: false },
   { name: 'core', folder: 'src/main/core', layers: ['core', 'shared'], forbid: ['electron', ...UI_PACKAGES, 'vite'], node: true },
-  { name: 'browser-page', folder: 'src/main/browser/bridge', layers: ['browser-page', 'shared'], onlyPackages: [], node: false },
-  { name: 'browser', folder: 'src/main/browser', layers: ['browser', 'core', 'shared'], forbid: ['electron', ...UI_PACKAGES, 'vite'], node: true },
-  { name: 'electron', folder: 'src/main/electron', layers: ['electron', 'core', 'shared'], forbid: [...UI_PACKAGES, 'vite'], node: true },
-  { name: 'launcher', folder: 'src/main', layers: ['launcher', 'browser', 'core', 'shared'], forbid: ['electron', ...UI_PACKAGES], node: true },
+  { name: 'shell-common', folder: 'src/main/shell-common', layers: ['shell-common', 'core', 'shared'], forbid: ['electron', ...UI_PACKAGES, 'vite'], node: true },
+  { name: 'loopback-page', folder: 'src/main/loopback-page', layers: ['loopback-page', 'shared'], onlyPackages: [], node: false },
+  { name: 'loopback', folder: 'src/main/loopback', layers: ['loopback', 'shell-common', 'core', 'shared'], forbid: ['electron', ...UI_PACKAGES, 'vite'], node: true },
+  { name: 'electron-preload', folder: 'src/main/electron-preload', layers: ['electron-preload', 'shared'], onlyPackages: ['electron'], node: false },
+  { name: 'electron-main', folder: 'src/main/electron-main', layers: ['electron-main', 'shell-common', 'core', 'shared'], forbid: [...UI_PACKAGES, 'vite'], node: true },
+  { name: 'launcher', folder: 'src/main/launcher', layers: ['launcher', 'loopback', 'shell-common', 'core', 'shared'], forbid: ['electron', ...UI_PACKAGES], node: true },
   { name: 'renderer', folder: 'src/renderer', layers: ['renderer', 'shared'], forbid: ['electron', ...NODE_ONLY], node: false },
   { name: 'portal', folder: 'src/portal', layers: ['portal', 'shared'], forbid: ['electron', ...UI_PACKAGES, 'vite'], node: true },
 ];

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isValidKioskCode } from '../shared/receipt-number.js';
+import { isValidKioskCode } from '../shared/domain/receipt-number.js';
 import { newKioskCredential } from './credentials.js';
 import { createPortalStore, type PortalStore } from './storage/portal-store.js';
 

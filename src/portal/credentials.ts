@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { isValidKioskCode } from '../shared/receipt-number.js';
+import { isValidKioskCode } from '../shared/domain/receipt-number.js';
 
 /**
  * Kiosk credentials: `kiosk_<KIOSK CODE>.<32 random bytes, base64url>`. The administrator sees the

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { normaliseReceiptNumber } from '../shared/receipt-number.js';
-import { submissionRequestSchema, type SubmissionRequest } from '../shared/portal-api.js';
+import { normaliseReceiptNumber } from '../shared/domain/receipt-number.js';
+import { submissionRequestSchema, type SubmissionRequest } from '../shared/contract/portal.js';
 import { normaliseSubmissionId } from './storage/portal-store.js';
 
 /**

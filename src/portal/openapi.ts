@@ -7,7 +7,7 @@ import {
   portalErrorSchema,
   submissionAcceptedSchema,
   submissionRequestSchema,
-} from '../shared/portal-api.js';
+} from '../shared/contract/portal.js';
 import { publishBodySchema } from './content/publish-schema.js';
 
 /**

@@ -3,8 +3,8 @@ import type { FieldIssue } from '../shared/forms/form-engine.js';
 import { evaluateForm, pageIssues } from '../shared/forms/form-engine.js';
 import type { AnswerValue, Answers } from '../shared/forms/form-schema.js';
 import { localIsoDate } from '../shared/forms/validators.js';
-import type { ReceiptDocument, StartedApplication, SubmittedApplication } from '../shared/ipc-contract.js';
-import type { ErrorCode } from '../shared/result.js';
+import type { ReceiptDocument, StartedApplication, SubmittedApplication } from '../shared/contract/ipc.js';
+import type { ErrorCode } from '../shared/contract/result.js';
 import { errorCodeOf, kiosk, unwrap } from './kiosk-client.js';
 import type { KioskState } from './store.js';
 

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Language } from '../shared/languages.js';
+import type { Language } from '../shared/domain/languages.js';
 import { NUMBER_LOCALE } from './i18n.js';
 
 /** "1 234 сом" with the visitor's grouping; "Free" for zero. */

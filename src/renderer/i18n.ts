@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../shared/languages.js';
+import type { Language } from '../shared/domain/languages.js';
 import en from './locales/en.json';
 import ky from './locales/ky.json';
 import ru from './locales/ru.json';

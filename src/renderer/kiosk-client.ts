@@ -1,5 +1,5 @@
-import type { KioskApi } from '../shared/ipc-contract.js';
-import type { HostError, Result } from '../shared/result.js';
+import type { KioskApi } from '../shared/contract/ipc.js';
+import type { HostError, Result } from '../shared/contract/result.js';
 
 declare global {
   interface Window {

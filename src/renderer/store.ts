@@ -8,9 +8,9 @@ import type {
   ServiceSummary,
   SyncStatusView,
   ChannelResponse,
-} from '../shared/ipc-contract.js';
-import type { Language } from '../shared/languages.js';
-import type { ErrorCode } from '../shared/result.js';
+} from '../shared/contract/ipc.js';
+import type { Language } from '../shared/domain/languages.js';
+import type { ErrorCode } from '../shared/contract/result.js';
 import { createApplicationSlice, type ApplicationSlice } from './application-slice.js';
 import { errorCodeOf, kiosk, unwrap } from './kiosk-client.js';
 

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { ContentService } from '../../dist/main/core/content/content-service.js';
 import { ContentStore } from '../../dist/main/core/content/content-store.js';
 import { folderPackageReader } from '../../dist/main/core/content/folder-package-reader.js';
-import { openDatabase } from '../../dist/main/core/database.js';
+import { openDatabase } from '../../dist/main/core/storage/database.js';
 import { describeParts, signPackage } from '../../dist/portal/content/package-builder.js';
 import { writePackageFolder } from '../../dist/portal/content/package-files.js';
 import { generateSigningKey } from '../../dist/portal/content/signing.js';

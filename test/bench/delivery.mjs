@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { startKioskHost } from '../../dist/main/core/host.js';
 import { newKioskCredential } from '../../dist/portal/credentials.js';
 import { startPortal } from '../../dist/portal/server.js';
-import { formatReceiptNumber } from '../../dist/shared/receipt-number.js';
+import { formatReceiptNumber } from '../../dist/shared/domain/receipt-number.js';
 import { startPrivatePostgres } from '../portal/postgres-setup.ts';
 
 const silent = { info() {}, warn() {}, error() {} };

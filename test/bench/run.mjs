@@ -24,7 +24,7 @@ const report = (name, values, unit, n = values.length) =>
 /** Starts the real launcher and resolves when it prints its launch URL; the time includes Node's own start. */
 function startKiosk(dataFolder) {
   const started = performance.now();
-  const child = spawn(process.execPath, ['dist/main/start.js', '--browser', '--no-open', '--no-portal'], {
+  const child = spawn(process.execPath, ['dist/main/launcher/start.js', '--browser', '--no-open', '--no-portal'], {
     env: { ...process.env, KIOSK_DATA_DIR: dataFolder },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

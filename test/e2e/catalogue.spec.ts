@@ -214,7 +214,7 @@ test.describe('layout on kiosk screens', () => {
 });
 
 test('Ctrl+C during start-up stops the launcher cleanly too', async () => {
-  const child = spawn(process.execPath, ['dist/main/start.js', '--no-open', '--no-portal'], {
+  const child = spawn(process.execPath, ['dist/main/launcher/start.js', '--no-open', '--no-portal'], {
     env: { ...process.env, KIOSK_DATA_DIR: mkdtempSync(join(tmpdir(), 'kyzmat-kiosk-e2e-')) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -11,10 +11,10 @@ export interface RunningKiosk {
   output: () => string;
 }
 
-/** Starts the real launcher (`node dist/main/start.js`) the way `npm start` does, with its own data folder. */
+/** Starts the real launcher (`node dist/main/launcher/start.js`) the way `npm start` does, with its own data folder. */
 export async function startKiosk(env: Record<string, string> = {}, options: { localPortal?: boolean } = {}): Promise<RunningKiosk> {
   const dataFolder = mkdtempSync(join(tmpdir(), 'kyzmat-kiosk-e2e-'));
-  const args = ['dist/main/start.js', '--no-open', ...(options.localPortal ? [] : ['--no-portal'])];
+  const args = ['dist/main/launcher/start.js', '--no-open', ...(options.localPortal ? [] : ['--no-portal'])];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, KIOSK_DATA_DIR: dataFolder, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

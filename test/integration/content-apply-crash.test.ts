@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/main/core/database.js';
+import { openDatabase } from '../../src/main/core/storage/database.js';
 import { ContentStore } from '../../src/main/core/content/content-store.js';
 import { manifestSchema } from '../../src/shared/content/content-schema.js';
 import { parseCatalogue } from '../../src/shared/content/package-verification.js';

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startKioskHost, type KioskHost } from '../../src/main/core/host.js';
-import type { ContentStatus, HostEvent, InstallOutcome, ServiceSummary } from '../../src/shared/ipc-contract.js';
+import type { ContentStatus, HostEvent, InstallOutcome, ServiceSummary } from '../../src/shared/contract/ipc.js';
 import { MANIFEST_FILE, SIGNATURE_FILE } from '../../src/shared/content/content-schema.js';
 import { startPortal, type Portal } from '../../src/portal/server.js';
 import type { PackageFiles } from '../../src/portal/content/package-files.js';

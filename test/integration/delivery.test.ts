@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startKioskHost } from '../../src/main/core/host.js';
 import { newKioskCredential } from '../../src/portal/credentials.js';
 import { startPortal, type Portal } from '../../src/portal/server.js';
-import type { SyncStatusView, StartedApplication, SubmittedApplication } from '../../src/shared/ipc-contract.js';
+import type { SyncStatusView, StartedApplication, SubmittedApplication } from '../../src/shared/contract/ipc.js';
 import { makePackage, testKeys, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
 import { startFaultProxy, type Fault, type FaultProxy } from '../support/fault-proxy.js';
 import { useTempFolder } from '../support/temp-folder.js';

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startKioskHost, type KioskHost } from '../../src/main/core/host.js';
-import { openSealed, submissionAssociatedData } from '../../src/main/core/submissions/sealing.js';
-import type { ReceiptDocument, StartedApplication, SubmittedApplication } from '../../src/shared/ipc-contract.js';
-import { normaliseReceiptNumber } from '../../src/shared/receipt-number.js';
+import { openSealed, submissionAssociatedData } from '../../src/main/core/applications/sealing.js';
+import type { ReceiptDocument, StartedApplication, SubmittedApplication } from '../../src/shared/contract/ipc.js';
+import { normaliseReceiptNumber } from '../../src/shared/domain/receipt-number.js';
 import { makePackage, testCatalogue, testKeys, testService, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
 import { useTempFolder } from '../support/temp-folder.js';
 

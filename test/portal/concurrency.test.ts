@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { submissionAcceptedSchema, type SubmissionRequest } from '../../src/shared/portal-api.js';
+import { submissionAcceptedSchema, type SubmissionRequest } from '../../src/shared/contract/portal.js';
 import { makeSubmission, STORE_KINDS, submit, useStorage } from './support.js';
 
 /**

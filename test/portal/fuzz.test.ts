@@ -6,8 +6,8 @@ import { newKioskCredential } from '../../src/portal/credentials.js';
 import { checkSubmission, parseJsonBody } from '../../src/portal/intake.js';
 import { SEALED_FORMAT } from '../../src/portal/open-submission.js';
 import type { PortalStats } from '../../src/portal/storage/portal-store.js';
-import { heartbeatSchema, portalErrorSchema, type SubmissionRequest } from '../../src/shared/portal-api.js';
-import { formatReceiptNumber } from '../../src/shared/receipt-number.js';
+import { heartbeatSchema, portalErrorSchema, type SubmissionRequest } from '../../src/shared/contract/portal.js';
+import { formatReceiptNumber } from '../../src/shared/domain/receipt-number.js';
 import { ADMIN_TOKEN, send, STORE_KINDS, useStorage, validHeartbeat, type Answer, type PortalEnv } from './support.js';
 
 /**

@@ -6,7 +6,7 @@ import {
   portalErrorSchema,
   submissionAcceptedSchema,
   type SubmissionRequest,
-} from '../../src/shared/portal-api.js';
+} from '../../src/shared/contract/portal.js';
 import { bearer, makeSubmission, postJson, send, STORE_KINDS, submit, useStorage, validHeartbeat, type Answer } from './support.js';
 
 const errorCode = (answer: Answer) => portalErrorSchema.parse(answer.json()).error.code;

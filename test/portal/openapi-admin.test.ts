@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AdminUsageError, runAdmin } from '../../src/portal/admin.js';
-import { PORTAL_PATHS, submissionRequestSchema } from '../../src/shared/portal-api.js';
+import { PORTAL_PATHS, submissionRequestSchema } from '../../src/shared/contract/portal.js';
 import { ADMIN_TOKEN, makeSubmission, send, submit, useStorage } from './support.js';
 
 describe('OpenAPI document', () => {

@@ -10,8 +10,8 @@ import { newKioskCredential } from '../../src/portal/credentials.js';
 import { SEALED_FORMAT, submissionAssociatedData } from '../../src/portal/open-submission.js';
 import { startPortal, type Portal } from '../../src/portal/server.js';
 import { createPortalStore, type PortalStore, type PortalStoreOptions } from '../../src/portal/storage/portal-store.js';
-import type { Heartbeat, SubmissionRequest } from '../../src/shared/portal-api.js';
-import { formatReceiptNumber } from '../../src/shared/receipt-number.js';
+import type { Heartbeat, SubmissionRequest } from '../../src/shared/contract/portal.js';
+import { formatReceiptNumber } from '../../src/shared/domain/receipt-number.js';
 
 export const STORE_KINDS = ['sqlite', 'postgresql'] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];

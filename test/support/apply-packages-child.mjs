@@ -2,7 +2,7 @@
 // it can, until the parent kills it. Runs the built host code (dist/), the code a kiosk runs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase } from '../../dist/main/core/database.js';
+import { openDatabase } from '../../dist/main/core/storage/database.js';
 import { ContentStore } from '../../dist/main/core/content/content-store.js';
 import { ContentService } from '../../dist/main/core/content/content-service.js';
 import { folderPackageReader } from '../../dist/main/core/content/folder-package-reader.js';

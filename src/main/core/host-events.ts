@@ -1,4 +1,4 @@
-import type { HostEvent } from '../../shared/ipc-contract.js';
+import type { HostEvent } from '../../shared/contract/ipc.js';
 
 export type HostEventListener = (event: HostEvent) => void;
 

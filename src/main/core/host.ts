@@ -8,17 +8,17 @@ import { ContentStore } from './content/content-store.js';
 import { folderPackageReader } from './content/folder-package-reader.js';
 import type { Fetch } from './content/http-package-reader.js';
 import { defaultMountRoots, findRemovableContent } from './content/removable-media.js';
-import { openDatabase } from './database.js';
+import { openDatabase } from './storage/database.js';
 import { HostEvents } from './host-events.js';
 import { createFileLogger, describeError, type Logger } from './logger.js';
 import { PdfReceiptPrinter } from './printing/pdf-receipt-printer.js';
 import type { PrinterPort } from './printing/printer-port.js';
-import { ExpectedFailure, createRouter, type Router } from './router.js';
-import { ApplicationService } from './submissions/application-service.js';
-import { Outbox } from './submissions/outbox.js';
+import { ExpectedFailure, createRouter, type Router } from './ipc/router.js';
+import { ApplicationService } from './applications/application-service.js';
+import { Outbox } from './applications/outbox.js';
 import type { BackoffPolicy } from './sync/backoff.js';
 import { SyncEngine } from './sync/sync-engine.js';
-import { normaliseReceiptNumber } from '../../shared/receipt-number.js';
+import { normaliseReceiptNumber } from '../../shared/domain/receipt-number.js';
 
 export interface KioskHostOptions {
   dataFolder: string;

@@ -18,7 +18,7 @@ import {
   type ContentManifest,
 } from '../../shared/content/content-schema.js';
 import { formDefinitionSchema } from '../../shared/forms/form-schema.js';
-import { LANGUAGES } from '../../shared/languages.js';
+import { LANGUAGES } from '../../shared/domain/languages.js';
 import type { PackageFiles } from './package-files.js';
 import { signBytes, type SigningKeyFile, loadSigningKey } from './signing.js';
 

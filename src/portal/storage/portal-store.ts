@@ -1,4 +1,4 @@
-import type { ApplicationStatus, Heartbeat, SubmissionAccepted, SubmissionRequest } from '../../shared/portal-api.js';
+import type { ApplicationStatus, Heartbeat, SubmissionAccepted, SubmissionRequest } from '../../shared/contract/portal.js';
 
 /**
  * Where the portal keeps what kiosks send: kiosk credentials (hashes only), submissions (sealed,

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { ApplicationStatus, Heartbeat, SubmissionRequest } from '../../shared/portal-api.js';
+import type { ApplicationStatus, Heartbeat, SubmissionRequest } from '../../shared/contract/portal.js';
 import {
   normaliseSubmissionId,
   StoreTooNewError,

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ApplicationStatus, Heartbeat, SubmissionRequest } from '../../shared/portal-api.js';
+import type { ApplicationStatus, Heartbeat, SubmissionRequest } from '../../shared/contract/portal.js';
 import {
   normaliseSubmissionId,
   StoreTooNewError,

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evaluateForm } from '../../shared/forms/form-engine.js';
 import type { AnswerValue, FormField, RepeatItem } from '../../shared/forms/form-schema.js';
-import type { Language } from '../../shared/languages.js';
+import type { Language } from '../../shared/domain/languages.js';
 import { today, type ApplicationInProgress } from '../application-slice.js';
 import { formatPrice } from '../format.js';
 import { useKioskStore } from '../store.js';

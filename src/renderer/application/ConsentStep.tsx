@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { StartedApplication } from '../../shared/ipc-contract.js';
+import type { StartedApplication } from '../../shared/contract/ipc.js';
 import { useKioskStore } from '../store.js';
 import { LegalText } from './LegalText.js';
 

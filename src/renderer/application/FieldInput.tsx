@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../shared/forms/form-engine.js';
 import { REGION_CODES, type AnswerValue, type Answers, type FormField, type LeafField, type RepeatGroupField, type RepeatItem } from '../../shared/forms/form-schema.js';
-import type { Language } from '../../shared/languages.js';
+import type { Language } from '../../shared/domain/languages.js';
 import { formatPrice } from '../format.js';
 import { fieldElementId, readPath, textOf } from './answer-paths.js';
 import { dateForDisplay } from './keyboard-target.js';

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReceiptDocument, ServiceDetail, SubmittedApplication } from '../../shared/ipc-contract.js';
+import type { ReceiptDocument, ServiceDetail, SubmittedApplication } from '../../shared/contract/ipc.js';
 import type { PrintState } from '../application-slice.js';
 import { formatDateTime } from '../format.js';
 import { useKioskStore } from '../store.js';

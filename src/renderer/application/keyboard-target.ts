@@ -1,5 +1,5 @@
 import type { FormField } from '../../shared/forms/form-schema.js';
-import type { Language } from '../../shared/languages.js';
+import type { Language } from '../../shared/domain/languages.js';
 import { LAYOUT_FOR_LANGUAGE, type KeyboardLayoutName } from '../keyboard/layouts.js';
 
 /** The keyboard a field needs first: digits for numbers, PINs and phones, Latin for Latin-script fields. */

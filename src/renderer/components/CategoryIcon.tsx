@@ -1,4 +1,4 @@
-import type { CategorySummary } from '../../shared/ipc-contract.js';
+import type { CategorySummary } from '../../shared/contract/ipc.js';
 
 /** Simple line pictograms; each tile also carries its label, never the icon alone. */
 const PATHS: Record<CategorySummary['icon'], string> = {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorCode } from '../../shared/result.js';
+import type { ErrorCode } from '../../shared/contract/result.js';
 import { errorCodeOf, kiosk, unwrap } from '../kiosk-client.js';
 
 const ZOOM_STEPS = [1, 1.5, 2, 3];

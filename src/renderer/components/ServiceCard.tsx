@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ServiceSummary } from '../../shared/ipc-contract.js';
-import type { Language } from '../../shared/languages.js';
+import type { ServiceSummary } from '../../shared/contract/ipc.js';
+import type { Language } from '../../shared/domain/languages.js';
 import { formatPrice, formatWorkingDays } from '../format.js';
 
 interface ServiceCardProps {

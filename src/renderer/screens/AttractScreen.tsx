@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../../shared/languages.js';
+import { LANGUAGES } from '../../shared/domain/languages.js';
 import { INTL_LOCALE } from '../i18n.js';
-import type { SyncStatusView } from '../../shared/ipc-contract.js';
+import type { SyncStatusView } from '../../shared/contract/ipc.js';
 import { kiosk } from '../kiosk-client.js';
 import { useKioskStore } from '../store.js';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../../shared/languages.js';
+import { LANGUAGES } from '../../shared/domain/languages.js';
 import { useKioskStore } from '../store.js';
 
 /** Three equal buttons, each language named in itself. */

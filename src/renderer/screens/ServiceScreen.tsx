@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServiceDetail } from '../../shared/ipc-contract.js';
+import type { ServiceDetail } from '../../shared/contract/ipc.js';
 import { LoadState } from '../components/LoadState.js';
 import { NavBar } from '../components/NavBar.js';
 import { SampleViewer } from '../components/SampleViewer.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formDefinitionSchema } from '../forms/form-schema.js';
-import { localizedTextSchema } from '../languages.js';
+import { localizedTextSchema } from '../domain/languages.js';
 
 /**
  * The content package: everything a kiosk shows that administrators, not developers, decide.

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../languages.js';
+import type { LocalizedText } from '../domain/languages.js';
 import { evaluateExpression, isTruthy, referencedVariables, type ExpressionScope, type ExpressionValue } from './expression.js';
 import {
   REGION_CODES,

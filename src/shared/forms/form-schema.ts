@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localizedTextSchema } from '../languages.js';
+import { localizedTextSchema } from '../domain/languages.js';
 
 /**
  * Form definitions: part of the content package, one per service. A form is a list of pages

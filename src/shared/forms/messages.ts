@@ -1,4 +1,4 @@
-import type { Language, LocalizedText } from '../languages.js';
+import type { Language, LocalizedText } from '../domain/languages.js';
 
 /**
  * The engine's own messages, in every kiosk language. Each says what to do next, with an example

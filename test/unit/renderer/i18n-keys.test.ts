@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES, type Language } from '../../../src/shared/languages.js';
+import { LANGUAGES, type Language } from '../../../src/shared/domain/languages.js';
 import { CONTENT_REJECTION_CODES } from '../../../src/shared/content/package-verification.js';
-import { ERROR_CODES } from '../../../src/shared/result.js';
+import { ERROR_CODES } from '../../../src/shared/contract/result.js';
 
 type Tree = { [key: string]: string | Tree };
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RECEIPT_SEQUENCE, RECEIPT_ALPHABET, formatReceiptNumber, normaliseReceiptNumber } from '../../../src/shared/receipt-number.js';
+import { MAX_RECEIPT_SEQUENCE, RECEIPT_ALPHABET, formatReceiptNumber, normaliseReceiptNumber } from '../../../src/shared/domain/receipt-number.js';
 
 describe('receipt numbers', () => {
   it('reads as kiosk, sequence and check in three short groups', () => {

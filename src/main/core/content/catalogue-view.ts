@@ -1,6 +1,6 @@
 import type { CatalogueDocument, Service } from '../../../shared/content/content-schema.js';
-import type { CategorySummary, ServiceDetail, ServiceSummary } from '../../../shared/ipc-contract.js';
-import { LANGUAGES, type Language } from '../../../shared/languages.js';
+import type { CategorySummary, ServiceDetail, ServiceSummary } from '../../../shared/contract/ipc.js';
+import { LANGUAGES, type Language } from '../../../shared/domain/languages.js';
 import { CatalogueSearchIndex, type SearchDocument } from '../../../shared/search/catalogue-search.js';
 
 const SEARCH_LIMIT = 30;

@@ -1,5 +1,5 @@
 import { MANIFEST_FILE, type ContentManifest } from '../../../shared/content/content-schema.js';
-import type { ContentStatus, InstallOutcome } from '../../../shared/ipc-contract.js';
+import type { ContentStatus, InstallOutcome } from '../../../shared/contract/ipc.js';
 import { describeError, type Logger } from '../logger.js';
 import type { ContentService } from './content-service.js';
 import { httpPackageReader, type Fetch } from './http-package-reader.js';

@@ -6,7 +6,7 @@ import {
   type PackageReader,
 } from '../../../shared/content/package-verification.js';
 import type { ContentManifest } from '../../../shared/content/content-schema.js';
-import type { InstallOutcome } from '../../../shared/ipc-contract.js';
+import type { InstallOutcome } from '../../../shared/contract/ipc.js';
 import { describeError, type Logger } from '../logger.js';
 import { CatalogueView } from './catalogue-view.js';
 import type { ContentSource, ContentStore } from './content-store.js';

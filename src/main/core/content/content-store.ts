@@ -1,6 +1,6 @@
 import { CATALOGUE_PART } from '../../../shared/content/content-schema.js';
 import type { VerifiedPackage } from '../../../shared/content/package-verification.js';
-import type { KioskDatabase } from '../database.js';
+import type { KioskDatabase } from '../storage/database.js';
 
 export type ContentSource = 'bundled' | 'portal' | 'folder';
 

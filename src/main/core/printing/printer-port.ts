@@ -1,4 +1,4 @@
-import type { ReceiptDocument } from '../../../shared/ipc-contract.js';
+import type { ReceiptDocument } from '../../../shared/contract/ipc.js';
 
 export type PrintOutcome =
   | { outcome: 'printed' }

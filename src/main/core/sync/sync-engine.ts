@@ -6,10 +6,10 @@ import {
   type ApplicationStatus,
   type Heartbeat,
   type SubmissionRequest,
-} from '../../../shared/portal-api.js';
+} from '../../../shared/contract/portal.js';
 import type { Fetch } from '../content/http-package-reader.js';
 import { describeError, type Logger } from '../logger.js';
-import type { Outbox, OutboxDelivery } from '../submissions/outbox.js';
+import type { Outbox, OutboxDelivery } from '../applications/outbox.js';
 import { DEFAULT_BACKOFF, fullJitterDelay, parseRetryAfter, type BackoffPolicy } from './backoff.js';
 
 export type SyncState = 'not-configured' | 'idle' | 'sending' | 'waiting' | 'offline' | 'paused';

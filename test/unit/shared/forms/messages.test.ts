@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../../../../src/shared/languages.js';
+import { LANGUAGES } from '../../../../src/shared/domain/languages.js';
 import { ISSUE_CODES, isIssueCode, issueMessage } from '../../../../src/shared/forms/messages.js';
 
 const SAMPLE_PARAMS = { min: 2, max: 5, script: 'cyrillic', examples: 'ID1234567', pinDate: '1985-04-12', birthDate: '1985-04-13' };

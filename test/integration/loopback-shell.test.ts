@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE, startBrowserShell, type BrowserShell } from '../../src/main/browser/server.js';
+import { SESSION_COOKIE, startBrowserShell, type BrowserShell } from '../../src/main/loopback/server.js';
 import { startKioskHost, type KioskHost } from '../../src/main/core/host.js';
 import { makePackage, testKeys, testService, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
 import { createMemoryLogger } from '../support/memory-logger.js';

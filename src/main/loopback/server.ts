@@ -2,11 +2,11 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fail, type Result } from '../../shared/result.js';
+import { fail, type Result } from '../../shared/contract/result.js';
 import type { HostEvents } from '../core/host-events.js';
 import type { Logger } from '../core/logger.js';
-import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveBundleFile } from '../core/renderer-bundle.js';
-import type { Router } from '../core/router.js';
+import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveBundleFile } from '../shell-common/renderer-bundle.js';
+import type { Router } from '../core/ipc/router.js';
 
 export interface BrowserShellOptions {
   router: Router;

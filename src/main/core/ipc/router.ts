@@ -4,9 +4,9 @@ import {
   type Channel,
   type ChannelRequest,
   type ChannelResponse,
-} from '../../shared/ipc-contract.js';
-import { fail, ok, type ErrorCode, type Result } from '../../shared/result.js';
-import { describeError, type Logger } from './logger.js';
+} from '../../../shared/contract/ipc.js';
+import { fail, ok, type ErrorCode, type Result } from '../../../shared/contract/result.js';
+import { describeError, type Logger } from '../logger.js';
 
 export type ChannelHandlers = {
   [C in Channel]: (request: ChannelRequest<C>) => ChannelResponse<C> | Promise<ChannelResponse<C>>;

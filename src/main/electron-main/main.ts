@@ -2,11 +2,11 @@ import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHANNELS, HOST_EVENT_CHANNEL } from '../../shared/channels.js';
-import { fail } from '../../shared/result.js';
-import { ensureDataFolder } from '../core/data-folder.js';
+import { CHANNELS, HOST_EVENT_CHANNEL } from '../../shared/contract/channels.js';
+import { fail } from '../../shared/contract/result.js';
+import { ensureDataFolder } from '../shell-common/data-folder.js';
 import { startKioskHost, type KioskHost } from '../core/host.js';
-import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveBundleFile } from '../core/renderer-bundle.js';
+import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveBundleFile } from '../shell-common/renderer-bundle.js';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl } from './app-origin.js';
 import { ElectronReceiptPrinter } from './receipt-printer.js';
 

@@ -1,6 +1,6 @@
-import { formatReceiptNumber } from '../../../shared/receipt-number.js';
-import type { Language } from '../../../shared/languages.js';
-import type { KioskDatabase } from '../database.js';
+import { formatReceiptNumber } from '../../../shared/domain/receipt-number.js';
+import type { Language } from '../../../shared/domain/languages.js';
+import type { KioskDatabase } from '../storage/database.js';
 
 export interface NewOutboxEntry {
   id: string;

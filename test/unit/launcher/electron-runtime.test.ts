@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findElectronExecutable } from '../../../src/main/electron-runtime.js';
+import { findElectronExecutable } from '../../../src/main/launcher/electron-runtime.js';
 import { useTempFolder } from '../../support/temp-folder.js';
 
 const tempFolder = useTempFolder();

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../../../src/shared/channels.js';
+import { CHANNELS } from '../../../src/shared/contract/channels.js';
 import { createFakeWebContents } from '../../support/fake-electron.js';
 
 const fake = await vi.hoisted(async () => (await import('../../support/fake-electron.js')).createFakeElectron());
@@ -9,7 +9,7 @@ vi.mock('electron', () => fake.module);
 /** Checks what the Electron main process asks of Electron; the runtime itself cannot start here. */
 describe('Electron shell wiring', () => {
   beforeAll(async () => {
-    await import('../../../src/main/electron/main.js');
+    await import('../../../src/main/electron-main/main.js');
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
 

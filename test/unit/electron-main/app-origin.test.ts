@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppUrl } from '../../../src/main/electron/app-origin.js';
+import { isAppUrl } from '../../../src/main/electron-main/app-origin.js';
 
 describe('Electron page origin check', () => {
   it('accepts the kiosk page', () => {

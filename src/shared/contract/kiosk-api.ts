@@ -1,5 +1,5 @@
 import { CHANNELS, HOST_EVENTS, eventSubscriberName, type Channel, type HostEventName } from './channels.js';
-import type { KioskApi } from './ipc-contract.js';
+import type { KioskApi } from './ipc.js';
 import type { Result } from './result.js';
 
 /** Carries one request to the host; each shell supplies its own (IPC or loopback HTTP). */

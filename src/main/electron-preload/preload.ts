@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { HOST_EVENT_CHANNEL } from '../../shared/channels.js';
-import { createEventHub, createKioskApi } from '../../shared/kiosk-api.js';
-import type { Result } from '../../shared/result.js';
+import { HOST_EVENT_CHANNEL } from '../../shared/contract/channels.js';
+import { createEventHub, createKioskApi } from '../../shared/contract/kiosk-api.js';
+import type { Result } from '../../shared/contract/result.js';
 
 // One named function per contract channel and event; the page never receives ipcRenderer or an event object.
 const hub = createEventHub();

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Channel, HostEventName } from './channels.js';
-import { CATEGORY_ICONS, SAMPLE_MEDIA_TYPES } from './content/content-schema.js';
-import { CONTENT_REJECTION_CODES } from './content/package-verification.js';
-import { formDefinitionSchema } from './forms/form-schema.js';
-import { APPLICATION_STATUSES } from './portal-api.js';
-import { languageSchema, localizedTextSchema } from './languages.js';
+import { CATEGORY_ICONS, SAMPLE_MEDIA_TYPES } from '../content/content-schema.js';
+import { CONTENT_REJECTION_CODES } from '../content/package-verification.js';
+import { formDefinitionSchema } from '../forms/form-schema.js';
+import { APPLICATION_STATUSES } from './portal.js';
+import { languageSchema, localizedTextSchema } from '../domain/languages.js';
 import type { Result } from './result.js';
 
 export { CHANNELS, HOST_EVENTS, type Channel, type HostEventName } from './channels.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentTypeFor, resolveBundleFile } from '../../../src/main/core/renderer-bundle.js';
+import { contentTypeFor, resolveBundleFile } from '../../../src/main/shell-common/renderer-bundle.js';
 
 describe('renderer bundle paths', () => {
   it('maps the root and asset paths into the bundle', () => {

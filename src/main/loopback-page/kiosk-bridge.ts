@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
-import { HOST_EVENTS } from '../../../shared/channels.js';
-import { createEventHub, createKioskApi } from '../../../shared/kiosk-api.js';
-import { fail, type Result } from '../../../shared/result.js';
+import { HOST_EVENTS } from '../../shared/contract/channels.js';
+import { createEventHub, createKioskApi } from '../../shared/contract/kiosk-api.js';
+import { fail, type Result } from '../../shared/contract/result.js';
 
 /**
  * Runs in the page before the app, in the browser shell only: installs the same `window.kiosk`

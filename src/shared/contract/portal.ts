@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { languageSchema } from './languages.js';
+import { languageSchema } from '../domain/languages.js';
 
 /**
  * The central portal's API under /v1, written once: the portal validates requests with these

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DatabaseFromNewerVersionError, openDatabase, schemaVersion } from '../../../src/main/core/database.js';
-import { MIGRATIONS, type Migration } from '../../../src/main/core/migrations/index.js';
-import { useTempFolder } from '../../support/temp-folder.js';
+import { DatabaseFromNewerVersionError, openDatabase, schemaVersion } from '../../../../src/main/core/storage/database.js';
+import { MIGRATIONS, type Migration } from '../../../../src/main/core/storage/migrations/index.js';
+import { useTempFolder } from '../../../support/temp-folder.js';
 
 const tempFolder = useTempFolder();
 

@@ -4,12 +4,12 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findChromium, hasDisplay, openChromiumKiosk } from './browser/chromium.js';
-import { startBrowserShell } from './browser/server.js';
-import { ensureDataFolder, resolveDataFolder } from './core/data-folder.js';
-import { startKioskHost } from './core/host.js';
+import { findChromium, hasDisplay, openChromiumKiosk } from '../loopback/chromium.js';
+import { startBrowserShell } from '../loopback/server.js';
+import { ensureDataFolder, resolveDataFolder } from '../shell-common/data-folder.js';
+import { startKioskHost } from '../core/host.js';
 import { findElectronExecutable } from './electron-runtime.js';
-import { RECEIPT_ALPHABET, isValidKioskCode } from '../shared/receipt-number.js';
+import { RECEIPT_ALPHABET, isValidKioskCode } from '../../shared/domain/receipt-number.js';
 
 /**
  * `npm start` and `npm run dev`: opens the kiosk in Electron where its runtime is installed, and
@@ -22,7 +22,7 @@ import { RECEIPT_ALPHABET, isValidKioskCode } from '../shared/receipt-number.js'
  */
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const appVersion = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 // Vite's client and React refresh inject inline scripts and talk over a WebSocket; development only.

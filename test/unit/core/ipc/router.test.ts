@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ExpectedFailure, createRouter, type ChannelHandlers } from '../../../src/main/core/router.js';
-import { createMemoryLogger } from '../../support/memory-logger.js';
+import { ExpectedFailure, createRouter, type ChannelHandlers } from '../../../../src/main/core/ipc/router.js';
+import { createMemoryLogger } from '../../../support/memory-logger.js';
 
 const VISITOR_PIN = '21204198500012';
 const KIOSK_INFO = {

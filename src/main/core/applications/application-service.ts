@@ -3,10 +3,10 @@ import type { CatalogueDocument, LegalText } from '../../../shared/content/conte
 import type { FormDefinition } from '../../../shared/forms/form-schema.js';
 import { validateSubmission } from '../../../shared/forms/form-engine.js';
 import { localIsoDate } from '../../../shared/forms/validators.js';
-import type { StartedApplication, SubmittedApplication } from '../../../shared/ipc-contract.js';
-import type { Language } from '../../../shared/languages.js';
+import type { StartedApplication, SubmittedApplication } from '../../../shared/contract/ipc.js';
+import type { Language } from '../../../shared/domain/languages.js';
 import { describeError, type Logger } from '../logger.js';
-import { ExpectedFailure } from '../router.js';
+import { ExpectedFailure } from '../ipc/router.js';
 import type { Outbox } from './outbox.js';
 import { SEALED_FORMAT, sealToPortal, submissionAssociatedData } from './sealing.js';
 
