@@ -3,7 +3,7 @@ import type { Channel, HostEventName } from './channels.js';
 import { CATEGORY_ICONS, SAMPLE_MEDIA_TYPES } from '../content/content-schema.js';
 import { CONTENT_REJECTION_CODES } from '../content/package-verification.js';
 import { formDefinitionSchema } from '../forms/form-schema.js';
-import { APPLICATION_STATUSES } from './portal.js';
+import { APPLICATION_STATUSES, DOWNLOAD_STATES, OUTBOX_STATES, SYNC_STATES } from '../domain/submission.js';
 import { languageSchema, localizedTextSchema } from '../domain/languages.js';
 import type { Result } from './result.js';
 
@@ -83,7 +83,7 @@ const contentStatusSchema = z.object({
   portalUrl: z.string().nullable(),
   lastCheckAt: z.string().nullable(),
   download: z.object({
-    state: z.enum(['idle', 'checking', 'downloading', 'applying', 'failed']),
+    state: z.enum(DOWNLOAD_STATES),
     receivedBytes: z.number(),
     totalBytes: z.number(),
   }),
@@ -136,14 +136,14 @@ export type ReceiptDocument = z.infer<typeof receiptDocumentSchema>;
 const submittedApplicationSchema = z.object({
   receiptNumber: z.string(),
   createdAt: z.string(),
-  state: z.enum(['queued', 'sending', 'delivered', 'quarantined']),
+  state: z.enum(OUTBOX_STATES),
 });
 export type SubmittedApplication = z.infer<typeof submittedApplicationSchema>;
 
 const applicationIdSchema = z.uuid();
 
 const syncStatusSchema = z.object({
-  state: z.enum(['not-configured', 'idle', 'sending', 'waiting', 'offline', 'paused']),
+  state: z.enum(SYNC_STATES),
   online: z.boolean().nullable(),
   lastSyncAt: z.string().nullable(),
   lastError: z.string().nullable(),
@@ -228,6 +228,10 @@ export const isChannel = (name: string): name is Channel => Object.prototype.has
 export interface HostEventPayloads {
   contentUpdated: { version: number };
   applicationDelivered: { receiptNumber: string };
+  /** Delivery state, queue counts or an alarm (a paused credential) changed. */
+  syncStatusChanged: SyncStatusView;
+  /** A content check, download, install or refusal changed what the service panel shows. */
+  contentStatusChanged: ContentStatus;
 }
 export type HostEvent = { [E in HostEventName]: { name: E; payload: HostEventPayloads[E] } }[HostEventName];
 

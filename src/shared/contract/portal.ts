@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { languageSchema } from '../domain/languages.js';
+import { APPLICATION_STATUSES, receiptNumberSchema, submissionEnvelopeSchema } from '../domain/submission.js';
 
 /**
  * The central portal's API under /v1, written once: the portal validates requests with these
@@ -22,7 +22,6 @@ export const PORTAL_ERROR_CODES = [
 export type PortalErrorCode = (typeof PORTAL_ERROR_CODES)[number];
 export const portalErrorSchema = z.object({ error: z.object({ code: z.enum(PORTAL_ERROR_CODES), message: z.string() }) });
 
-const receiptNumberSchema = z.string().regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
 const MAX_SEALED_BASE64 = 2 * 1024 * 1024;
 
 /**
@@ -30,23 +29,7 @@ const MAX_SEALED_BASE64 = 2 * 1024 * 1024;
  * first result again (200); the same id with a different body is 409 IDEMPOTENCY_CONFLICT; a new
  * id is stored once (201). The answers stay sealed; only the portal's private key opens them.
  */
-export const submissionRequestSchema = z
-  .object({
-    id: z.uuid(),
-    receiptNumber: receiptNumberSchema,
-    serviceId: z.string().min(1).max(64),
-    formId: z.string().min(1).max(64),
-    formVersion: z.number().int().positive(),
-    contentVersion: z.number().int().positive(),
-    privacyPolicyVersion: z.string().min(1).max(32),
-    userAgreementVersion: z.string().min(1).max(32),
-    language: languageSchema,
-    createdAt: z.iso.datetime(),
-    sealedFormat: z.string().min(1).max(64),
-    sealedKeyId: z.string().min(1).max(64),
-    sealed: z.base64().max(MAX_SEALED_BASE64),
-  })
-  .strict();
+export const submissionRequestSchema = submissionEnvelopeSchema.extend({ sealed: z.base64().max(MAX_SEALED_BASE64) }).strict();
 export type SubmissionRequest = z.infer<typeof submissionRequestSchema>;
 
 export const submissionAcceptedSchema = z.object({
@@ -56,7 +39,7 @@ export const submissionAcceptedSchema = z.object({
 });
 export type SubmissionAccepted = z.infer<typeof submissionAcceptedSchema>;
 
-export const APPLICATION_STATUSES = ['received', 'processing', 'ready', 'rejected'] as const;
+export { APPLICATION_STATUSES };
 /** GET /v1/applications/{receiptNumber}: what a visitor may learn by receipt number; nothing personal. */
 export const applicationStatusSchema = z.object({
   receiptNumber: receiptNumberSchema,

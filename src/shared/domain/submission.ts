@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { languageSchema } from './languages.js';
+
+/**
+ * A submission's envelope, declared once: the non-personal facts that travel with the sealed
+ * answers. The kiosk's outbox row, the request to the portal and the portal's stored row are all
+ * derived from this schema, so a new field (the assisting clerk, say) is added here and nowhere else.
+ */
+export const RECEIPT_NUMBER_PATTERN = /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/;
+export const receiptNumberSchema = z.string().regex(RECEIPT_NUMBER_PATTERN);
+
+export const submissionEnvelopeSchema = z
+  .object({
+    id: z.uuid(),
+    receiptNumber: receiptNumberSchema,
+    serviceId: z.string().min(1).max(64),
+    formId: z.string().min(1).max(64),
+    formVersion: z.number().int().positive(),
+    contentVersion: z.number().int().positive(),
+    privacyPolicyVersion: z.string().min(1).max(32),
+    userAgreementVersion: z.string().min(1).max(32),
+    language: languageSchema,
+    createdAt: z.iso.datetime(),
+    sealedFormat: z.string().min(1).max(64),
+    sealedKeyId: z.string().min(1).max(64),
+  })
+  .strict();
+export type SubmissionEnvelope = z.infer<typeof submissionEnvelopeSchema>;
+/** The envelope's fields, in one order, for code that maps them to columns. */
+export const SUBMISSION_ENVELOPE_FIELDS = Object.keys(submissionEnvelopeSchema.shape) as (keyof SubmissionEnvelope)[];
+
+/** Where an application stands in a kiosk's outbox. */
+export const OUTBOX_STATES = ['queued', 'sending', 'delivered', 'quarantined'] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+
+/** What the kiosk's delivery to the portal is doing. */
+export const SYNC_STATES = ['not-configured', 'idle', 'sending', 'waiting', 'offline', 'paused'] as const;
+export type SyncState = (typeof SYNC_STATES)[number];
+
+/** What the kiosk's content download is doing. */
+export const DOWNLOAD_STATES = ['idle', 'checking', 'downloading', 'applying', 'failed'] as const;
+export type DownloadState = (typeof DOWNLOAD_STATES)[number];
+
+/** What a visitor may learn of an application by its receipt number. */
+export const APPLICATION_STATUSES = ['received', 'processing', 'ready', 'rejected'] as const;
+export type ApplicationStatusName = (typeof APPLICATION_STATUSES)[number];
