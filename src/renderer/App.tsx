@@ -1,17 +1,17 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApplicationScreen } from './application/ApplicationScreen.js';
-import { IdleGuard } from './components/IdleGuard.js';
-import { ExitDialog, VisitBar } from './components/VisitControls.js';
-import { kiosk } from './kiosk-client.js';
-import { AttractScreen } from './screens/AttractScreen.js';
-import { CatalogueScreen } from './screens/CatalogueScreen.js';
-import { CategoryScreen } from './screens/CategoryScreen.js';
-import { LanguageScreen } from './screens/LanguageScreen.js';
-import { LookupScreen } from './screens/LookupScreen.js';
-import { ServicePanelScreen } from './screens/ServicePanelScreen.js';
-import { ServiceScreen } from './screens/ServiceScreen.js';
-import { useKioskStore } from './store.js';
+import { ApplicationScreen } from './features/application/ApplicationScreen.js';
+import { IdleGuard } from './features/visit/IdleGuard.js';
+import { ExitDialog, VisitBar } from './features/visit/VisitControls.js';
+import { kiosk } from './host/kiosk-client.js';
+import { AttractScreen } from './features/attract/AttractScreen.js';
+import { CatalogueScreen } from './features/catalogue/CatalogueScreen.js';
+import { CategoryScreen } from './features/catalogue/CategoryScreen.js';
+import { LanguageScreen } from './features/language/LanguageScreen.js';
+import { LookupScreen } from './features/lookup/LookupScreen.js';
+import { ServicePanelScreen } from './features/service-panel/ServicePanelScreen.js';
+import { ServiceScreen } from './features/catalogue/ServiceScreen.js';
+import { useKioskStore } from './state/store.js';
 
 export function App() {
   const screen = useKioskStore((state) => state.screen);

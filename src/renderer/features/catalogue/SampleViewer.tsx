@@ -1,0 +1,68 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorCode } from '../../../shared/contract/result.js';
+import { errorCodeOf, kiosk, unwrap } from '../../host/kiosk-client.js';
+
+const ZOOM_STEPS = [1, 1.5, 2, 3];
+
+interface SampleViewerProps {
+  serviceId: string;
+  sampleId: string;
+  title: string;
+  onClose: () => void;
+}
+
+/** A sample filled form over the whole screen, with large zoom buttons (pinch is off on the kiosk). */
+export function SampleViewer({ serviceId, sampleId, title, onClose }: SampleViewerProps) {
+  const { t } = useTranslation();
+  const [source, setSource] = useState<string>();
+  const [error, setError] = useState<ErrorCode>();
+  const [zoom, setZoom] = useState(0);
+  const closeButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    closeButton.current?.focus();
+    let current = true;
+    kiosk()
+      .getSampleForm({ serviceId, sampleId })
+      .then(unwrap)
+      .then((sample) => current && setSource(`data:${sample.mediaType};base64,${sample.dataBase64}`))
+      .catch((failure: unknown) => current && setError(errorCodeOf(failure)));
+    return () => {
+      current = false;
+    };
+  }, [serviceId, sampleId]);
+
+  return (
+    <div className="sample-viewer" role="dialog" aria-modal="true" aria-labelledby="sample-viewer-title">
+      <header className="sample-viewer-bar">
+        <h2 id="sample-viewer-title">{title}</h2>
+        <div className="sample-viewer-zoom">
+          <button type="button" className="button secondary" disabled={zoom === 0} onClick={() => setZoom(zoom - 1)}>
+            <span aria-hidden="true">− </span>
+            {t('sample.zoomOut')}
+          </button>
+          <span className="zoom-level" aria-live="polite">
+            {Math.round(ZOOM_STEPS[zoom]! * 100)}%
+          </span>
+          <button type="button" className="button secondary" disabled={zoom === ZOOM_STEPS.length - 1} onClick={() => setZoom(zoom + 1)}>
+            <span aria-hidden="true">+ </span>
+            {t('sample.zoomIn')}
+          </button>
+          <button type="button" className="button primary" ref={closeButton} onClick={onClose}>
+            {t('sample.close')}
+          </button>
+        </div>
+      </header>
+      <div className="sample-viewer-page">
+        {error && (
+          <p className="error-panel" role="alert">
+            {t(`errors.${error}`)}
+          </p>
+        )}
+        {!error && !source && <p className="status-message">{t('catalogue.loading')}</p>}
+        {source && <img src={source} alt={title} style={{ width: `${ZOOM_STEPS[zoom]! * 100}%` }} data-zoom={ZOOM_STEPS[zoom]} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ServiceDetail } from '../../../shared/contract/ipc.js';
+import { LoadState } from '../../ui/LoadState.js';
+import { NavBar } from '../visit/NavBar.js';
+import { SampleViewer } from './SampleViewer.js';
+import { formatPrice, formatWorkingDays } from '../../ui/format.js';
+import { useKioskStore } from '../../state/store.js';
+
+/** Everything a visitor needs before applying: what, who, price, time, documents, sample forms. */
+export function ServiceScreen() {
+  const service = useKioskStore((state) => state.service);
+  const reloadScreen = useKioskStore((state) => state.reloadScreen);
+  return (
+    <main className="screen service" data-screen="service">
+      <LoadState loadable={service} retry={reloadScreen}>
+        {(detail) => <ServiceDetails service={detail} />}
+      </LoadState>
+      <NavBar />
+    </main>
+  );
+}
+
+function ServiceDetails({ service }: { service: ServiceDetail }) {
+  const { t } = useTranslation();
+  const language = useKioskStore((state) => state.language);
+  const [openSample, setOpenSample] = useState<ServiceDetail['sampleForms'][number]>();
+  const startApplication = useKioskStore((state) => state.startApplication);
+
+  return (
+    <>
+      <header className="screen-header">
+        <h1>{service.title}</h1>
+        <p className="screen-subheading">{service.summary}</p>
+      </header>
+      <div className="screen-body service-body">
+        <section className="service-section">
+          <p>{service.description}</p>
+          <h2>{t('service.whoMayApply')}</h2>
+          <p>{service.whoMayApply}</p>
+          <p className="service-agency">
+            {t('service.agency')}: {service.agency}
+          </p>
+        </section>
+
+        <section className="service-section service-costs" aria-labelledby="service-costs-heading">
+          <h2 id="service-costs-heading">{t('service.priceAndTime')}</h2>
+          <dl className="service-facts-large">
+            <div>
+              <dt>{t('catalogue.priceLabel')}</dt>
+              <dd data-testid="service-price">{formatPrice(t, language, service.priceSom)}</dd>
+            </div>
+            <div>
+              <dt>{t('catalogue.timeLabel')}</dt>
+              <dd data-testid="service-time">{formatWorkingDays(t, service.processingDays)}</dd>
+            </div>
+          </dl>
+          {(service.priceAssumed || service.processingAssumed) && <p className="assumed-note">{t('service.assumedNote')}</p>}
+          {service.priceNote && <p className="service-note">{service.priceNote}</p>}
+          {service.processingNote && <p className="service-note">{service.processingNote}</p>}
+          {service.urgencyTiers.length > 0 && (
+            <table className="urgency-table">
+              <caption>{t('service.urgency')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('catalogue.timeLabel')}</th>
+                  <th scope="col">{t('catalogue.priceLabel')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {service.urgencyTiers.map((tier) => (
+                  <tr key={tier.id}>
+                    <td>
+                      {tier.hours !== undefined ? t('service.hours', { count: tier.hours }) : formatWorkingDays(t, tier.workingDays ?? 0)}
+                      {tier.note && <span className="service-note"> — {tier.note}</span>}
+                    </td>
+                    <td>{formatPrice(t, language, tier.amountSom)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+
+        <section className="service-section" aria-labelledby="service-documents-heading">
+          <h2 id="service-documents-heading">{t('service.documents')}</h2>
+          <ul className="document-checklist">
+            {service.requiredDocuments.map((document) => (
+              <li key={document.id}>
+                <span className="check-mark" aria-hidden="true">
+                  ✓
+                </span>
+                <span>
+                  {document.title}
+                  {document.note && <span className="service-note"> — {document.note}</span>}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        {service.sampleForms.length > 0 && (
+          <section className="service-section" aria-labelledby="service-samples-heading">
+            <h2 id="service-samples-heading">{t('service.samples')}</h2>
+            <div className="sample-buttons">
+              {service.sampleForms.map((sample) => (
+                <button key={sample.id} type="button" className="button secondary" onClick={() => setOpenSample(sample)}>
+                  {t('service.viewSample')}: {sample.title}
+                </button>
+              ))}
+            </div>
+          </section>
+        )}
+
+        <div className="primary-action">
+          <button type="button" className="button primary apply-button" onClick={() => void startApplication(service.id)}>
+            {t('service.apply')}
+          </button>
+        </div>
+      </div>
+
+      {openSample && (
+        <SampleViewer serviceId={service.id} sampleId={openSample.id} title={openSample.title} onClose={() => setOpenSample(undefined)} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavBar } from '../visit/NavBar.js';
+import { formatDateTime } from '../../ui/format.js';
+import { OnScreenKeyboard } from '../../ui/keyboard/OnScreenKeyboard.js';
+import type { KeyboardLayoutName } from '../../ui/keyboard/layouts.js';
+import { useKioskStore } from '../../state/store.js';
+
+/** A visitor checks an application by the number on their receipt (the portal answers when online). */
+export function LookupScreen() {
+  const { t } = useTranslation();
+  const query = useKioskStore((state) => state.lookupQuery);
+  const result = useKioskStore((state) => state.lookupResult);
+  const setQuery = useKioskStore((state) => state.setLookupQuery);
+  const runLookup = useKioskStore((state) => state.runLookup);
+  const [keyboardOpen, setKeyboardOpen] = useState(false);
+  const [layout, setLayout] = useState<KeyboardLayoutName>('lat');
+  const input = useRef<HTMLInputElement>(null);
+
+  const applyKey = (key: string) => {
+    const current = useKioskStore.getState().lookupQuery;
+    setQuery(key === 'Backspace' ? current.slice(0, -1) : (current + key).toUpperCase().slice(0, 14));
+    input.current?.focus();
+  };
+
+  return (
+    <main className={`screen lookup${keyboardOpen ? ' with-keyboard' : ''}`} data-screen="lookup">
+      <header className="screen-header">
+        <h1>{t('lookup.heading')}</h1>
+      </header>
+      <div className="screen-body">
+        <label htmlFor="receipt-number" className="field-part-label">
+          {t('lookup.label')}
+        </label>
+        <p className="field-hint">{t('lookup.hint')}</p>
+        <div className="search-row">
+          <input
+            id="receipt-number"
+            ref={input}
+            className="text-input"
+            inputMode="none"
+            autoComplete="off"
+            spellCheck={false}
+            value={query}
+            onChange={(event) => setQuery(event.target.value.toUpperCase())}
+            onFocus={() => setKeyboardOpen(true)}
+            onClick={() => setKeyboardOpen(true)}
+          />
+          <button type="button" className="button primary" disabled={!query.trim() || result.status === 'loading'} onClick={() => void runLookup()}>
+            {t('lookup.check')}
+          </button>
+        </div>
+        <div aria-live="polite">
+          {result.status === 'loading' && <p className="status-message">{t('catalogue.loading')}</p>}
+          {result.status === 'failed' && (
+            <p className="error-panel" role="alert" data-lookup-error={result.error}>
+              <span aria-hidden="true">⚠ </span>
+              {t(`lookup.errors.${result.error === 'NOT_FOUND' || result.error === 'VALIDATION' ? result.error : 'UNAVAILABLE'}`)}
+            </p>
+          )}
+          {result.status === 'ready' && result.value && (
+            <section className="lookup-result" data-lookup-status={result.value.status}>
+              <h2>{result.value.receiptNumber}</h2>
+              <p className="status-message">{t(result.value.queuedHere ? 'lookup.queuedHere' : `lookup.status.${result.value.status}`)}</p>
+              <p>
+                {t('lookup.updated')}: {formatDateTime(result.value.updatedAt)}
+              </p>
+            </section>
+          )}
+        </div>
+      </div>
+      <NavBar />
+      {keyboardOpen && <OnScreenKeyboard layout={layout} onLayoutChange={setLayout} onKey={applyKey} onClose={() => setKeyboardOpen(false)} />}
+    </main>
+  );
+}

@@ -1,0 +1,143 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoadState } from '../../ui/LoadState.js';
+import { formatDateTime } from '../../ui/format.js';
+import { useKioskStore } from '../../state/store.js';
+
+/**
+ * For the administrator at the kiosk: which content is active, the last checks and refusals with
+ * their reasons, download progress, and the two manual actions. Shows no personal data.
+ */
+export function ServicePanelScreen() {
+  const { t } = useTranslation();
+  const status = useKioskStore((state) => state.contentStatus);
+  const lastAction = useKioskStore((state) => state.lastAction);
+  const refresh = useKioskStore((state) => state.refreshContentStatus);
+  const check = useKioskStore((state) => state.checkForContentUpdate);
+  const importFromMedia = useKioskStore((state) => state.importFromRemovableMedia);
+  const endVisit = useKioskStore((state) => state.endVisit);
+  const sync = useKioskStore((state) => state.syncStatus);
+  const syncNow = useKioskStore((state) => state.syncNow);
+  const busy = lastAction?.outcome.outcome === 'busy';
+  const when = (iso: string | null) => (iso ? formatDateTime(iso) : t('panel.never'));
+
+  // Progress of a running download is polled while the panel is open.
+  useEffect(() => {
+    const timer = setInterval(() => void refresh(), 1000);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  return (
+    <main className="screen service-panel" data-screen="service-panel">
+      <header className="screen-header">
+        <h1>{t('panel.heading')}</h1>
+      </header>
+      <section className="screen-body">
+        <LoadState loadable={status} retry={() => void refresh()}>
+          {(current) => (
+            <>
+              {current.signedWithDemoKey && (
+                <p className="error-panel" role="alert">
+                  <span aria-hidden="true">⚠ </span>
+                  {t('panel.demoKeyWarning')}
+                </p>
+              )}
+              <FactList
+                facts={[
+                    [t('panel.activeVersion'), current.activeVersion ?? t('panel.none'), 'active-content-version'],
+                    [t('panel.previousVersion'), current.previousVersion ?? t('panel.none')],
+                    [t('panel.signedBy'), current.activeKeyId ?? t('panel.none')],
+                    [t('panel.expires'), when(current.expires)],
+                    [t('panel.portal'), current.portalUrl ?? t('panel.noPortal')],
+                    [t('panel.lastCheck'), when(current.lastCheckAt)],
+                  ]}
+              />
+              <div className="download-progress">
+                <span>{t(`panel.download.${current.download.state}`)}</span>
+                {current.download.totalBytes > 0 && (
+                  <progress max={current.download.totalBytes} value={current.download.receivedBytes} aria-label={t('panel.downloadProgress')} />
+                )}
+              </div>
+              <h2>{t('panel.history')}</h2>
+              {current.events.length === 0 ? (
+                <p>{t('panel.noHistory')}</p>
+              ) : (
+                <ul className="panel-history">
+                  {current.events.map((event, index) => (
+                    <li key={`${event.at}-${index}`} data-outcome={event.outcome}>
+                      <strong>{when(event.at)}</strong> · {t(`panel.source.${event.source}`)} · {t(`panel.outcome.${event.outcome}`)}
+                      {event.version !== null && ` · ${t('panel.version', { version: event.version })}`}
+                      {event.code && (
+                        <span className="panel-reason" data-code={event.code}>
+                          {' '}
+                          — {t(`contentRejection.${event.code}`, { defaultValue: event.code })}
+                        </span>
+                      )}
+                      {event.detail && <span className="panel-detail"> ({event.detail})</span>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
+        </LoadState>
+        {sync && (
+          <section className="panel-sync" aria-labelledby="panel-sync-heading" data-sync-state={sync.state}>
+            <h2 id="panel-sync-heading">{t('panel.sync.heading')}</h2>
+            <FactList
+                facts={[
+                  [t('panel.sync.state'), t(`panel.sync.states.${sync.state}`), 'sync-state'],
+                  [t('panel.sync.queued'), sync.queued, 'sync-queued'],
+                  [t('panel.sync.quarantined'), sync.quarantined, 'sync-quarantined'],
+                  [t('panel.sync.delivered'), sync.delivered, 'sync-delivered'],
+                  [t('panel.sync.lastSync'), when(sync.lastSyncAt)],
+                  [t('panel.sync.lastError'), sync.pausedReason ?? sync.lastError ?? t('panel.none')],
+                ]}
+              />
+            {sync.state === 'paused' && (
+              <p className="error-panel" role="alert">
+                <span aria-hidden="true">⚠ </span>
+                {t('panel.sync.pausedAlarm')}
+              </p>
+            )}
+            <button type="button" className="button secondary" onClick={() => void syncNow()}>
+              {t('panel.sync.now')}
+            </button>
+          </section>
+        )}
+        {lastAction && !busy && (
+          <p className="panel-action-result" role="status">
+            {t(`panel.result.${lastAction.outcome.outcome}`)}
+          </p>
+        )}
+      </section>
+      <nav className="screen-actions">
+        <button type="button" className="button secondary" disabled={busy} onClick={() => void check()}>
+          {t('panel.checkNow')}
+        </button>
+        <button type="button" className="button secondary" disabled={busy} onClick={() => void importFromMedia()}>
+          {t('panel.importFromMedia')}
+        </button>
+        <button type="button" className="button exit" onClick={endVisit}>
+          {t('panel.close')}
+        </button>
+      </nav>
+    </main>
+  );
+}
+
+type Fact = readonly [label: string, value: string | number, testId?: string];
+
+/** A panel's label/value pairs; a test id where a test reads the value. */
+function FactList({ facts }: { facts: readonly Fact[] }) {
+  return (
+    <dl className="panel-facts">
+      {facts.map(([label, value, testId]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd data-testid={testId}>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,80 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useKioskStore } from '../../state/store.js';
+import { wipeVisit } from './wipe.js';
+
+/**
+ * The bar at the top of every visit screen: language, larger text and high contrast (both last for
+ * the visit only) and Exit, always in the same place.
+ */
+export function VisitBar() {
+  const { t } = useTranslation();
+  const changeLanguage = useKioskStore((state) => state.changeLanguage);
+  const requestExit = useKioskStore((state) => state.requestExit);
+  const screen = useKioskStore((state) => state.screen);
+  return (
+    <div className="visit-bar">
+      {screen !== 'language' ? (
+        <button type="button" className="button secondary aid" onClick={changeLanguage}>
+          {t('nav.changeLanguage')}
+        </button>
+      ) : (
+        <span />
+      )}
+      <div className="visit-bar-end">
+        <ReadingAids />
+        <button type="button" className="button exit aid" onClick={requestExit}>
+          {t('nav.exit')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ReadingAids() {
+  const { t } = useTranslation();
+  const largeText = useKioskStore((state) => state.largeText);
+  const highContrast = useKioskStore((state) => state.highContrast);
+  const toggleLargeText = useKioskStore((state) => state.toggleLargeText);
+  const toggleHighContrast = useKioskStore((state) => state.toggleHighContrast);
+  return (
+    <div className="reading-aids" role="group" aria-label={t('aids.label')}>
+      <button type="button" className="button secondary aid" aria-pressed={largeText} onClick={toggleLargeText}>
+        <span aria-hidden="true">A+ </span>
+        {t('aids.largeText')}
+      </button>
+      <button type="button" className="button secondary aid" aria-pressed={highContrast} onClick={toggleHighContrast}>
+        <span aria-hidden="true">◐ </span>
+        {t('aids.highContrast')}
+      </button>
+    </div>
+  );
+}
+
+/** "Are you sure?" before Exit wipes the visit. */
+export function ExitDialog() {
+  const { t } = useTranslation();
+  const confirming = useKioskStore((state) => state.confirmingExit);
+  const cancelExit = useKioskStore((state) => state.cancelExit);
+  const stay = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) stay.current?.focus();
+  }, [confirming]);
+  if (!confirming) return null;
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="exit-title" aria-describedby="exit-text">
+        <h2 id="exit-title">{t('exit.title')}</h2>
+        <p id="exit-text">{t('exit.text')}</p>
+        <div className="dialog-actions">
+          <button type="button" className="button secondary" ref={stay} onClick={cancelExit}>
+            {t('exit.stay')}
+          </button>
+          <button type="button" className="button exit" onClick={wipeVisit}>
+            {t('exit.confirm')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
