@@ -1,14 +1,59 @@
 import { z } from 'zod';
+import { manifestSchema } from '../content/content-schema.js';
+import { CONTENT_REJECTION_CODES, type ContentRejectionCode } from '../content/package-verification.js';
+import { normaliseReceiptNumber } from '../domain/receipt-number.js';
 import { APPLICATION_STATUSES, receiptNumberSchema, submissionEnvelopeSchema } from '../domain/submission.js';
 
 /**
- * The central portal's API under /v1, written once: the portal validates requests with these
- * schemas, the kiosk's sync engine builds them, and the portal serves them as an OpenAPI document
- * so the real portal team can implement the same contract.
+ * The central portal's API under /v1, written once: every endpoint's method, path, parameters,
+ * headers, request body, responses by status, error codes and body limit. The reference portal
+ * registers its routes from this map (and generates its OpenAPI document from those routes); the
+ * kiosk builds its requests from it. No path, header name or body limit is written anywhere else.
  *
- * Every kiosk request carries `Authorization: Bearer <kiosk credential>` (issued per kiosk by an
- * administrator). Errors are `{ error: { code, message } }` with the codes below.
+ * Kiosk requests carry `Authorization: Bearer kiosk_<CODE>.<secret>` (issued per kiosk by an
+ * administrator); publishing carries the administrator's token. Errors are `{ error: { code, message } }`.
  */
+
+// ---- names and limits ------------------------------------------------------------------------------
+
+/** Header names as they arrive at a server (lower case; HTTP header names are case-insensitive). */
+export const PORTAL_HEADERS = {
+  authorization: 'authorization',
+  wwwAuthenticate: 'www-authenticate',
+  idempotencyKey: 'idempotency-key',
+  ifNoneMatch: 'if-none-match',
+  etag: 'etag',
+  contentPackageVersion: 'content-package-version',
+  contentType: 'content-type',
+  contentEncoding: 'content-encoding',
+  cacheControl: 'cache-control',
+  allow: 'allow',
+  retryAfter: 'retry-after',
+} as const;
+
+const KIB = 1024;
+const MIB = 1024 * KIB;
+
+/** The largest request body each kind of endpoint takes, in bytes; 0 for endpoints that take none. */
+export const PORTAL_BODY_LIMITS = {
+  none: 0,
+  submission: 4 * MIB,
+  heartbeat: 16 * KIB,
+  contentPublish: 512 * MIB,
+} as const;
+
+/** The sealed answers of one submission, base64, at most this long (inside the submission's body limit). */
+export const MAX_SEALED_BASE64 = 2 * MIB;
+
+/** The realm of the kiosk credential's `WWW-Authenticate: Bearer` challenge. */
+export const KIOSK_AUTH_REALM = 'kyzmat-portal';
+
+export type PortalAuth = 'kiosk' | 'admin' | 'none';
+/** `Authorization` header value for a kiosk credential or the administrator token. */
+export const bearer = (token: string): string => `Bearer ${token}`;
+
+// ---- errors ------------------------------------------------------------------------------------------
+
 export const PORTAL_ERROR_CODES = [
   'VALIDATION',
   'UNAUTHORIZED',
@@ -21,13 +66,19 @@ export const PORTAL_ERROR_CODES = [
 ] as const;
 export type PortalErrorCode = (typeof PORTAL_ERROR_CODES)[number];
 export const portalErrorSchema = z.object({ error: z.object({ code: z.enum(PORTAL_ERROR_CODES), message: z.string() }) });
+export type PortalError = z.infer<typeof portalErrorSchema>;
 
-const MAX_SEALED_BASE64 = 2 * 1024 * 1024;
+/** Publishing names the check a package failed with its own codes (see package-verification). */
+export const contentErrorSchema = z.object({ error: z.object({ code: z.enum(CONTENT_REJECTION_CODES), message: z.string() }) });
+export type ContentError = z.infer<typeof contentErrorSchema>;
+export type PortalAnswerCode = PortalErrorCode | ContentRejectionCode;
+
+// ---- payloads ----------------------------------------------------------------------------------------
 
 /**
- * POST /v1/submissions with `Idempotency-Key: <id>`. The same id with the same body answers the
- * first result again (200); the same id with a different body is 409 IDEMPOTENCY_CONFLICT; a new
- * id is stored once (201). The answers stay sealed; only the portal's private key opens them.
+ * POST /v1/submissions: the envelope plus the sealed answers. The same id with the same body
+ * answers the first result again (200); the same id with a different body is 409
+ * IDEMPOTENCY_CONFLICT; a new id is stored once (201). Only the portal's private key opens `sealed`.
  */
 export const submissionRequestSchema = submissionEnvelopeSchema.extend({ sealed: z.base64().max(MAX_SEALED_BASE64) }).strict();
 export type SubmissionRequest = z.infer<typeof submissionRequestSchema>;
@@ -40,7 +91,7 @@ export const submissionAcceptedSchema = z.object({
 export type SubmissionAccepted = z.infer<typeof submissionAcceptedSchema>;
 
 export { APPLICATION_STATUSES };
-/** GET /v1/applications/{receiptNumber}: what a visitor may learn by receipt number; nothing personal. */
+/** What a visitor may learn by receipt number; nothing personal. */
 export const applicationStatusSchema = z.object({
   receiptNumber: receiptNumberSchema,
   serviceId: z.string(),
@@ -49,7 +100,7 @@ export const applicationStatusSchema = z.object({
 });
 export type ApplicationStatus = z.infer<typeof applicationStatusSchema>;
 
-/** POST /v1/heartbeats: the fleet view for administrators. No personal data. */
+/** The fleet view for administrators. No personal data. */
 export const heartbeatSchema = z
   .object({
     appVersion: z.string().regex(/^\d+\.\d+\.\d+/),
@@ -63,10 +114,301 @@ export const heartbeatSchema = z
   .strict();
 export type Heartbeat = z.infer<typeof heartbeatSchema>;
 
+/** The files a content package may hold, as paths inside the package. */
+export const PACKAGE_FILE_PATH = /^(manifest\.sig|manifest\.json|catalogue\.json|samples\/[a-z0-9][a-z0-9._-]*)$/;
+export const packageFilePathSchema = z.string().regex(PACKAGE_FILE_PATH);
+/** A published package's version as it appears in a path: a positive integer without leading zeros. */
+export const packageVersionSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,8}$/)
+  .transform(Number)
+  .pipe(z.number().int().positive());
+
+/** PUT /v1/admin/content: every file of a signed package, base64. */
+export const publishContentRequestSchema = z.object({ files: z.record(packageFilePathSchema, z.string()) });
+export type PublishContentRequest = z.infer<typeof publishContentRequestSchema>;
+export const contentPublishedSchema = z.object({ version: z.number().int().positive() });
+
+/** A receipt number exactly as issued: upper case, hyphenated, with a matching check character. */
+export const issuedReceiptNumberSchema = receiptNumberSchema.refine(
+  (value) => normaliseReceiptNumber(value) === value,
+  'Not a receipt number (XXXX-XXXX-XX, upper case, with its check character).',
+);
+
+/** No body: 204 and 304 answers. */
+const noBody = z.undefined();
+const openApiDocumentSchema = z.record(z.string(), z.unknown());
+/** The bytes of a package file, exactly as published. */
+const fileBytesSchema = z.string().meta({ contentMediaType: 'application/octet-stream' });
+
+/**
+ * Named schemas: the OpenAPI document lists them under components.schemas and refers to them by
+ * these names, so the document reads like the contract.
+ */
+export const portalSchemaRegistry = z.registry<{ id: string; description?: string }>();
+portalSchemaRegistry.add(submissionRequestSchema, { id: 'SubmissionRequest', description: 'One sealed application and its envelope.' });
+portalSchemaRegistry.add(submissionAcceptedSchema, { id: 'SubmissionAccepted', description: 'Where and when the portal stored a submission.' });
+portalSchemaRegistry.add(applicationStatusSchema, { id: 'ApplicationStatus', description: 'What a visitor may learn by receipt number.' });
+portalSchemaRegistry.add(heartbeatSchema, { id: 'Heartbeat', description: 'A kiosk’s health for the fleet view.' });
+portalSchemaRegistry.add(portalErrorSchema, { id: 'Error', description: 'Every refusal: a stable code and a message.' });
+portalSchemaRegistry.add(contentErrorSchema, { id: 'ContentError', description: 'A refused content package: the check that failed.' });
+portalSchemaRegistry.add(manifestSchema, { id: 'ContentManifest', description: 'The signed description of a content package.' });
+portalSchemaRegistry.add(publishContentRequestSchema, { id: 'PublishContentRequest', description: 'Every file of a signed package, base64.' });
+
+// ---- endpoints ---------------------------------------------------------------------------------------
+
+export type PortalMethod = 'GET' | 'POST' | 'PUT';
+export type PortalContentType = 'application/json' | 'application/octet-stream';
+
+export interface PortalResponse<S extends z.ZodType = z.ZodType> {
+  description: string;
+  schema: S;
+  /** null: no body. */
+  contentType: PortalContentType | null;
+  /** Headers the portal sets on this answer (lower-case names). */
+  headers?: z.ZodObject;
+}
+
+export interface PortalEndpoint<
+  P extends z.ZodObject = z.ZodObject,
+  H extends z.ZodObject = z.ZodObject,
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  R extends Record<number, PortalResponse> = Record<number, PortalResponse>,
+> {
+  /** A stable name for the operation (the OpenAPI operationId). */
+  operationId: string;
+  summary: string;
+  method: PortalMethod;
+  /** Fastify-style pattern: `:name` for a path segment, a trailing `*` for the rest of the path (named by `rest`). */
+  pattern: string;
+  params: P;
+  /** The parameter a trailing `*` fills, for endpoints whose last parameter may hold slashes. */
+  rest?: keyof z.output<P> & string;
+  /** The concrete path for these (parsed) parameters, each segment percent-encoded. */
+  path(params: z.output<P>): string;
+  /** Request headers besides Authorization (which `auth` describes), lower-case names. */
+  headers: H;
+  body: B;
+  /** The request body's media type, when there is a body. */
+  bodyContentType: 'application/json' | null;
+  responses: R;
+  /** Every error code the endpoint may answer. */
+  errors: readonly PortalAnswerCode[];
+  /** The largest request body it takes, in bytes. */
+  bodyLimit: number;
+  auth: PortalAuth;
+}
+
+const noParams = z.object({});
+const noHeaders = z.object({});
+const errorResponse = (description: string): PortalResponse<typeof portalErrorSchema> => ({
+  description,
+  schema: portalErrorSchema,
+  contentType: 'application/json',
+});
+const contentErrorResponse = (description: string): PortalResponse<typeof contentErrorSchema> => ({
+  description,
+  schema: contentErrorSchema,
+  contentType: 'application/json',
+});
+const json = <S extends z.ZodType>(description: string, schema: S, headers?: z.ZodObject): PortalResponse<S> => ({
+  description,
+  schema,
+  contentType: 'application/json',
+  ...(headers ? { headers } : {}),
+});
+
+/** Answers every endpoint may give. */
+const COMMON_RESPONSES = { 500: errorResponse('The portal failed; try again later (INTERNAL).') } as const;
+const KIOSK_AUTH_RESPONSES = {
+  401: errorResponse('No valid kiosk credential (UNAUTHORIZED); the answer carries a WWW-Authenticate challenge.'),
+  403: errorResponse('The credential is revoked, or the resource belongs to another kiosk (FORBIDDEN).'),
+} as const;
+const bodyResponses = (limit: number) =>
+  ({
+    413: errorResponse(`The body is larger than ${limit} bytes (PAYLOAD_TOO_LARGE).`),
+    415: errorResponse('The body is not application/json, or is encoded (VALIDATION).'),
+  }) as const;
+
+const seg = (value: string | number) => encodeURIComponent(String(value));
+
+/** Fixes the types of one endpoint while checking it against PortalEndpoint. */
+function endpoint<P extends z.ZodObject, H extends z.ZodObject, B extends z.ZodType | undefined, R extends Record<number, PortalResponse>>(
+  definition: PortalEndpoint<P, H, B, R>,
+): PortalEndpoint<P, H, B, R> {
+  return definition;
+}
+
+const contentVersionHeaders = z.object({
+  [PORTAL_HEADERS.etag]: z.string().describe('Changes whenever another package is published.'),
+  [PORTAL_HEADERS.contentPackageVersion]: z.string().regex(/^[1-9]\d*$/).describe('The version of the package this manifest describes.'),
+});
+
+export const PORTAL_ENDPOINTS = {
+  openApi: endpoint({
+    operationId: 'openApi',
+    summary: 'This API as an OpenAPI 3.1 document.',
+    method: 'GET',
+    pattern: '/v1/openapi.json',
+    params: noParams,
+    path: () => '/v1/openapi.json',
+    headers: noHeaders,
+    body: undefined,
+    bodyContentType: null,
+    responses: { 200: json('OpenAPI 3.1', openApiDocumentSchema), ...COMMON_RESPONSES },
+    errors: ['INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.none,
+    auth: 'none',
+  }),
+
+  submitApplication: endpoint({
+    operationId: 'submitApplication',
+    summary: 'Deliver one sealed application (idempotent by its id).',
+    method: 'POST',
+    pattern: '/v1/submissions',
+    params: noParams,
+    path: () => '/v1/submissions',
+    headers: z.object({ [PORTAL_HEADERS.idempotencyKey]: z.uuid().describe('The submission id (the body’s `id`), lower case.') }),
+    body: submissionRequestSchema,
+    bodyContentType: 'application/json',
+    responses: {
+      201: json('Stored now.', submissionAcceptedSchema),
+      200: json('Stored before with the same body: the first answer again.', submissionAcceptedSchema),
+      400: errorResponse('The body or the Idempotency-Key header is not valid (VALIDATION).'),
+      ...KIOSK_AUTH_RESPONSES,
+      409: errorResponse('The id was stored with another body, or the receipt number belongs to another submission (IDEMPOTENCY_CONFLICT).'),
+      ...bodyResponses(PORTAL_BODY_LIMITS.submission),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'IDEMPOTENCY_CONFLICT', 'PAYLOAD_TOO_LARGE', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.submission,
+    auth: 'kiosk',
+  }),
+
+  applicationStatus: endpoint({
+    operationId: 'applicationStatus',
+    summary: 'What a visitor may learn by receipt number: service and status, nothing personal.',
+    method: 'GET',
+    pattern: '/v1/applications/:receiptNumber',
+    params: z.object({ receiptNumber: issuedReceiptNumberSchema }),
+    path: ({ receiptNumber }) => `/v1/applications/${seg(receiptNumber)}`,
+    headers: noHeaders,
+    body: undefined,
+    bodyContentType: null,
+    responses: {
+      200: json('The application’s status.', applicationStatusSchema),
+      400: errorResponse('Not a receipt number (VALIDATION).'),
+      ...KIOSK_AUTH_RESPONSES,
+      404: errorResponse('No application has this receipt number (NOT_FOUND).'),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.none,
+    auth: 'kiosk',
+  }),
+
+  recordHeartbeat: endpoint({
+    operationId: 'recordHeartbeat',
+    summary: 'The kiosk’s health for the fleet view. No personal data.',
+    method: 'POST',
+    pattern: '/v1/heartbeats',
+    params: noParams,
+    path: () => '/v1/heartbeats',
+    headers: noHeaders,
+    body: heartbeatSchema,
+    bodyContentType: 'application/json',
+    responses: {
+      204: { description: 'Recorded.', schema: noBody, contentType: null },
+      400: errorResponse('The body is not valid (VALIDATION).'),
+      ...KIOSK_AUTH_RESPONSES,
+      ...bodyResponses(PORTAL_BODY_LIMITS.heartbeat),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.heartbeat,
+    auth: 'kiosk',
+  }),
+
+  contentManifest: endpoint({
+    operationId: 'contentManifest',
+    summary: 'The current signed content manifest; its version header names the package for the other files.',
+    method: 'GET',
+    pattern: '/v1/content/manifest',
+    params: noParams,
+    path: () => '/v1/content/manifest',
+    headers: z.object({ [PORTAL_HEADERS.ifNoneMatch]: z.string().optional().describe('The ETag of the manifest the kiosk has.') }),
+    body: undefined,
+    bodyContentType: null,
+    responses: {
+      200: json('The manifest bytes exactly as signed.', manifestSchema, contentVersionHeaders),
+      304: { description: 'The ETag still matches.', schema: noBody, contentType: null, headers: contentVersionHeaders },
+      404: errorResponse('No content is published yet (NOT_FOUND).'),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['NOT_FOUND', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.none,
+    auth: 'none',
+  }),
+
+  contentPackageFile: endpoint({
+    operationId: 'contentPackageFile',
+    summary: 'One file of a published package: manifest.sig, manifest.json, catalogue.json or samples/….',
+    method: 'GET',
+    pattern: '/v1/content/packages/:version/*',
+    params: z.object({ version: packageVersionSchema, path: packageFilePathSchema }),
+    rest: 'path',
+    path: ({ version, path }) => `/v1/content/packages/${seg(version)}/${path.split('/').map(seg).join('/')}`,
+    headers: noHeaders,
+    body: undefined,
+    bodyContentType: null,
+    responses: {
+      200: { description: 'The file’s bytes; immutable, cache them for good.', schema: fileBytesSchema, contentType: 'application/octet-stream' },
+      404: errorResponse('No such file (NOT_FOUND).'),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['NOT_FOUND', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.none,
+    auth: 'none',
+  }),
+
+  publishContent: endpoint({
+    operationId: 'publishContent',
+    summary: 'Publish a signed content package (administrators).',
+    method: 'PUT',
+    pattern: '/v1/admin/content',
+    params: noParams,
+    path: () => '/v1/admin/content',
+    headers: noHeaders,
+    body: publishContentRequestSchema,
+    bodyContentType: 'application/json',
+    responses: {
+      201: json('Published.', contentPublishedSchema),
+      400: errorResponse('The body is not {files: {path: base64}} (VALIDATION).'),
+      401: errorResponse('No administrator token (UNAUTHORIZED).'),
+      409: contentErrorResponse('The version is not newer than the published one (VERSION_NOT_NEWER).'),
+      ...bodyResponses(PORTAL_BODY_LIMITS.contentPublish),
+      422: contentErrorResponse('The package does not verify; the code names the check that failed.'),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'PAYLOAD_TOO_LARGE', 'INTERNAL', ...CONTENT_REJECTION_CODES],
+    bodyLimit: PORTAL_BODY_LIMITS.contentPublish,
+    auth: 'admin',
+  }),
+} as const;
+
+export type PortalEndpointName = keyof typeof PORTAL_ENDPOINTS;
+export type PortalEndpoints = typeof PORTAL_ENDPOINTS;
+/** The parsed body of an endpoint's answer with this status. */
+export type PortalAnswer<E extends PortalEndpointName, S extends keyof PortalEndpoints[E]['responses']> =
+  PortalEndpoints[E]['responses'][S] extends PortalResponse<infer Schema> ? z.output<Schema> : never;
+
+// ---- earlier names, kept while the kiosk moves onto PORTAL_ENDPOINTS ------------------------------------
+
+/** @deprecated Use `PORTAL_ENDPOINTS.<name>.path(...)`. */
 export const PORTAL_PATHS = {
-  submissions: '/v1/submissions',
-  applicationStatus: (receiptNumber: string) => `/v1/applications/${receiptNumber}`,
-  heartbeats: '/v1/heartbeats',
-  contentManifest: '/v1/content/manifest',
-  openApi: '/v1/openapi.json',
+  submissions: PORTAL_ENDPOINTS.submitApplication.path({}),
+  applicationStatus: (receiptNumber: string) => PORTAL_ENDPOINTS.applicationStatus.path({ receiptNumber }),
+  heartbeats: PORTAL_ENDPOINTS.recordHeartbeat.path({}),
+  contentManifest: PORTAL_ENDPOINTS.contentManifest.path({}),
+  openApi: PORTAL_ENDPOINTS.openApi.path({}),
 } as const;
