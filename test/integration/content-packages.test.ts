@@ -18,6 +18,7 @@ const untrusted = testKeys('test-key-a');
 interface Kiosk {
   host: KioskHost;
   events: HostEvent[];
+  statusEvents: ContentStatus[];
   mediaRoot: string;
   call<T>(channel: string, request?: unknown): Promise<T>;
 }
@@ -43,10 +44,16 @@ async function startKiosk(options: { portalUrl?: string; appVersion?: string } =
   });
   hosts.push(host);
   const events: HostEvent[] = [];
-  host.events.subscribe((event) => events.push(event));
+  const statusEvents: ContentStatus[] = [];
+  host.events.subscribe((event) => {
+    // Content updates are what the visitor's screens react to; status changes are the service panel's.
+    if (event.name === 'contentStatusChanged') statusEvents.push(event.payload);
+    else events.push(event);
+  });
   return {
     host,
     events,
+    statusEvents,
     mediaRoot,
     async call<T>(channel: string, request: unknown = {}) {
       const result = await host.router.handle(channel, request);
@@ -116,6 +123,8 @@ describe('content packages on a kiosk', () => {
     expect(status.activeVersion).toBe(1);
     expect(status.events[0]).toMatchObject({ source: 'folder', outcome: 'rejected', code });
     expect(kiosk.events).toEqual([]);
+    // The service panel hears of the refusal without asking.
+    await expect.poll(() => kiosk.statusEvents.at(-1)?.events[0], { timeout: 1000 }).toMatchObject({ source: 'folder', outcome: 'rejected', code });
   });
 
   it('applies a newer package signed with the second (rotation) key, keeps the previous, and tells the page', async () => {
@@ -187,6 +196,7 @@ describe('content pulled from the portal', () => {
     expect(status.download.receivedBytes).toBe(status.download.totalBytes);
     expect(await kiosk.call<InstallOutcome>('checkForContentUpdate')).toEqual({ outcome: 'unchanged' });
     expect(kiosk.events).toEqual([{ name: 'contentUpdated', payload: { version: 3 } }]);
+    await expect.poll(() => kiosk.statusEvents.at(-1), { timeout: 1000 }).toMatchObject({ activeVersion: 3, download: { state: 'idle' } });
   });
 
   it('refuses to publish without the administrator token, or a package it cannot verify', async () => {

@@ -162,15 +162,33 @@ describe('delivery to the portal', () => {
     expect((await portal.store.stats()).submissions).toBe(2);
   });
 
+  it('tells the page of each change in delivery as it happens: queued, then sent', async () => {
+    const { portal, token } = await startPortalWithKiosk();
+    const kiosk = await startKiosk(portal.url, token);
+    const pushed: SyncStatusView[] = [];
+    kiosk.host.events.subscribe((event) => event.name === 'syncStatusChanged' && pushed.push(event.payload));
+    await kiosk.submit();
+    await waitFor(() => pushed.some((status) => status.delivered === 1 && status.queued === 0));
+    expect(pushed.some((status) => status.queued === 1)).toBe(true);
+    expect(pushed.at(-1)).toMatchObject({ online: true, queued: 0, delivered: 1 });
+    // Nothing changes afterwards, so nothing more is pushed.
+    const count = pushed.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(pushed).toHaveLength(count);
+  });
+
   it('pauses on a revoked credential and raises the alarm instead of retrying', async () => {
     const { portal, token } = await startPortalWithKiosk();
     await portal.store.revokeCredential('BSK1', new Date());
     const kiosk = await startKiosk(portal.url, token);
+    const alarms: SyncStatusView[] = [];
+    kiosk.host.events.subscribe((event) => event.name === 'syncStatusChanged' && event.payload.state === 'paused' && alarms.push(event.payload));
     await kiosk.submit();
     await waitFor(async () => (await sync(kiosk)).state === 'paused');
     const status = await sync(kiosk);
     expect(status).toMatchObject({ state: 'paused', queued: 1, delivered: 0 });
     expect(status.pausedReason).toMatch(/FORBIDDEN|UNAUTHORIZED/);
+    expect(alarms.at(-1)?.pausedReason).toBe(status.pausedReason);
     expect((await portal.store.stats()).submissions).toBe(0);
   });
 

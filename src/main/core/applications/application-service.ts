@@ -6,7 +6,7 @@ import { localIsoDate } from '../../../shared/forms/validators.js';
 import type { StartedApplication, SubmittedApplication } from '../../../shared/contract/ipc.js';
 import type { Language } from '../../../shared/domain/languages.js';
 import { describeError, type Logger } from '../logger.js';
-import { ExpectedFailure } from '../ipc/router.js';
+import { fail, ok, type Result } from '../../../shared/contract/result.js';
 import type { Outbox } from './outbox.js';
 import { SEALED_FORMAT, sealToPortal, submissionAssociatedData } from './sealing.js';
 
@@ -45,14 +45,15 @@ export class ApplicationService {
 
   constructor(private readonly options: ApplicationServiceOptions) {}
 
-  start(serviceId: string): StartedApplication {
+  start(serviceId: string): Result<StartedApplication> {
     const content = this.options.currentContent();
-    if (!content) throw new ExpectedFailure('UNAVAILABLE', 'The kiosk has no content yet.');
+    if (!content) return fail('UNAVAILABLE', 'The kiosk has no content yet.');
     const service = content.document.services.find((candidate) => candidate.id === serviceId);
     const form = service && content.document.forms.find((candidate) => candidate.id === service.formId);
-    if (!service || !form) throw new ExpectedFailure('NOT_FOUND', 'No such service or form.');
+    if (!service || !form) return fail('NOT_FOUND', 'No such service or form.');
     const privacyPolicy = legalText(content.document, 'privacy-policy');
     const userAgreement = legalText(content.document, 'user-agreement');
+    if (!privacyPolicy || !userAgreement) return fail('UNAVAILABLE', 'The content has no privacy policy or user agreement.');
     this.forgetStale();
     const applicationId = uuidv7();
     this.open.set(applicationId, {
@@ -64,14 +65,14 @@ export class ApplicationService {
       portalKey: content.document.portalEncryptionKey,
       startedAt: this.options.clock().getTime(),
     });
-    return {
+    return ok({
       applicationId,
       serviceId,
       contentVersion: content.version,
       form,
       privacyPolicy: { version: privacyPolicy.version, title: privacyPolicy.title, body: privacyPolicy.body },
       userAgreement: { version: userAgreement.version, title: userAgreement.title, body: userAgreement.body },
-    };
+    });
   }
 
   cancel(applicationId: string): void {
@@ -83,14 +84,14 @@ export class ApplicationService {
     language: Language;
     consent: { privacyPolicyVersion: string; userAgreementVersion: string };
     answers: Record<string, unknown>;
-  }): Promise<SubmittedApplication> {
+  }): Promise<Result<SubmittedApplication>> {
     const pinned = this.open.get(request.applicationId);
-    if (!pinned) throw new ExpectedFailure('APPLICATION_UNKNOWN', 'This application is not open on the kiosk.');
+    if (!pinned) return fail('APPLICATION_UNKNOWN', 'This application is not open on the kiosk.');
     if (
       request.consent.privacyPolicyVersion !== pinned.privacyPolicyVersion ||
       request.consent.userAgreementVersion !== pinned.userAgreementVersion
     ) {
-      throw new ExpectedFailure('VALIDATION', 'The consent does not name the texts the visitor was shown.');
+      return fail('VALIDATION', 'The consent does not name the texts the visitor was shown.');
     }
     const now = this.options.clock();
     // The kiosk's local date, as the screen uses: in Bishkek (UTC+6) the UTC date lags until 06:00.
@@ -99,7 +100,7 @@ export class ApplicationService {
       // Paths and codes only: the values are the visitor's and stay out of logs and errors.
       const where = checked.issues.map((issue) => `${issue.path}:${issue.code}`).slice(0, 10).join(', ');
       this.options.log.warn('application_refused', { formId: pinned.form.id, issues: where });
-      throw new ExpectedFailure('VALIDATION', `The answers do not satisfy the form: ${where}`);
+      return fail('VALIDATION', `The answers do not satisfy the form: ${where}`);
     }
 
     const createdAt = now.toISOString();
@@ -137,12 +138,12 @@ export class ApplicationService {
       });
     } catch (error) {
       this.options.log.error('application_not_saved', { formId: pinned.form.id, ...describeError(error) });
-      throw new ExpectedFailure('NOT_SAVED', 'The application could not be saved.');
+      return fail('NOT_SAVED', 'The application could not be saved.');
     }
     this.open.delete(request.applicationId);
     this.options.onQueued?.();
     this.options.log.info('application_queued', { formId: pinned.form.id, receiptNumber: receipt.receiptNumber });
-    return { receiptNumber: receipt.receiptNumber, createdAt: receipt.createdAt, state: receipt.state };
+    return ok({ receiptNumber: receipt.receiptNumber, createdAt: receipt.createdAt, state: receipt.state });
   }
 
   private forgetStale(): void {
@@ -153,8 +154,6 @@ export class ApplicationService {
   }
 }
 
-function legalText(document: CatalogueDocument, kind: LegalText['kind']): LegalText {
-  const text = document.legalTexts.find((candidate) => candidate.kind === kind);
-  if (!text) throw new ExpectedFailure('UNAVAILABLE', `The content has no ${kind}.`);
-  return text;
+function legalText(document: CatalogueDocument, kind: LegalText['kind']): LegalText | undefined {
+  return document.legalTexts.find((candidate) => candidate.kind === kind);
 }

@@ -19,6 +19,8 @@ export interface ContentServiceOptions {
   log: Logger;
   /** Told after a package is applied, so the shells can tell the page. */
   onApplied: (version: number) => void;
+  /** Told after every install attempt, whatever its outcome: the recent-installs list has changed. */
+  onSettled?: () => void;
 }
 
 /**
@@ -43,7 +45,7 @@ export class ContentService {
     source: ContentSource,
     hooks: { onManifestVerified?: (manifest: ContentManifest) => void; quietIfNotNewer?: boolean } = {},
   ): Promise<InstallOutcome> {
-    const run = () => this.installNow(reader, source, hooks);
+    const run = () => this.installNow(reader, source, hooks).finally(() => this.options.onSettled?.());
     const next = this.queue.then(run, run);
     this.queue = next;
     return next;

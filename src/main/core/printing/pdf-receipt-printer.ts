@@ -21,6 +21,15 @@ const MARGIN = 14;
 export class PdfReceiptPrinter implements PrinterPort {
   constructor(private readonly options: PdfReceiptPrinterOptions) {}
 
+  /** Receipts saved under the data folder, in the fonts shipped in resources/fonts. */
+  static inFolders(dataFolder: string, fontsFolder: string): PdfReceiptPrinter {
+    return new PdfReceiptPrinter({
+      folder: join(dataFolder, 'receipts'),
+      regularFont: join(fontsFolder, 'NotoSans-Regular.ttf'),
+      boldFont: join(fontsFolder, 'NotoSans-Bold.ttf'),
+    });
+  }
+
   async print(receipt: ReceiptDocument): Promise<PrintOutcome> {
     // Loaded on the first print, not at start-up: pdfkit alone adds about a tenth of a second.
     const [{ default: PDFDocument }, { default: QRCode }] = await Promise.all([import('pdfkit'), import('qrcode')]);

@@ -11,8 +11,7 @@ import type { Fetch } from '../content/http-package-reader.js';
 import { describeError, type Logger } from '../logger.js';
 import type { Outbox, OutboxDelivery } from '../applications/outbox.js';
 import { DEFAULT_BACKOFF, fullJitterDelay, parseRetryAfter, type BackoffPolicy } from './backoff.js';
-
-export type SyncState = 'not-configured' | 'idle' | 'sending' | 'waiting' | 'offline' | 'paused';
+import type { SyncState } from '../../../shared/domain/submission.js';
 
 export interface SyncStatus {
   state: SyncState;

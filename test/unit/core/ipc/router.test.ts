@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ExpectedFailure, createRouter, type ChannelHandlers } from '../../../../src/main/core/ipc/router.js';
+import { fail, ok } from '../../../../src/shared/contract/result.js';
+import type { ChannelHandlers } from '../../../../src/main/core/handlers.js';
+import { createRouter } from '../../../../src/main/core/ipc/router.js';
 import { createMemoryLogger } from '../../../support/memory-logger.js';
 
 const VISITOR_PIN = '21204198500012';
@@ -14,34 +16,30 @@ const KIOSK_INFO = {
 
 function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
   return {
-    getKioskInfo: () => KIOSK_INFO,
-    listCategories: () => [],
-    listServices: () => [],
-    getService: () => {
-      throw new ExpectedFailure('NOT_FOUND', 'No such service.');
-    },
-    searchServices: () => [],
-    getSampleForm: () => ({ mediaType: 'image/png', dataBase64: '' }),
+    getKioskInfo: () => ok(KIOSK_INFO),
+    listCategories: () => ok([]),
+    listServices: () => ok([]),
+    getService: () => fail('NOT_FOUND', 'No such service.'),
+    searchServices: () => ok([]),
+    getSampleForm: () => ok({ mediaType: 'image/png', dataBase64: '' }),
     getContentStatus: () => {
       throw new Error('not used');
     },
-    checkForContentUpdate: () => ({ outcome: 'unchanged' }),
-    importContentFromRemovableMedia: () => ({ outcome: 'not-found' }),
+    checkForContentUpdate: () => ok({ outcome: 'unchanged' }),
+    importContentFromRemovableMedia: () => ok({ outcome: 'not-found' }),
     startApplication: () => {
       throw new Error('not used');
     },
     submitApplication: () => {
       throw new Error('not used');
     },
-    cancelApplication: () => ({}),
+    cancelApplication: () => ok({}),
     getSyncStatus: () => {
       throw new Error('not used');
     },
-    syncNow: () => ({}),
-    lookupApplication: () => {
-      throw new ExpectedFailure('UNAVAILABLE', 'offline');
-    },
-    printReceipt: () => ({ outcome: 'failed', reason: 'NO_PRINTER' }),
+    syncNow: () => ok({}),
+    lookupApplication: () => fail('UNAVAILABLE', 'offline'),
+    printReceipt: () => ok({ outcome: 'failed', reason: 'NO_PRINTER' }),
     ...overrides,
   };
 }

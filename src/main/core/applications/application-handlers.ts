@@ -1,0 +1,49 @@
+import type { ApplicationStatus } from '../../../shared/contract/portal.js';
+import { fail, ok } from '../../../shared/contract/result.js';
+import { normaliseReceiptNumber } from '../../../shared/domain/receipt-number.js';
+import type { HandlersFor } from '../handlers.js';
+import { describeError, type Logger } from '../logger.js';
+import type { ApplicationService } from './application-service.js';
+import type { Outbox } from './outbox.js';
+
+export interface ApplicationHandlersOptions {
+  applications: ApplicationService;
+  outbox: Outbox;
+  /** Asks the portal where an application stands (undefined: the portal does not know it); absent without a portal. */
+  lookupAtPortal: ((receiptNumber: string) => Promise<ApplicationStatus | undefined>) | undefined;
+  log: Logger;
+}
+
+type ApplicationChannel = 'startApplication' | 'submitApplication' | 'cancelApplication' | 'lookupApplication';
+
+/** A visitor's application from its start to its receipt, and the visitor's later question of where it stands. */
+export function applicationHandlers(options: ApplicationHandlersOptions): HandlersFor<ApplicationChannel> {
+  const { applications, outbox, lookupAtPortal, log } = options;
+  return {
+    startApplication: ({ serviceId }) => applications.start(serviceId),
+    submitApplication: (request) => applications.submit(request),
+    cancelApplication: ({ applicationId }) => {
+      applications.cancel(applicationId);
+      return ok({});
+    },
+    lookupApplication: async ({ receiptNumber }) => {
+      const normalised = normaliseReceiptNumber(receiptNumber);
+      if (!normalised) return fail('VALIDATION', 'That is not a receipt number.');
+      const local = outbox.byReceiptNumber(normalised);
+      if (local && (local.state === 'queued' || local.state === 'sending')) {
+        // Not sent yet: the portal cannot know it, but this kiosk does.
+        return ok({ receiptNumber: normalised, serviceId: local.serviceId, status: 'received' as const, updatedAt: local.createdAt, queuedHere: true });
+      }
+      if (!lookupAtPortal) return fail('UNAVAILABLE', 'No portal is configured.');
+      let status: ApplicationStatus | undefined;
+      try {
+        status = await lookupAtPortal(normalised);
+      } catch (error) {
+        log.warn('application_lookup_failed', describeError(error));
+        return fail('UNAVAILABLE', 'The portal cannot be reached.');
+      }
+      if (!status) return fail('NOT_FOUND', 'No application has this receipt number.');
+      return ok({ ...status, queuedHere: false });
+    },
+  };
+}

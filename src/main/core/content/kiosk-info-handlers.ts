@@ -1,0 +1,33 @@
+import { ok } from '../../../shared/contract/result.js';
+import type { HandlersFor } from '../handlers.js';
+import type { ContentService } from './content-service.js';
+import type { ContentStore } from './content-store.js';
+
+export interface KioskInfoOptions {
+  content: ContentService;
+  store: ContentStore;
+  appVersion: string;
+  /** Overrides of the content settings' idle times (seconds), for tests and demonstrations. */
+  visitorIdleSeconds: number | undefined;
+  idleWarningSeconds: number | undefined;
+}
+
+const DEFAULT_VISITOR_IDLE_SECONDS = 120;
+const DEFAULT_IDLE_WARNING_SECONDS = 30;
+
+/** Who this kiosk is and how it behaves, from the app and the active content's settings. */
+export function kioskInfoHandlers(options: KioskInfoOptions): HandlersFor<'getKioskInfo'> {
+  return {
+    getKioskInfo: () => {
+      const settings = options.content.catalogue()?.document.settings;
+      return ok({
+        appVersion: options.appVersion,
+        contentVersion: options.store.active()?.version ?? null,
+        officeName: settings?.officeName ?? null,
+        support: settings?.support ?? null,
+        visitorIdleSeconds: options.visitorIdleSeconds ?? settings?.visitorIdleSeconds ?? DEFAULT_VISITOR_IDLE_SECONDS,
+        idleWarningSeconds: options.idleWarningSeconds ?? settings?.idleWarningSeconds ?? DEFAULT_IDLE_WARNING_SECONDS,
+      });
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Fetch } from './content/http-package-reader.js';
+import type { Logger } from './logger.js';
+import type { PrinterPort } from './printing/printer-port.js';
+import type { BackoffPolicy } from './sync/backoff.js';
+
+/** Everything the host needs from the shell that starts it; shell-common/host-config.ts builds it from the environment. */
+export interface KioskHostOptions {
+  dataFolder: string;
+  appVersion: string;
+  /** The bundled trust anchors (resources/trust/content-keys.json). */
+  trustAnchorsFile: string;
+  /** The signed package shipped with the app, applied when the kiosk has nothing newer. */
+  bundledContentFolder?: string;
+  /** The portal: content is pulled from it and applications are delivered to it. Without it, USB only and no delivery. */
+  portalUrl?: string;
+  /** This kiosk's credential for the portal (`kiosk_<code>.<secret>`, issued by an administrator). */
+  kioskCredential?: string;
+  /** How often to tell the portal this kiosk is alive (seconds). */
+  heartbeatSeconds?: number;
+  /** Delivery retry timing (tests shorten it). */
+  deliveryBackoff?: BackoffPolicy;
+  /** While offline, how often to look for the portal again (ms). */
+  connectivityProbeMs?: number;
+  /** Overrides the poll interval the content settings give (seconds). */
+  contentPollSeconds?: number;
+  removableMediaRoots?: readonly string[];
+  /** Office code and kiosk number, four receipt-alphabet characters (e.g. BSK1); unique in the fleet. */
+  kioskCode: string;
+  /** Where receipts print; the PDF printer in the data folder when absent. */
+  printer?: PrinterPort;
+  /** resources/fonts: the TrueType fonts the PDF receipt needs. */
+  fontsFolder: string;
+  /** Overrides the idle times of the content settings (seconds), for tests and demonstrations. */
+  visitorIdleSeconds?: number;
+  idleWarningSeconds?: number;
+  fetch?: Fetch;
+  clock?: () => Date;
+  log?: Logger;
+}

@@ -1,0 +1,24 @@
+import type { Heartbeat } from '../../../shared/contract/portal.js';
+
+export interface HeartbeatOptions {
+  intervalSeconds: number;
+  /** What the kiosk reports now: versions, queue, printer; nothing personal. */
+  snapshot: () => Heartbeat;
+  send: (heartbeat: Heartbeat) => Promise<unknown>;
+}
+
+/** Tells the portal, at a steady pace, that this kiosk is alive and how its queue stands. */
+export class HeartbeatLoop {
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: HeartbeatOptions) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.options.send(this.options.snapshot()), 1000 * this.options.intervalSeconds);
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
