@@ -1,4 +1,4 @@
-import type { Fetch } from './content/http-package-reader.js';
+import type { Fetch } from './portal-client/portal-client.js';
 import type { Logger } from './logger.js';
 import type { PrinterPort } from './printing/printer-port.js';
 import type { BackoffPolicy } from './sync/backoff.js';

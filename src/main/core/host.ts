@@ -17,10 +17,11 @@ import { HostEvents } from './host-events.js';
 import type { KioskHostOptions } from './host-options.js';
 import { createRouter, type Router } from './ipc/router.js';
 import { createFileLogger, type Logger } from './logger.js';
+import { PortalClient } from './portal-client/portal-client.js';
 import { PdfReceiptPrinter } from './printing/pdf-receipt-printer.js';
 import { printingHandlers } from './printing/printing-handlers.js';
 import { openDatabase } from './storage/database.js';
-import { HeartbeatLoop } from './sync/heartbeat.js';
+import { HeartbeatLoop, heartbeatOf } from './sync/heartbeat.js';
 import { SyncEngine } from './sync/sync-engine.js';
 import { syncHandlers } from './sync/sync-handlers.js';
 import { SyncStatusReporter } from './sync/sync-status.js';
@@ -45,13 +46,13 @@ const DEFAULT_POLL_SECONDS = 300;
  */
 export async function startKioskHost(options: KioskHostOptions): Promise<KioskHost> {
   const clock = options.clock ?? (() => new Date());
-  const fetch = options.fetch ?? globalThis.fetch;
-  const { portalUrl, kioskCredential: credential } = options;
+  const { portalUrl } = options;
   mkdirSync(join(options.dataFolder, 'logs'), { recursive: true, mode: 0o700 });
   const log = options.log ?? createFileLogger(join(options.dataFolder, 'logs', 'kiosk.log'), clock);
   const databaseFile = join(options.dataFolder, DATABASE_FILE_NAME);
   const db = openDatabase(databaseFile);
   const events = new HostEvents();
+  const portal = portalUrl ? new PortalClient({ portalUrl, credential: options.kioskCredential, fetch: options.fetch ?? globalThis.fetch }) : undefined;
 
   const store = new ContentStore(db);
   const contentChanged = contentStatusNotifier(() => contentStatus({ store, puller, portalUrl }), (status) => events.emit({ name: 'contentStatusChanged', payload: status }));
@@ -61,9 +62,9 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
     onSettled: contentChanged,
   });
   const settings = () => content.catalogue()?.document.settings;
-  const puller = portalUrl
+  const puller = portal
     ? new ContentPuller({
-        portalUrl, service: content, fetch, log, clock, onProgress: contentChanged,
+        portal, service: content, log, clock, onProgress: contentChanged,
         intervalMs: () => 1000 * (options.contentPollSeconds ?? settings()?.contentPollSeconds ?? DEFAULT_POLL_SECONDS),
       })
     : undefined;
@@ -72,9 +73,9 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
   }
 
   const outbox = new Outbox(db, options.kioskCode);
-  const sync = portalUrl
+  const sync = portal
     ? new SyncEngine({
-        outbox, portalUrl, credential, fetch, clock, log, policy: options.deliveryBackoff, probeIntervalMs: options.connectivityProbeMs,
+        outbox, portal, clock, log, policy: options.deliveryBackoff, probeIntervalMs: options.connectivityProbeMs,
         onDelivered: (receiptNumber) => events.emit({ name: 'applicationDelivered', payload: { receiptNumber } }),
         onStatusChange: () => reporter.changed(),
       })
@@ -83,21 +84,13 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
   const applications = new ApplicationService({
     outbox, clock, log,
     onQueued: () => (reporter.changed(), sync?.notifyQueued()),
-    currentContent: () => {
-      const view = content.catalogue();
-      const active = store.active();
-      return view && active ? { document: view.document, version: active.version } : undefined;
-    },
+    currentContent: () => content.current(),
   });
   const printer = options.printer ?? PdfReceiptPrinter.inFolders(options.dataFolder, options.fontsFolder);
   const heartbeat = sync && new HeartbeatLoop({
     intervalSeconds: options.heartbeatSeconds ?? 60,
     send: (beat) => sync.sendHeartbeat(beat),
-    snapshot: () => {
-      const { queued, oldestQueuedAgeSeconds, quarantined, lastSyncAt } = reporter.current();
-      const printerState = options.printer ? ('ready' as const) : ('pdf' as const);
-      return { appVersion: options.appVersion, contentVersion: store.active()?.version ?? null, queueDepth: queued, oldestQueuedAgeSeconds, quarantined, lastSyncAt, printerState };
-    },
+    snapshot: () => heartbeatOf(reporter.current(), { appVersion: options.appVersion, contentVersion: store.active()?.version ?? null, printerState: options.printer ? 'ready' : 'pdf' }),
   });
 
   const router = createRouter(

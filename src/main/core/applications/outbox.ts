@@ -1,36 +1,36 @@
 import { formatReceiptNumber } from '../../../shared/domain/receipt-number.js';
-import type { Language } from '../../../shared/domain/languages.js';
+import { SUBMISSION_ENVELOPE_FIELDS, type OutboxState, type SubmissionEnvelope } from '../../../shared/domain/submission.js';
 import type { KioskDatabase } from '../storage/database.js';
 
-export interface NewOutboxEntry {
-  id: string;
-  serviceId: string;
-  formId: string;
-  formVersion: number;
-  contentVersion: number;
-  privacyPolicyVersion: string;
-  userAgreementVersion: string;
-  language: Language;
-  createdAt: string;
-  sealed: Uint8Array;
-  sealedFormat: string;
-  sealedKeyId: string;
-}
+/** What the application service hands the outbox: the envelope (the outbox gives the receipt number) and the sealed answers. */
+export type NewOutboxEntry = Omit<SubmissionEnvelope, 'receiptNumber'> & { sealed: Uint8Array };
 
-export interface OutboxReceipt {
-  id: string;
-  receiptNumber: string;
-  serviceId: string;
-  language: string;
-  createdAt: string;
-  state: 'queued' | 'sending' | 'delivered' | 'quarantined';
+export interface OutboxReceipt extends Pick<SubmissionEnvelope, 'id' | 'receiptNumber' | 'serviceId' | 'language' | 'createdAt'> {
+  state: OutboxState;
 }
 
 /** A queued application as the sync engine sends it: what was stored, with its number and tries. */
-export interface OutboxDelivery extends NewOutboxEntry {
-  receiptNumber: string;
-  attempts: number;
-}
+export type OutboxDelivery = SubmissionEnvelope & { sealed: Uint8Array; attempts: number };
+
+/** The outbox column of each envelope field: a field added to the envelope must be given its column here. */
+const ENVELOPE_COLUMNS: Record<keyof SubmissionEnvelope, string> = {
+  id: 'id',
+  receiptNumber: 'receipt_number',
+  serviceId: 'service_id',
+  formId: 'form_id',
+  formVersion: 'form_version',
+  contentVersion: 'content_version',
+  privacyPolicyVersion: 'privacy_policy_version',
+  userAgreementVersion: 'user_agreement_version',
+  language: 'language',
+  createdAt: 'created_at',
+  sealedFormat: 'sealed_format',
+  sealedKeyId: 'sealed_key_id',
+};
+const ENVELOPE_SELECT = SUBMISSION_ENVELOPE_FIELDS.map((field) => `${ENVELOPE_COLUMNS[field]} AS ${field}`).join(', ');
+const INSERT_FIELDS = [...SUBMISSION_ENVELOPE_FIELDS];
+const INSERT_SQL = `INSERT INTO outbox (${INSERT_FIELDS.map((field) => ENVELOPE_COLUMNS[field]).join(', ')}, sealed)
+  VALUES (${INSERT_FIELDS.map(() => '?').join(', ')}, ?)`;
 
 const SEQUENCE_KEY = 'receipt_sequence';
 
@@ -54,27 +54,8 @@ export class Outbox {
           .prepare('INSERT INTO kiosk_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
           .run(SEQUENCE_KEY, String(sequence));
         const receiptNumber = formatReceiptNumber(this.kioskCode, sequence);
-        this.db
-          .prepare(
-            `INSERT INTO outbox (id, receipt_number, service_id, form_id, form_version, content_version, privacy_policy_version,
-               user_agreement_version, language, created_at, sealed, sealed_format, sealed_key_id)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            entry.id,
-            receiptNumber,
-            entry.serviceId,
-            entry.formId,
-            entry.formVersion,
-            entry.contentVersion,
-            entry.privacyPolicyVersion,
-            entry.userAgreementVersion,
-            entry.language,
-            entry.createdAt,
-            entry.sealed,
-            entry.sealedFormat,
-            entry.sealedKeyId,
-          );
+        const envelope: SubmissionEnvelope = { ...entry, receiptNumber };
+        this.db.prepare(INSERT_SQL).run(...INSERT_FIELDS.map((field) => envelope[field]), entry.sealed);
         return { id: entry.id, receiptNumber, serviceId: entry.serviceId, language: entry.language, createdAt: entry.createdAt, state: 'queued' };
       })
       .immediate();
@@ -92,10 +73,7 @@ export class Outbox {
   nextDue(now: Date): OutboxDelivery | undefined {
     return this.db
       .prepare<[string], OutboxDelivery>(
-        `SELECT id, receipt_number AS receiptNumber, service_id AS serviceId, form_id AS formId, form_version AS formVersion,
-           content_version AS contentVersion, privacy_policy_version AS privacyPolicyVersion,
-           user_agreement_version AS userAgreementVersion, language, created_at AS createdAt, sealed_format AS sealedFormat,
-           sealed_key_id AS sealedKeyId, sealed, attempts
+        `SELECT ${ENVELOPE_SELECT}, sealed, attempts
          FROM outbox WHERE state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
          ORDER BY created_at, id LIMIT 1`,
       )

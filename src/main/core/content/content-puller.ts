@@ -2,18 +2,13 @@ import { MANIFEST_FILE, type ContentManifest } from '../../../shared/content/con
 import type { ContentStatus, InstallOutcome } from '../../../shared/contract/ipc.js';
 import { describeError, type Logger } from '../logger.js';
 import type { ContentService } from './content-service.js';
-import { httpPackageReader, type Fetch } from './http-package-reader.js';
-
-/** Portal paths; kept in step with src/portal/server.ts by the integration tests. */
-const MANIFEST_PATH = '/v1/content/manifest';
-const VERSION_HEADER = 'content-package-version';
+import type { PortalClient } from '../portal-client/portal-client.js';
 
 export type DownloadState = ContentStatus['download'];
 
 export interface ContentPullerOptions {
-  portalUrl: string;
+  portal: PortalClient;
   service: ContentService;
-  fetch: Fetch;
   log: Logger;
   clock: () => Date;
   intervalMs: () => number;
@@ -60,39 +55,22 @@ export class ContentPuller {
   }
 
   private async check(): Promise<InstallOutcome> {
-    const { fetch, log, clock, portalUrl } = this.options;
+    const { portal, log, clock } = this.options;
     this.lastCheckAt = clock();
     this.setDownload({ state: 'checking', receivedBytes: 0, totalBytes: 0 });
     try {
-      const response = await fetch(new URL(MANIFEST_PATH, portalUrl), {
-        headers: this.etag ? { 'If-None-Match': this.etag } : {},
-        signal: AbortSignal.timeout(30_000),
-      });
-      if (response.status === 304) {
+      const answer = await portal.contentManifest(this.etag);
+      if (answer.kind !== 'manifest') {
         this.setDownload({ state: 'idle', receivedBytes: 0, totalBytes: 0 });
-        return { outcome: 'unchanged' };
+        return { outcome: answer.kind === 'unchanged' ? 'unchanged' : 'not-found' };
       }
-      if (response.status === 404) {
-        this.setDownload({ state: 'idle', receivedBytes: 0, totalBytes: 0 });
-        return { outcome: 'not-found' };
-      }
-      const version = Number(response.headers.get(VERSION_HEADER));
-      if (!response.ok || !Number.isInteger(version) || version < 1) {
-        throw new Error(`the portal answered ${response.status} without a package version`);
-      }
-      const etag = response.headers.get('etag') ?? undefined;
-      const manifestBytes = new Uint8Array(await response.arrayBuffer());
+      const { version, etag, bytes: manifestBytes } = answer;
       let received = manifestBytes.length;
       let total = 0;
-      const reader = httpPackageReader(
-        new URL(`/v1/content/packages/${version}/`, portalUrl).href,
-        fetch,
-        new Map([[MANIFEST_FILE, manifestBytes]]),
-        (count) => {
-          received += count;
-          if (total > 0) this.setDownload({ state: 'downloading', receivedBytes: received, totalBytes: total });
-        },
-      );
+      const reader = portal.packageReader(version, new Map([[MANIFEST_FILE, manifestBytes]]), (count) => {
+        received += count;
+        if (total > 0) this.setDownload({ state: 'downloading', receivedBytes: received, totalBytes: total });
+      });
       const outcome = await this.options.service.install(reader, 'portal', {
         onManifestVerified: (manifest: ContentManifest) => {
           // What has arrived so far is the manifest and its signature; the parts follow at their signed sizes.

@@ -40,6 +40,12 @@ export class ContentService {
     return this.view;
   }
 
+  /** The active catalogue with its package version, which a new application is pinned to. */
+  current(): { document: CatalogueView['document']; version: number } | undefined {
+    const active = this.options.store.active();
+    return this.view && active ? { document: this.view.document, version: active.version } : undefined;
+  }
+
   install(
     reader: PackageReader,
     source: ContentSource,

@@ -1,4 +1,10 @@
+import type { SyncStatusView } from '../../../shared/contract/ipc.js';
 import type { Heartbeat } from '../../../shared/contract/portal.js';
+
+/** The heartbeat for this moment: the queue as delivery sees it, and the kiosk's own versions and printer. */
+export function heartbeatOf(sync: SyncStatusView, kiosk: Pick<Heartbeat, 'appVersion' | 'contentVersion' | 'printerState'>): Heartbeat {
+  return { ...kiosk, queueDepth: sync.queued, oldestQueuedAgeSeconds: sync.oldestQueuedAgeSeconds, quarantined: sync.quarantined, lastSyncAt: sync.lastSyncAt };
+}
 
 export interface HeartbeatOptions {
   intervalSeconds: number;

@@ -1,17 +1,9 @@
-import {
-  PORTAL_PATHS,
-  applicationStatusSchema,
-  portalErrorSchema,
-  submissionAcceptedSchema,
-  type ApplicationStatus,
-  type Heartbeat,
-  type SubmissionRequest,
-} from '../../../shared/contract/portal.js';
-import type { Fetch } from '../content/http-package-reader.js';
+import type { ApplicationStatus, Heartbeat, SubmissionRequest } from '../../../shared/contract/portal.js';
+import type { SyncState } from '../../../shared/domain/submission.js';
+import type { PortalClient } from '../portal-client/portal-client.js';
 import { describeError, type Logger } from '../logger.js';
 import type { Outbox, OutboxDelivery } from '../applications/outbox.js';
 import { DEFAULT_BACKOFF, fullJitterDelay, parseRetryAfter, type BackoffPolicy } from './backoff.js';
-import type { SyncState } from '../../../shared/domain/submission.js';
 
 export interface SyncStatus {
   state: SyncState;
@@ -23,15 +15,11 @@ export interface SyncStatus {
 
 export interface SyncEngineOptions {
   outbox: Outbox;
-  portalUrl: string;
-  /** `kiosk_<code>.<secret>`, issued by an administrator; without it every send would be refused. */
-  credential: string | undefined;
-  fetch: Fetch;
+  portal: PortalClient;
   clock: () => Date;
   log: Logger;
   policy?: BackoffPolicy;
   random?: () => number;
-  requestTimeoutMs?: number;
   /** While offline, how often to look for the portal again. */
   probeIntervalMs?: number;
   onDelivered: (receiptNumber: string) => void;
@@ -60,7 +48,8 @@ export class SyncEngine {
 
   constructor(private readonly options: SyncEngineOptions) {
     this.policy = options.policy ?? DEFAULT_BACKOFF;
-    this.state = { state: options.credential ? 'idle' : 'paused', online: null, lastSyncAt: null, lastError: null, pausedReason: options.credential ? null : 'NO_CREDENTIAL' };
+    const credential = options.portal.hasCredential;
+    this.state = { state: credential ? 'idle' : 'paused', online: null, lastSyncAt: null, lastError: null, pausedReason: credential ? null : 'NO_CREDENTIAL' };
   }
 
   status(): SyncStatus {
@@ -71,7 +60,7 @@ export class SyncEngine {
     this.stopped = false;
     const requeued = this.options.outbox.requeueInterrupted();
     if (requeued > 0) this.options.log.info('sync_requeued_interrupted', { count: requeued });
-    if (!this.options.credential) this.options.log.error('sync_no_credential');
+    if (!this.options.portal.hasCredential) this.options.log.error('sync_no_credential');
     this.schedule(0);
   }
 
@@ -87,7 +76,7 @@ export class SyncEngine {
 
   /** Staff asked to sync now, or connectivity came back: everything queued is due, a pause is lifted. */
   syncNow(): void {
-    if (this.options.credential && this.state.state === 'paused') this.update({ state: 'idle', pausedReason: null });
+    if (this.options.portal.hasCredential && this.state.state === 'paused') this.update({ state: 'idle', pausedReason: null });
     this.options.outbox.makeAllDue(this.options.clock());
     this.schedule(0);
   }
@@ -112,23 +101,17 @@ export class SyncEngine {
 
   /** Asks the portal where an application stands; undefined when the portal does not know it. */
   async lookup(receiptNumber: string): Promise<ApplicationStatus | undefined> {
-    const response = await this.options.fetch(new URL(PORTAL_PATHS.applicationStatus(receiptNumber), this.options.portalUrl), {
-      headers: { Authorization: `Bearer ${this.options.credential}` },
-      signal: AbortSignal.timeout(10_000),
-    });
+    const status = await this.options.portal.applicationStatus(receiptNumber);
     this.noteReachable();
-    if (response.status === 404) return undefined;
-    const parsed = applicationStatusSchema.safeParse(await response.json().catch(() => undefined));
-    if (!response.ok || !parsed.success) throw new Error(`the portal answered ${response.status}`);
-    return parsed.data;
+    return status;
   }
 
   async sendHeartbeat(heartbeat: Heartbeat): Promise<boolean> {
-    if (!this.options.credential) return false;
+    if (!this.options.portal.hasCredential) return false;
     try {
-      const response = await this.request(PORTAL_PATHS.heartbeats, heartbeat);
+      const recorded = await this.options.portal.heartbeat(heartbeat);
       this.noteReachable();
-      return response.ok;
+      return recorded;
     } catch {
       return false;
     }
@@ -138,24 +121,9 @@ export class SyncEngine {
     const { outbox, clock, log } = this.options;
     this.update({ state: 'sending' });
     outbox.markSending(row.id);
-    const body: SubmissionRequest = {
-      id: row.id,
-      receiptNumber: row.receiptNumber,
-      serviceId: row.serviceId,
-      formId: row.formId,
-      formVersion: row.formVersion,
-      contentVersion: row.contentVersion,
-      privacyPolicyVersion: row.privacyPolicyVersion,
-      userAgreementVersion: row.userAgreementVersion,
-      language: row.language,
-      createdAt: row.createdAt,
-      sealedFormat: row.sealedFormat,
-      sealedKeyId: row.sealedKeyId,
-      sealed: Buffer.from(row.sealed).toString('base64'),
-    };
-    let response: Response;
+    let answer;
     try {
-      response = await this.request(PORTAL_PATHS.submissions, body, { 'Idempotency-Key': row.id });
+      answer = await this.options.portal.submit(submissionRequest(row));
     } catch (error) {
       outbox.markRetry(row.id, this.later(row.attempts), 'NETWORK');
       log.warn('sync_network_error', describeError(error));
@@ -164,13 +132,11 @@ export class SyncEngine {
       return 'offline';
     }
     this.noteReachable();
-    const status = response.status;
-    if (status === 200 || status === 201) {
-      const accepted = submissionAcceptedSchema.safeParse(await response.json().catch(() => undefined));
-      if (!accepted.success || accepted.data.id !== row.id) {
-        outbox.markRetry(row.id, this.later(row.attempts), 'BAD_RESPONSE');
-        return 'retry';
-      }
+    if (answer.kind === 'bad-answer') {
+      outbox.markRetry(row.id, this.later(row.attempts), 'BAD_RESPONSE');
+      return 'retry';
+    }
+    if (answer.kind === 'accepted') {
       outbox.markDelivered(row.id, clock());
       this.deliveredSinceCheckpoint++;
       if (this.deliveredSinceCheckpoint >= CHECKPOINT_EVERY) this.checkpoint();
@@ -179,7 +145,7 @@ export class SyncEngine {
       this.options.onDelivered(row.receiptNumber);
       return 'delivered';
     }
-    const code = await errorCode(response);
+    const { status, code } = answer;
     if (status === 401 || status === 403) {
       // The kiosk's credential is wrong or revoked: more attempts cannot help, an administrator must act.
       outbox.markRetry(row.id, clock(), code, false);
@@ -188,7 +154,7 @@ export class SyncEngine {
       return 'paused';
     }
     if (RETRYABLE(status)) {
-      const retryAfter = parseRetryAfter(response.headers.get('retry-after'), clock(), this.policy);
+      const retryAfter = parseRetryAfter(answer.retryAfter, clock(), this.policy);
       outbox.markRetry(row.id, retryAfter === undefined ? this.later(row.attempts) : new Date(clock().getTime() + retryAfter), `HTTP_${status}`);
       log.warn('sync_retry', { status, attempts: row.attempts + 1 });
       this.update({ lastError: `HTTP_${status}` });
@@ -198,15 +164,6 @@ export class SyncEngine {
     outbox.markQuarantined(row.id, reason);
     log.warn('sync_quarantined', { receiptNumber: row.receiptNumber, status, reason });
     return 'quarantined';
-  }
-
-  private async request(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-    return this.options.fetch(new URL(path, this.options.portalUrl), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${this.options.credential}`, ...headers },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000),
-    });
   }
 
   private later(attempts: number): Date {
@@ -232,7 +189,7 @@ export class SyncEngine {
   /** Asks the portal for its API document: any answer at all means the network is back. */
   private async probe(): Promise<void> {
     try {
-      await this.options.fetch(new URL(PORTAL_PATHS.openApi, this.options.portalUrl), { signal: AbortSignal.timeout(5000) });
+      await this.options.portal.probe();
       this.noteReachable();
     } catch {
       this.scheduleProbe();
@@ -271,7 +228,7 @@ export class SyncEngine {
   }
 }
 
-async function errorCode(response: Response): Promise<string> {
-  const parsed = portalErrorSchema.safeParse(await response.json().catch(() => undefined));
-  return parsed.success ? parsed.data.error.code : `HTTP_${response.status}`;
+/** The envelope as stored, with the sealed answers in base64: the body of the portal request. */
+function submissionRequest({ attempts: _attempts, sealed, ...envelope }: OutboxDelivery): SubmissionRequest {
+  return { ...envelope, sealed: Buffer.from(sealed).toString('base64') };
 }

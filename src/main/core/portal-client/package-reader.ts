@@ -1,14 +1,12 @@
 import type { PackageReader } from '../../../shared/content/package-verification.js';
 
-export type Fetch = typeof fetch;
-
 /**
  * Reads a package from the portal over HTTP. A body is never read past the signed size plus one
  * byte (the request is aborted), and every byte received is reported for the download progress.
  */
 export function httpPackageReader(
-  baseUrl: string,
-  fetchImpl: Fetch,
+  urlOf: (path: string) => URL,
+  fetchImpl: typeof fetch,
   known: Map<string, Uint8Array>,
   onBytes: (count: number) => void,
   timeoutMs = 60_000,
@@ -20,7 +18,7 @@ export function httpPackageReader(
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), timeoutMs);
       try {
-        const response = await fetchImpl(new URL(path, baseUrl), { signal: controller.signal });
+        const response = await fetchImpl(urlOf(path), { signal: controller.signal });
         if (response.status === 404) return null;
         if (!response.ok || !response.body) throw new Error(`the portal answered ${response.status} for ${path}`);
         const chunks: Uint8Array[] = [];

@@ -1,0 +1,136 @@
+import type { PackageReader } from '../../../shared/content/package-verification.js';
+import {
+  PORTAL_ENDPOINTS,
+  PORTAL_HEADERS,
+  applicationStatusSchema,
+  bearer,
+  portalErrorSchema,
+  submissionAcceptedSchema,
+  type ApplicationStatus,
+  type Heartbeat,
+  type SubmissionAccepted,
+  type SubmissionRequest,
+} from '../../../shared/contract/portal.js';
+import { httpPackageReader } from './package-reader.js';
+
+export type Fetch = typeof fetch;
+
+export interface PortalClientOptions {
+  portalUrl: string;
+  /** `kiosk_<code>.<secret>`, issued by an administrator; without it the portal refuses every kiosk request. */
+  credential: string | undefined;
+  fetch: Fetch;
+  requestTimeoutMs?: number;
+}
+
+/** What came of one delivery attempt that reached the portal (a network failure rejects instead). */
+export type DeliveryAnswer =
+  | { kind: 'accepted'; accepted: SubmissionAccepted }
+  /** A 2xx the contract does not allow, or one naming another submission: worth another try. */
+  | { kind: 'bad-answer'; status: number }
+  | { kind: 'refused'; status: number; code: string; retryAfter: string | null };
+
+export type ManifestAnswer =
+  | { kind: 'unchanged' }
+  | { kind: 'none-published' }
+  | { kind: 'manifest'; version: number; etag: string | undefined; bytes: Uint8Array };
+
+const TIMEOUTS = { request: 30_000, lookup: 10_000, probe: 5_000 } as const;
+
+/**
+ * Every request the kiosk makes to the portal, built from the shared endpoint contract: paths,
+ * header names and body limits come from there and nowhere else. It answers in the kiosk's terms
+ * (accepted, refused with a code, unchanged) and leaves the decisions (retry, quarantine, pause) to
+ * the domains that call it. A network failure rejects, so callers can tell "offline" from "refused".
+ */
+export class PortalClient {
+  constructor(private readonly options: PortalClientOptions) {}
+
+  get hasCredential(): boolean {
+    return Boolean(this.options.credential);
+  }
+
+  async submit(request: SubmissionRequest): Promise<DeliveryAnswer> {
+    const endpoint = PORTAL_ENDPOINTS.submitApplication;
+    const body = JSON.stringify(request);
+    if (Buffer.byteLength(body) > endpoint.bodyLimit) {
+      // The portal would answer 413; no need to send megabytes to hear it.
+      return { kind: 'refused', status: 413, code: 'PAYLOAD_TOO_LARGE', retryAfter: null };
+    }
+    const response = await this.send(endpoint.method, endpoint.path({}), body, { [PORTAL_HEADERS.idempotencyKey]: request.id });
+    if (response.status === 200 || response.status === 201) {
+      const accepted = submissionAcceptedSchema.safeParse(await response.json().catch(() => undefined));
+      return accepted.success && accepted.data.id === request.id ? { kind: 'accepted', accepted: accepted.data } : { kind: 'bad-answer', status: response.status };
+    }
+    return { kind: 'refused', status: response.status, code: await errorCode(response), retryAfter: response.headers.get(PORTAL_HEADERS.retryAfter) };
+  }
+
+  /** Where an application stands; undefined when the portal does not know the number. */
+  async applicationStatus(receiptNumber: string): Promise<ApplicationStatus | undefined> {
+    const endpoint = PORTAL_ENDPOINTS.applicationStatus;
+    const response = await this.send(endpoint.method, endpoint.path({ receiptNumber }), undefined, {}, TIMEOUTS.lookup);
+    if (response.status === 404) return undefined;
+    const parsed = applicationStatusSchema.safeParse(await response.json().catch(() => undefined));
+    if (!response.ok || !parsed.success) throw new Error(`the portal answered ${response.status}`);
+    return parsed.data;
+  }
+
+  /** True when the portal recorded it. */
+  async heartbeat(heartbeat: Heartbeat): Promise<boolean> {
+    const endpoint = PORTAL_ENDPOINTS.recordHeartbeat;
+    const response = await this.send(endpoint.method, endpoint.path({}), JSON.stringify(heartbeat));
+    await response.body?.cancel();
+    return response.ok;
+  }
+
+  /** Resolves on any answer at all (the network is back); rejects while the portal cannot be reached. */
+  async probe(): Promise<void> {
+    const endpoint = PORTAL_ENDPOINTS.openApi;
+    const response = await this.options.fetch(this.url(endpoint.path({})), { method: endpoint.method, signal: AbortSignal.timeout(TIMEOUTS.probe) });
+    await response.body?.cancel();
+  }
+
+  async contentManifest(etag: string | undefined): Promise<ManifestAnswer> {
+    const endpoint = PORTAL_ENDPOINTS.contentManifest;
+    const response = await this.options.fetch(this.url(endpoint.path({})), {
+      method: endpoint.method,
+      headers: etag ? { [PORTAL_HEADERS.ifNoneMatch]: etag } : {},
+      signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? TIMEOUTS.request),
+    });
+    if (response.status === 304) return { kind: 'unchanged' };
+    if (response.status === 404) return { kind: 'none-published' };
+    const version = Number(response.headers.get(PORTAL_HEADERS.contentPackageVersion));
+    if (!response.ok || !Number.isInteger(version) || version < 1) {
+      throw new Error(`the portal answered ${response.status} without a package version`);
+    }
+    return { kind: 'manifest', version, etag: response.headers.get(PORTAL_HEADERS.etag) ?? undefined, bytes: new Uint8Array(await response.arrayBuffer()) };
+  }
+
+  /** Reads a published package's files; `known` holds what has already arrived (the manifest). */
+  packageReader(version: number, known: Map<string, Uint8Array>, onBytes: (count: number) => void): PackageReader {
+    const endpoint = PORTAL_ENDPOINTS.contentPackageFile;
+    return httpPackageReader((path) => this.url(endpoint.path({ version, path })), this.options.fetch, known, onBytes);
+  }
+
+  private url(path: string): URL {
+    return new URL(path, this.options.portalUrl);
+  }
+
+  private send(method: string, path: string, body: string | undefined, headers: Record<string, string> = {}, timeoutMs?: number): Promise<Response> {
+    return this.options.fetch(this.url(path), {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { [PORTAL_HEADERS.contentType]: 'application/json' }),
+        [PORTAL_HEADERS.authorization]: bearer(this.options.credential ?? ''),
+        ...headers,
+      },
+      body,
+      signal: AbortSignal.timeout(timeoutMs ?? this.options.requestTimeoutMs ?? TIMEOUTS.request),
+    });
+  }
+}
+
+async function errorCode(response: Response): Promise<string> {
+  const parsed = portalErrorSchema.safeParse(await response.json().catch(() => undefined));
+  return parsed.success ? parsed.data.error.code : `HTTP_${response.status}`;
+}
