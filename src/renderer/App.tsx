@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApplicationScreen } from './features/application/ApplicationScreen.js';
 import { IdleGuard } from './features/visit/IdleGuard.js';
 import { ExitDialog, VisitBar } from './features/visit/VisitControls.js';
-import { kiosk } from './host/kiosk-client.js';
+import { kioskHost } from './host/kiosk-client.js';
 import { AttractScreen } from './features/attract/AttractScreen.js';
 import { CatalogueScreen } from './features/catalogue/CatalogueScreen.js';
 import { CategoryScreen } from './features/catalogue/CategoryScreen.js';
@@ -11,7 +11,7 @@ import { LanguageScreen } from './features/language/LanguageScreen.js';
 import { LookupScreen } from './features/lookup/LookupScreen.js';
 import { ServicePanelScreen } from './features/service-panel/ServicePanelScreen.js';
 import { ServiceScreen } from './features/catalogue/ServiceScreen.js';
-import { useKioskStore } from './state/store.js';
+import { followHostEvents, useKioskStore } from './state/store.js';
 
 export function App() {
   const screen = useKioskStore((state) => state.screen);
@@ -21,16 +21,7 @@ export function App() {
 
   useEffect(() => {
     void loadKioskInfo();
-    // New content shows at once on whatever screen is open, without a restart.
-    const stopContent = kiosk().onContentUpdated(() => {
-      void loadKioskInfo();
-      useKioskStore.getState().reloadScreen();
-    });
-    const stopDelivered = kiosk().onApplicationDelivered(({ receiptNumber }) => useKioskStore.getState().applicationDelivered(receiptNumber));
-    return () => {
-      stopContent();
-      stopDelivered();
-    };
+    return followHostEvents(useKioskStore, kioskHost);
   }, [loadKioskInfo]);
 
   useEffect(() => {

@@ -1,52 +1,12 @@
-import type { StateCreator } from 'zustand';
-import type { FieldIssue } from '../../shared/forms/form-engine.js';
+import type { KioskApi } from '../../shared/contract/ipc.js';
 import { evaluateForm, pageIssues } from '../../shared/forms/form-engine.js';
-import type { AnswerValue, Answers } from '../../shared/forms/form-schema.js';
+import type { Answers } from '../../shared/forms/form-schema.js';
 import { localIsoDate } from '../../shared/forms/validators.js';
-import type { ReceiptDocument, StartedApplication, SubmittedApplication } from '../../shared/contract/ipc.js';
-import type { ErrorCode } from '../../shared/contract/result.js';
-import { errorCodeOf, kiosk, unwrap } from '../host/kiosk-client.js';
-import type { KioskState } from './store.js';
+import type { ApplicationInProgress, ApplicationSlice, SliceCreator, VisitScopedState } from './types.js';
 
-export type ApplicationPhase = 'starting' | 'consent' | 'question' | 'check' | 'declaration' | 'submitting' | 'receipt' | 'failed';
-export type PrintState = { status: 'idle' | 'printing' } | { status: 'done'; outcome: 'printed' | 'saved' | 'NO_PRINTER' | 'PRINT_FAILED' };
+export type { ApplicationInProgress, ApplicationPhase, PrintState } from './types.js';
 
-/**
- * The application a visitor is filling. Answers live here, in the page's memory, and nowhere
- * else: never web storage, never logs. Ending the visit drops the whole object.
- */
-export interface ApplicationInProgress {
-  phase: ApplicationPhase;
-  started?: StartedApplication;
-  answers: Answers;
-  pageId?: string;
-  /** Issues shown on the current page after the visitor pressed Continue. */
-  shownIssues: FieldIssue[];
-  /** Counts refused Continues, so the error summary takes focus then and not while the visitor types. */
-  refusedContinues: number;
-  /** Came to this page from "Change" on the check screen: Continue returns there. */
-  returnToCheck: boolean;
-  receipt?: SubmittedApplication;
-  error?: ErrorCode;
-  print: PrintState;
-}
-
-export interface ApplicationSlice {
-  application?: ApplicationInProgress;
-  startApplication: (serviceId: string) => Promise<void>;
-  acceptConsent: () => void;
-  declineConsent: () => void;
-  setAnswer: (fieldId: string, value: AnswerValue) => void;
-  continueFromPage: () => void;
-  backFromPage: () => void;
-  changeAnswer: (pageId: string) => void;
-  confirmCheck: () => void;
-  backToCheck: () => void;
-  submitApplication: () => Promise<void>;
-  printReceipt: (receipt: ReceiptDocument) => Promise<void>;
-  /** The host delivered an application: if it is the one on screen, its receipt now says "sent". */
-  applicationDelivered: (receiptNumber: string) => void;
-}
+export const applicationVisitDefaults = { application: undefined } satisfies Partial<VisitScopedState>;
 
 /** The kiosk's local date, the same the host checks against. */
 export const today = () => localIsoDate(new Date());
@@ -56,108 +16,113 @@ export function visiblePageIds(application: ApplicationInProgress): string[] {
   return evaluateForm(application.started.form, application.answers, { today: today() }).visiblePageIds;
 }
 
-export const createApplicationSlice: StateCreator<KioskState, [], [], ApplicationSlice> = (set, get) => {
-  const update = (patch: Partial<ApplicationInProgress>) => {
-    const current = get().application;
-    if (current) set({ application: { ...current, ...patch } });
-  };
+function errorsOnPage(application: ApplicationInProgress, answers: Answers = application.answers) {
+  if (!application.started || !application.pageId) return [];
+  return pageIssues(application.started.form, application.pageId, answers, { today: today() }).filter((issue) => issue.severity === 'error');
+}
 
-  return {
-    application: undefined,
+const starting = (): ApplicationInProgress => ({
+  phase: 'starting',
+  answers: {},
+  shownIssues: [],
+  refusedContinues: 0,
+  returnToCheck: false,
+  print: { status: 'idle' },
+});
 
-    startApplication: async (serviceId) => {
-      set({ screen: 'application', application: { phase: 'starting', answers: {}, shownIssues: [], refusedContinues: 0, returnToCheck: false, print: { status: 'idle' } } });
-      try {
-        const started = unwrap(await kiosk().startApplication({ serviceId }));
-        if (get().application?.phase === 'starting') update({ phase: 'consent', started });
-      } catch (error) {
-        update({ phase: 'failed', error: errorCodeOf(error) });
-      }
-    },
+/** The visit's application from consent to receipt; host answers are Results, a failure is a phase. */
+export const createApplicationSlice =
+  (host: KioskApi): SliceCreator<ApplicationSlice> =>
+  (set, get) => {
+    const update = (patch: Partial<ApplicationInProgress>) => {
+      const current = get().application;
+      if (current) set({ application: { ...current, ...patch } });
+    };
 
-    acceptConsent: () => {
-      const application = get().application;
-      if (!application?.started) return;
-      update({ phase: 'question', pageId: visiblePageIds(application)[0], shownIssues: [] });
-    },
+    return {
+      ...applicationVisitDefaults,
 
-    declineConsent: () => {
-      const applicationId = get().application?.started?.applicationId;
-      if (applicationId) void kiosk().cancelApplication({ applicationId });
-      // Declining keeps nothing: the application is forgotten by the host too.
-      set({ application: undefined, screen: 'catalogue' });
-      get().reloadScreen();
-    },
+      startApplication: async (serviceId) => {
+        set({ screen: 'application', application: starting() });
+        const result = await host.startApplication({ serviceId });
+        if (!result.ok) return update({ phase: 'failed', error: result.error.code });
+        if (get().application?.phase === 'starting') update({ phase: 'consent', started: result.value });
+      },
 
-    setAnswer: (fieldId, value) => {
-      const application = get().application;
-      if (!application) return;
-      const answers = { ...application.answers, [fieldId]: value };
-      // Once the visitor has been shown errors, they update as the answer is corrected.
-      const shownIssues =
-        application.shownIssues.length > 0 && application.started && application.pageId
-          ? pageIssues(application.started.form, application.pageId, answers, { today: today() }).filter((issue) => issue.severity === 'error')
-          : [];
-      update({ answers, shownIssues });
-    },
+      acceptConsent: () => {
+        const application = get().application;
+        if (!application?.started) return;
+        update({ phase: 'question', pageId: visiblePageIds(application)[0], shownIssues: [] });
+      },
 
-    continueFromPage: () => {
-      const application = get().application;
-      if (!application?.started || !application.pageId) return;
-      const issues = pageIssues(application.started.form, application.pageId, application.answers, { today: today() }).filter(
-        (issue) => issue.severity === 'error',
-      );
-      if (issues.length > 0) return update({ shownIssues: issues, refusedContinues: application.refusedContinues + 1 });
-      const pages = visiblePageIds(application);
-      const next = pages[pages.indexOf(application.pageId) + 1];
-      if (application.returnToCheck || !next) return update({ phase: 'check', pageId: undefined, shownIssues: [], returnToCheck: false });
-      update({ pageId: next, shownIssues: [] });
-    },
+      declineConsent: () => {
+        const applicationId = get().application?.started?.applicationId;
+        if (applicationId) void host.cancelApplication({ applicationId });
+        // Declining keeps nothing: the application is forgotten by the host too.
+        set({ application: undefined, screen: 'catalogue' });
+        get().reloadScreen();
+      },
 
-    backFromPage: () => {
-      const application = get().application;
-      if (!application?.pageId) return;
-      if (application.returnToCheck) return update({ phase: 'check', pageId: undefined, shownIssues: [], returnToCheck: false });
-      const pages = visiblePageIds(application);
-      const previous = pages[pages.indexOf(application.pageId) - 1];
-      update(previous ? { pageId: previous, shownIssues: [] } : { phase: 'consent', pageId: undefined, shownIssues: [] });
-    },
+      setAnswer: (fieldId, value) => {
+        const application = get().application;
+        if (!application) return;
+        const answers = { ...application.answers, [fieldId]: value };
+        // Once the visitor has been shown errors, they update as the answer is corrected.
+        const shownIssues = application.shownIssues.length > 0 ? errorsOnPage(application, answers) : [];
+        update({ answers, shownIssues });
+      },
 
-    changeAnswer: (pageId) => update({ phase: 'question', pageId, returnToCheck: true, shownIssues: [] }),
-    confirmCheck: () => update({ phase: 'declaration' }),
-    backToCheck: () => update({ phase: 'check' }),
+      continueFromPage: () => {
+        const application = get().application;
+        if (!application?.started || !application.pageId) return;
+        const issues = errorsOnPage(application);
+        if (issues.length > 0) return update({ shownIssues: issues, refusedContinues: application.refusedContinues + 1 });
+        const pages = visiblePageIds(application);
+        const next = pages[pages.indexOf(application.pageId) + 1];
+        if (application.returnToCheck || !next) return update({ phase: 'check', pageId: undefined, shownIssues: [], returnToCheck: false });
+        update({ pageId: next, shownIssues: [] });
+      },
 
-    submitApplication: async () => {
-      const application = get().application;
-      if (!application?.started || application.phase !== 'declaration') return;
-      update({ phase: 'submitting' });
-      const { started } = application;
-      try {
-        const receipt = unwrap(
-          await kiosk().submitApplication({
-            applicationId: started.applicationId,
-            language: get().language,
-            consent: { privacyPolicyVersion: started.privacyPolicy.version, userAgreementVersion: started.userAgreement.version },
-            answers: application.answers,
-          }),
-        );
+      backFromPage: () => {
+        const application = get().application;
+        if (!application?.pageId) return;
+        if (application.returnToCheck) return update({ phase: 'check', pageId: undefined, shownIssues: [], returnToCheck: false });
+        const pages = visiblePageIds(application);
+        const previous = pages[pages.indexOf(application.pageId) - 1];
+        update(previous ? { pageId: previous, shownIssues: [] } : { phase: 'consent', pageId: undefined, shownIssues: [] });
+      },
+
+      changeAnswer: (pageId) => update({ phase: 'question', pageId, returnToCheck: true, shownIssues: [] }),
+      confirmCheck: () => update({ phase: 'declaration' }),
+      backToCheck: () => update({ phase: 'check' }),
+
+      submitApplication: async () => {
+        const application = get().application;
+        // Only from the declaration: a second press while the first is on its way submits nothing.
+        if (!application?.started || application.phase !== 'declaration') return;
+        update({ phase: 'submitting' });
+        const { started } = application;
+        const result = await host.submitApplication({
+          applicationId: started.applicationId,
+          language: get().language,
+          consent: { privacyPolicyVersion: started.privacyPolicy.version, userAgreementVersion: started.userAgreement.version },
+          answers: application.answers,
+        });
+        if (!result.ok) return update({ phase: 'failed', error: result.error.code });
         // The receipt is shown only now, after the host's commit; the answers are no longer needed.
-        update({ phase: 'receipt', receipt, answers: {} });
-      } catch (error) {
-        update({ phase: 'failed', error: errorCodeOf(error) });
-      }
-    },
+        update({ phase: 'receipt', receipt: result.value, answers: {} });
+      },
 
-    applicationDelivered: (receiptNumber) => {
-      const receipt = get().application?.receipt;
-      if (receipt?.receiptNumber === receiptNumber) update({ receipt: { ...receipt, state: 'delivered' } });
-    },
+      applicationDelivered: (receiptNumber) => {
+        const receipt = get().application?.receipt;
+        if (receipt?.receiptNumber === receiptNumber) update({ receipt: { ...receipt, state: 'delivered' } });
+      },
 
-    printReceipt: async (receipt) => {
-      update({ print: { status: 'printing' } });
-      const result = await kiosk().printReceipt({ receipt });
-      const outcome = result.ok ? (result.value.outcome === 'failed' ? result.value.reason : result.value.outcome) : 'PRINT_FAILED';
-      update({ print: { status: 'done', outcome } });
-    },
+      printReceipt: async (receipt) => {
+        update({ print: { status: 'printing' } });
+        const result = await host.printReceipt({ receipt });
+        const outcome = result.ok ? (result.value.outcome === 'failed' ? result.value.reason : result.value.outcome) : 'PRINT_FAILED';
+        update({ print: { status: 'done', outcome } });
+      },
+    };
   };
-};

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Loadable } from '../state/store.js';
+import type { Loadable } from '../state/types.js';
 
 /** Shows loading, a translated error with a retry, or the loaded content. */
 export function LoadState<T>({ loadable, retry, children }: { loadable: Loadable<T>; retry: () => void; children: (value: T) => ReactNode }) {

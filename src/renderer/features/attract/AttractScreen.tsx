@@ -2,8 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../../shared/domain/languages.js';
 import { INTL_LOCALE } from '../../i18n.js';
-import type { SyncStatusView } from '../../../shared/contract/ipc.js';
-import { kiosk } from '../../host/kiosk-client.js';
 import { useKioskStore } from '../../state/store.js';
 
 /** The idle screen: says what the kiosk is in all three languages and starts a visit on any touch. */
@@ -53,20 +51,12 @@ export function AttractScreen() {
  */
 function SyncIndicator() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<SyncStatusView>();
+  const status = useKioskStore((state) => state.syncStatus);
+  const loadSyncStatus = useKioskStore((state) => state.loadSyncStatus);
+  // Loaded once when the attract screen opens; the host pushes every change after that.
   useEffect(() => {
-    let current = true;
-    const refresh = () =>
-      void kiosk()
-        .getSyncStatus({})
-        .then((result) => current && result.ok && setStatus(result.value));
-    refresh();
-    const timer = setInterval(refresh, 10_000);
-    return () => {
-      current = false;
-      clearInterval(timer);
-    };
-  }, []);
+    void loadSyncStatus();
+  }, [loadSyncStatus]);
   if (!status || status.state === 'not-configured') return null;
   const healthy = status.state !== 'offline' && status.state !== 'paused';
   return (

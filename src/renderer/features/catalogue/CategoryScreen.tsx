@@ -8,10 +8,11 @@ export function CategoryScreen() {
   const { t } = useTranslation();
   const language = useKioskStore((state) => state.language);
   const categoryId = useKioskStore((state) => state.categoryId);
-  const category = useKioskStore((state) => state.categories.value?.find((candidate) => candidate.id === categoryId));
+  const categories = useKioskStore((state) => state.categories.value);
   const services = useKioskStore((state) => state.services);
   const openService = useKioskStore((state) => state.openService);
   const reloadScreen = useKioskStore((state) => state.reloadScreen);
+  const category = categories?.find((candidate) => candidate.id === categoryId);
 
   return (
     <main className="screen category" data-screen="category">

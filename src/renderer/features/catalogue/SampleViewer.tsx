@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../shared/contract/result.js';
-import { errorCodeOf, kiosk, unwrap } from '../../host/kiosk-client.js';
+import { kioskHost } from '../../host/kiosk-client.js';
 
 const ZOOM_STEPS = [1, 1.5, 2, 3];
 
@@ -23,11 +23,11 @@ export function SampleViewer({ serviceId, sampleId, title, onClose }: SampleView
   useEffect(() => {
     closeButton.current?.focus();
     let current = true;
-    kiosk()
-      .getSampleForm({ serviceId, sampleId })
-      .then(unwrap)
-      .then((sample) => current && setSource(`data:${sample.mediaType};base64,${sample.dataBase64}`))
-      .catch((failure: unknown) => current && setError(errorCodeOf(failure)));
+    void kioskHost.getSampleForm({ serviceId, sampleId }).then((result) => {
+      if (!current) return;
+      if (result.ok) setSource(`data:${result.value.mediaType};base64,${result.value.dataBase64}`);
+      else setError(result.error.code);
+    });
     return () => {
       current = false;
     };

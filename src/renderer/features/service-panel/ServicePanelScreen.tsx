@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadState } from '../../ui/LoadState.js';
 import { formatDateTime } from '../../ui/format.js';
@@ -20,12 +19,6 @@ export function ServicePanelScreen() {
   const syncNow = useKioskStore((state) => state.syncNow);
   const busy = lastAction?.outcome.outcome === 'busy';
   const when = (iso: string | null) => (iso ? formatDateTime(iso) : t('panel.never'));
-
-  // Progress of a running download is polled while the panel is open.
-  useEffect(() => {
-    const timer = setInterval(() => void refresh(), 1000);
-    return () => clearInterval(timer);
-  }, [refresh]);
 
   return (
     <main className="screen service-panel" data-screen="service-panel">

@@ -1,0 +1,183 @@
+import type { StateCreator } from 'zustand';
+import type {
+  CategorySummary,
+  ChannelResponse,
+  ContentStatus,
+  InstallOutcome,
+  KioskInfo,
+  ReceiptDocument,
+  ServiceDetail,
+  ServiceSummary,
+  StartedApplication,
+  SubmittedApplication,
+  SyncStatusView,
+} from '../../shared/contract/ipc.js';
+import type { ErrorCode } from '../../shared/contract/result.js';
+import type { Language } from '../../shared/domain/languages.js';
+import type { FieldIssue } from '../../shared/forms/form-engine.js';
+import type { AnswerValue, Answers } from '../../shared/forms/form-schema.js';
+
+/**
+ * The shape of the renderer's state, slice by slice. The slices implement these interfaces and
+ * depend on this module, never on the store that composes them.
+ */
+
+export type Screen = 'attract' | 'language' | 'catalogue' | 'category' | 'service' | 'application' | 'lookup' | 'service-panel';
+
+/** Data a screen loads from the host, with the state of that load. */
+export interface Loadable<T> {
+  status: 'idle' | 'loading' | 'ready' | 'failed';
+  value?: T;
+  error?: ErrorCode;
+}
+
+export interface VisitSlice {
+  screen: Screen;
+  language: Language;
+  categoryId?: string;
+  serviceId?: string;
+  /** Where "change language" came from, so choosing a language returns the visitor there. */
+  returnScreen?: Screen;
+  startVisit: () => void;
+  changeLanguage: () => void;
+  chooseLanguage: (language: Language) => void;
+  openCategory: (categoryId: string) => void;
+  openService: (serviceId: string) => void;
+  goBack: () => void;
+  /** Ends the visit: every visit-scoped field goes back to its initial value. */
+  endVisit: () => void;
+  /** Exit asks first; the visit ends only when the visitor confirms. */
+  confirmingExit: boolean;
+  requestExit: () => void;
+  cancelExit: () => void;
+}
+
+export interface PresentationSlice {
+  /** Visit-scoped reading aids: survive page changes within a visit, reset when it ends. */
+  largeText: boolean;
+  highContrast: boolean;
+  toggleLargeText: () => void;
+  toggleHighContrast: () => void;
+}
+
+export interface CatalogueSlice {
+  categories: Loadable<CategorySummary[]>;
+  services: Loadable<ServiceSummary[]>;
+  service: Loadable<ServiceDetail>;
+  searchQuery: string;
+  searchResults: Loadable<ServiceSummary[]>;
+  setSearchQuery: (query: string) => void;
+  /** Reloads whatever the current screen shows (after a language change or a content update). */
+  reloadScreen: () => void;
+}
+
+export type LookupResult = ChannelResponse<'lookupApplication'>;
+
+export interface LookupSlice {
+  lookupQuery: string;
+  lookupResult: Loadable<LookupResult>;
+  openLookup: () => void;
+  setLookupQuery: (query: string) => void;
+  runLookup: () => Promise<void>;
+}
+
+export interface KioskInfoSlice {
+  info?: KioskInfo;
+  loadKioskInfo: () => Promise<void>;
+}
+
+export interface SyncSlice {
+  /** Delivery state and queue counts for staff: loaded when a screen that shows them opens, then pushed by the host. */
+  syncStatus?: SyncStatusView;
+  loadSyncStatus: () => Promise<void>;
+  syncStatusChanged: (status: SyncStatusView) => void;
+  syncNow: () => Promise<void>;
+}
+
+export type PanelAction = { kind: 'check' | 'import'; outcome: InstallOutcome | { outcome: 'busy' } };
+
+export interface ServicePanelSlice {
+  contentStatus: Loadable<ContentStatus>;
+  lastAction?: PanelAction;
+  openServicePanel: () => void;
+  refreshContentStatus: () => Promise<void>;
+  contentStatusChanged: (status: ContentStatus) => void;
+  checkForContentUpdate: () => Promise<void>;
+  importFromRemovableMedia: () => Promise<void>;
+}
+
+export type ApplicationPhase = 'starting' | 'consent' | 'question' | 'check' | 'declaration' | 'submitting' | 'receipt' | 'failed';
+export type PrintState = { status: 'idle' | 'printing' } | { status: 'done'; outcome: 'printed' | 'saved' | 'NO_PRINTER' | 'PRINT_FAILED' };
+
+/**
+ * The application a visitor is filling. Answers live here, in the page's memory, and nowhere
+ * else: never web storage, never logs. Ending the visit drops the whole object.
+ */
+export interface ApplicationInProgress {
+  phase: ApplicationPhase;
+  started?: StartedApplication;
+  answers: Answers;
+  pageId?: string;
+  /** Issues shown on the current page after the visitor pressed Continue. */
+  shownIssues: FieldIssue[];
+  /** Counts refused Continues, so the error summary takes focus then and not while the visitor types. */
+  refusedContinues: number;
+  /** Came to this page from "Change" on the check screen: Continue returns there. */
+  returnToCheck: boolean;
+  receipt?: SubmittedApplication;
+  error?: ErrorCode;
+  print: PrintState;
+}
+
+export interface ApplicationSlice {
+  application?: ApplicationInProgress;
+  startApplication: (serviceId: string) => Promise<void>;
+  acceptConsent: () => void;
+  declineConsent: () => void;
+  setAnswer: (fieldId: string, value: AnswerValue) => void;
+  continueFromPage: () => void;
+  backFromPage: () => void;
+  changeAnswer: (pageId: string) => void;
+  confirmCheck: () => void;
+  backToCheck: () => void;
+  submitApplication: () => Promise<void>;
+  printReceipt: (receipt: ReceiptDocument) => Promise<void>;
+  /** The host delivered an application: if it is the one on screen, its receipt now says "sent". */
+  applicationDelivered: (receiptNumber: string) => void;
+}
+
+export type KioskState = VisitSlice &
+  PresentationSlice &
+  CatalogueSlice &
+  LookupSlice &
+  KioskInfoSlice &
+  SyncSlice &
+  ServicePanelSlice &
+  ApplicationSlice;
+
+/**
+ * Everything that belongs to one visitor. Ending a visit sets each of these back to its initial
+ * value; every key is required (an optional field too), so a default left out does not compile.
+ */
+export type VisitScopedKey =
+  | 'screen'
+  | 'language'
+  | 'categoryId'
+  | 'serviceId'
+  | 'returnScreen'
+  | 'confirmingExit'
+  | 'largeText'
+  | 'highContrast'
+  | 'categories'
+  | 'services'
+  | 'service'
+  | 'searchQuery'
+  | 'searchResults'
+  | 'lookupQuery'
+  | 'lookupResult'
+  | 'lastAction'
+  | 'application';
+export type VisitScopedState = { [K in VisitScopedKey]-?: KioskState[K] };
+
+/** One slice of the composed state: it sees the whole state and contributes its own part. */
+export type SliceCreator<Slice> = StateCreator<KioskState, [], [], Slice>;

@@ -1,0 +1,52 @@
+import type { KioskApi } from '../../shared/contract/ipc.js';
+import { idle } from './loadable.js';
+import type { Screen, SliceCreator, VisitScopedState, VisitSlice } from './types.js';
+
+export const visitSliceDefaults = {
+  screen: 'attract' as Screen,
+  language: 'ky',
+  categoryId: undefined,
+  serviceId: undefined,
+  returnScreen: undefined,
+  confirmingExit: false,
+} satisfies Partial<VisitScopedState>;
+
+/**
+ * Where the visitor is and how they move. `visitDefaults` holds the initial value of every
+ * visit-scoped field of every slice, so ending the visit forgets all of it at once.
+ */
+export const createVisitSlice =
+  (host: KioskApi, visitDefaults: VisitScopedState): SliceCreator<VisitSlice> =>
+  (set, get) => ({
+    ...visitSliceDefaults,
+    startVisit: () => set({ screen: 'language', returnScreen: undefined }),
+    changeLanguage: () => set({ screen: 'language', returnScreen: get().screen }),
+    chooseLanguage: (language) => {
+      set({ language, screen: get().returnScreen ?? 'catalogue', returnScreen: undefined });
+      get().reloadScreen();
+    },
+    openCategory: (categoryId) => {
+      set({ screen: 'category', categoryId, services: idle() });
+      get().reloadScreen();
+    },
+    openService: (serviceId) => {
+      set({ screen: 'service', serviceId, service: idle() });
+      get().reloadScreen();
+    },
+    goBack: () => {
+      const { screen, categoryId, searchQuery } = get();
+      if (screen === 'service') set({ screen: categoryId && !searchQuery ? 'category' : 'catalogue', service: idle() });
+      else if (screen === 'category') set({ screen: 'catalogue', categoryId: undefined });
+      else if (screen === 'lookup') set({ screen: 'catalogue', lookupQuery: '', lookupResult: idle() });
+      else if (screen === 'catalogue') set({ screen: 'language', returnScreen: undefined });
+      else if (screen === 'language') set({ screen: get().returnScreen ?? 'attract', returnScreen: undefined });
+      get().reloadScreen();
+    },
+    requestExit: () => set({ confirmingExit: true }),
+    cancelExit: () => set({ confirmingExit: false }),
+    endVisit: () => {
+      const applicationId = get().application?.started?.applicationId;
+      if (applicationId) void host.cancelApplication({ applicationId });
+      set({ ...visitDefaults });
+    },
+  });
