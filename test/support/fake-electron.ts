@@ -16,6 +16,7 @@ export function createFakeElectron() {
   const privilegedSchemes: unknown[] = [];
   const windows: { options: Record<string, unknown>; loadedUrl?: string }[] = [];
   const permission: { request?: Listener; check?: Listener } = {};
+  const exitCodes: number[] = [];
 
   class BrowserWindow {
     loadedUrl?: string;
@@ -48,6 +49,7 @@ export function createFakeElectron() {
       requestSingleInstanceLock: () => true,
       on: (event: string, listener: Listener) => appListeners.set(event, listener),
       quit: () => undefined,
+      exit: (code: number) => exitCodes.push(code),
       whenReady: () => Promise.resolve(),
       getPath: () => userData,
       getVersion: () => '0.0.0-test',
@@ -66,7 +68,7 @@ export function createFakeElectron() {
     BrowserWindow,
   };
 
-  return { module, userData, appListeners, ipcHandlers, protocolHandlers, privilegedSchemes, windows, permission };
+  return { module, userData, appListeners, ipcHandlers, protocolHandlers, privilegedSchemes, windows, permission, exitCodes };
 }
 
 /** A web contents that records the lock-down listeners the shell attaches. */

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { CHANNELS, HOST_EVENT_CHANNEL } from '../../shared/contract/channels.js';
 import { fail } from '../../shared/contract/result.js';
 import { ensureDataFolder } from '../shell-common/data-folder.js';
+import { HostConfigError, hostOptionsFromEnvironment } from '../shell-common/host-config.js';
 import { startKioskHost, type KioskHost } from '../core/host.js';
 import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveBundleFile } from '../shell-common/renderer-bundle.js';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl } from './app-origin.js';
@@ -38,17 +39,22 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => host?.close());
 
   void app.whenReady().then(async () => {
-    host = await startKioskHost({
-      dataFolder: ensureDataFolder(app.getPath('userData')),
-      appVersion: app.getVersion(),
-      trustAnchorsFile: join(resourcesFolder, 'trust', 'content-keys.json'),
-      bundledContentFolder: join(distFolder, 'content-bundle'),
-      portalUrl: process.env.KIOSK_PORTAL_URL,
-      kioskCredential: process.env.KIOSK_PORTAL_TOKEN,
-      kioskCode: process.env.KIOSK_CODE ?? 'DEV1',
-      fontsFolder: join(resourcesFolder, 'fonts'),
-      printer: new ElectronReceiptPrinter(process.env.KIOSK_PRINTER_NAME),
-    });
+    let options;
+    try {
+      options = hostOptionsFromEnvironment(process.env, {
+        dataFolder: ensureDataFolder(app.getPath('userData')),
+        appVersion: app.getVersion(),
+        resourcesFolder,
+        distFolder,
+      });
+    } catch (error) {
+      if (!(error instanceof HostConfigError)) throw error;
+      // A kiosk that starts with an unusable setting fails visitors later; stop now and say which setting.
+      console.error(`Kiosk not started: ${error.message}`);
+      app.exit(2);
+      return;
+    }
+    host = await startKioskHost({ ...options, printer: new ElectronReceiptPrinter(process.env.KIOSK_PRINTER_NAME) });
     const router = host.router;
 
     protocol.handle(APP_SCHEME, async (request) => {

@@ -1,0 +1,42 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+
+export interface LocalPortal {
+  url: string;
+  /** This kiosk's credential, issued by the local portal. */
+  token: string;
+  close(): void;
+}
+
+/**
+ * Without a configured portal, `npm start` runs the reference portal beside the kiosk (its data
+ * in the kiosk's data folder, demo keys), issues this kiosk a credential, and delivers to it, so a
+ * visit goes all the way from the screen to the portal on one machine, in either shell.
+ */
+export async function startLocalPortal(projectRoot: string, dataFolder: string, kioskCode: string): Promise<LocalPortal> {
+  const portalData = join(dataFolder, 'local-portal');
+  const issued = spawnSync(process.execPath, [join(projectRoot, 'dist', 'portal', 'admin-cli.js'), 'issue-credential', '--kiosk', kioskCode, '--data', portalData], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '' },
+  });
+  if (issued.status !== 0) throw new Error(`the local portal could not issue a credential: ${issued.stderr}`);
+  const token = issued.stdout.trim();
+  const child = spawn(process.execPath, [join(projectRoot, 'dist', 'portal', 'main.js'), '--port', '0', '--data', portalData], {
+    cwd: projectRoot,
+    env: { ...process.env, PORTAL_ADMIN_TOKEN: randomBytes(24).toString('base64url'), DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolveUrl, rejectUrl) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Portal listening on (\S+)/.exec(output);
+      if (match) resolveUrl(match[1]!);
+    });
+    child.once('exit', (code) => rejectUrl(new Error(`the local portal exited with ${code}`)));
+  });
+  child.stdout.resume();
+  console.log(`Local reference portal: ${url} (data in ${portalData})`);
+  return { url, token, close: () => void child.kill('SIGTERM') };
+}

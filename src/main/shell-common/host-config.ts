@@ -1,0 +1,108 @@
+import { delimiter, join } from 'node:path';
+import { z } from 'zod';
+import { RECEIPT_ALPHABET, isValidKioskCode } from '../../shared/domain/receipt-number.js';
+import type { KioskHostOptions } from '../core/host-options.js';
+
+/** A start-up setting that cannot be used: the one line a shell prints before it stops. */
+export class HostConfigError extends Error {
+  override readonly name = 'HostConfigError';
+}
+
+/** Where the shell found the app's own files; the rest of the options come from the environment. */
+export interface HostPlaces {
+  dataFolder: string;
+  appVersion: string;
+  /** The project's or the package's resources/ (trust anchors, fonts). */
+  resourcesFolder: string;
+  /** The built app's dist/ (the bundled content package). */
+  distFolder: string;
+}
+
+const seconds = (name: string) =>
+  z
+    .string()
+    .regex(/^[1-9]\d{0,6}$/, `${name} must be a whole number of seconds from 1 to 9999999`)
+    .transform(Number)
+    .optional();
+
+const KIOSK_ENVIRONMENT = z.object({
+  KIOSK_CODE: z
+    .string()
+    .refine(isValidKioskCode, `KIOSK_CODE must be four upper-case characters of ${RECEIPT_ALPHABET} (office code and kiosk number), e.g. BSK1`)
+    .default('DEV1'),
+  KIOSK_PORTAL_URL: z
+    .url({ protocol: /^https?$/, error: 'KIOSK_PORTAL_URL must be an http:// or https:// address, e.g. https://portal.example.kg' })
+    .optional(),
+  KIOSK_PORTAL_TOKEN: z
+    .string()
+    .regex(/^kiosk_[0-9A-Z]{4}\.[A-Za-z0-9_-]{16,}$/, 'KIOSK_PORTAL_TOKEN must be a kiosk credential as issued: kiosk_<CODE>.<secret>')
+    .optional(),
+  KIOSK_IDLE_SECONDS: seconds('KIOSK_IDLE_SECONDS'),
+  KIOSK_IDLE_WARNING_SECONDS: seconds('KIOSK_IDLE_WARNING_SECONDS'),
+  KIOSK_CONTENT_POLL_SECONDS: seconds('KIOSK_CONTENT_POLL_SECONDS'),
+  KIOSK_REMOVABLE_MEDIA_ROOTS: z
+    .string()
+    .transform((value) => value.split(delimiter).filter(Boolean))
+    .optional(),
+});
+
+/**
+ * The one place environment variables become the host's options, for both shells: a value that
+ * cannot be used stops start-up with a line naming the variable and what it allows, instead of a
+ * kiosk that starts and then fails every visitor (a lower-case KIOSK_CODE once did exactly that).
+ * Empty variables count as unset.
+ */
+export function hostOptionsFromEnvironment(env: NodeJS.ProcessEnv, places: HostPlaces): KioskHostOptions {
+  const set = Object.fromEntries(Object.entries(env).filter(([name, value]) => name.startsWith('KIOSK_') && value !== ''));
+  const parsed = KIOSK_ENVIRONMENT.safeParse(set);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new HostConfigError(issue.message.startsWith('KIOSK_') ? issue.message : `${String(issue.path[0])}: ${issue.message}`);
+  }
+  const config = parsed.data;
+  if (config.KIOSK_PORTAL_TOKEN && !config.KIOSK_PORTAL_TOKEN.startsWith(`kiosk_${config.KIOSK_CODE}.`)) {
+    throw new HostConfigError(`KIOSK_PORTAL_TOKEN was issued to another kiosk: it must start with kiosk_${config.KIOSK_CODE}. (KIOSK_CODE is ${config.KIOSK_CODE})`);
+  }
+  return {
+    dataFolder: places.dataFolder,
+    appVersion: places.appVersion,
+    trustAnchorsFile: join(places.resourcesFolder, 'trust', 'content-keys.json'),
+    bundledContentFolder: join(places.distFolder, 'content-bundle'),
+    fontsFolder: join(places.resourcesFolder, 'fonts'),
+    kioskCode: config.KIOSK_CODE,
+    portalUrl: config.KIOSK_PORTAL_URL,
+    kioskCredential: config.KIOSK_PORTAL_TOKEN,
+    visitorIdleSeconds: config.KIOSK_IDLE_SECONDS,
+    idleWarningSeconds: config.KIOSK_IDLE_WARNING_SECONDS,
+    contentPollSeconds: config.KIOSK_CONTENT_POLL_SECONDS,
+    removableMediaRoots: config.KIOSK_REMOVABLE_MEDIA_ROOTS,
+  };
+}
+
+/** `npm start`'s flags; see src/main/launcher/start.ts. */
+export interface LauncherFlags {
+  dev: boolean;
+  browser: boolean;
+  open: boolean;
+  localPortal: boolean;
+  port: number | undefined;
+}
+
+export const LAUNCHER_USAGE = 'usage: npm start -- [--browser] [--dev] [--no-open] [--no-portal] [--port N]';
+
+export function parseLauncherFlags(args: readonly string[]): LauncherFlags {
+  const flags: LauncherFlags = { dev: false, browser: false, open: true, localPortal: true, port: undefined };
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (arg === '--dev') flags.dev = true;
+    else if (arg === '--browser') flags.browser = true;
+    else if (arg === '--no-open') flags.open = false;
+    else if (arg === '--no-portal') flags.localPortal = false;
+    else if (arg === '--port') {
+      const value = args[++index];
+      if (!value || !/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new HostConfigError(`--port takes a port number from 0 to 65535 (${LAUNCHER_USAGE})`);
+      flags.port = Number(value);
+    } else throw new HostConfigError(`unknown option ${JSON.stringify(arg)} (${LAUNCHER_USAGE})`);
+  }
+  return flags;
+}

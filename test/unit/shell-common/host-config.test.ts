@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { HostConfigError, hostOptionsFromEnvironment, parseLauncherFlags } from '../../../src/main/shell-common/host-config.js';
+
+const PLACES = { dataFolder: '/data', appVersion: '1.2.3', resourcesFolder: '/app/resources', distFolder: '/app/dist' };
+const TOKEN = 'kiosk_BSK1.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ';
+
+const refusal = (env: NodeJS.ProcessEnv): string => {
+  try {
+    hostOptionsFromEnvironment(env, PLACES);
+  } catch (error) {
+    expect(error).toBeInstanceOf(HostConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('accepted');
+};
+
+describe('host configuration from the environment', () => {
+  it('turns every kiosk variable into the host options', () => {
+    const options = hostOptionsFromEnvironment(
+      {
+        KIOSK_CODE: 'BSK1',
+        KIOSK_PORTAL_URL: 'https://portal.example.kg',
+        KIOSK_PORTAL_TOKEN: TOKEN,
+        KIOSK_IDLE_SECONDS: '90',
+        KIOSK_IDLE_WARNING_SECONDS: '20',
+        KIOSK_CONTENT_POLL_SECONDS: '600',
+        KIOSK_REMOVABLE_MEDIA_ROOTS: '/media:/mnt/usb',
+        PATH: '/usr/bin',
+      },
+      PLACES,
+    );
+    expect(options).toEqual({
+      dataFolder: '/data',
+      appVersion: '1.2.3',
+      trustAnchorsFile: '/app/resources/trust/content-keys.json',
+      bundledContentFolder: '/app/dist/content-bundle',
+      fontsFolder: '/app/resources/fonts',
+      kioskCode: 'BSK1',
+      portalUrl: 'https://portal.example.kg',
+      kioskCredential: TOKEN,
+      visitorIdleSeconds: 90,
+      idleWarningSeconds: 20,
+      contentPollSeconds: 600,
+      removableMediaRoots: ['/media', '/mnt/usb'],
+    });
+  });
+
+  it('starts a development kiosk with nothing set, and treats empty variables as unset', () => {
+    const options = hostOptionsFromEnvironment({ KIOSK_PORTAL_URL: '', KIOSK_IDLE_SECONDS: '' }, PLACES);
+    expect(options).toMatchObject({ kioskCode: 'DEV1', portalUrl: undefined, visitorIdleSeconds: undefined });
+  });
+
+  it('refuses a lower-case, short or lookalike kiosk code instead of failing every submission later', () => {
+    for (const code of ['bsk1', 'BSK', 'BSK12', 'BSI1', 'BS-1']) {
+      expect(refusal({ KIOSK_CODE: code }), code).toMatch(/^KIOSK_CODE must be four upper-case characters of 0123456789ABCDEFGHJKMNPQRSTVWXYZ/);
+    }
+  });
+
+  it('refuses seconds that are not a positive whole number, naming the variable', () => {
+    for (const [name, value] of [['KIOSK_IDLE_SECONDS', 'soon'], ['KIOSK_IDLE_WARNING_SECONDS', '-5'], ['KIOSK_CONTENT_POLL_SECONDS', '1.5'], ['KIOSK_IDLE_SECONDS', '0']]) {
+      expect(refusal({ [name!]: value }), `${name}=${value}`).toBe(`${name} must be a whole number of seconds from 1 to 9999999`);
+    }
+  });
+
+  it('refuses a portal address that is not http(s) and a credential that is malformed or issued to another kiosk', () => {
+    expect(refusal({ KIOSK_PORTAL_URL: 'ftp://portal' })).toMatch(/^KIOSK_PORTAL_URL must be an http/);
+    expect(refusal({ KIOSK_PORTAL_URL: 'portal.example.kg' })).toMatch(/^KIOSK_PORTAL_URL must be an http/);
+    expect(refusal({ KIOSK_PORTAL_TOKEN: 'secret' })).toMatch(/^KIOSK_PORTAL_TOKEN must be a kiosk credential/);
+    expect(refusal({ KIOSK_CODE: 'TSH2', KIOSK_PORTAL_TOKEN: TOKEN })).toBe(
+      'KIOSK_PORTAL_TOKEN was issued to another kiosk: it must start with kiosk_TSH2. (KIOSK_CODE is TSH2)',
+    );
+  });
+});
+
+describe('launcher flags', () => {
+  it('reads every flag', () => {
+    expect(parseLauncherFlags([])).toEqual({ dev: false, browser: false, open: true, localPortal: true, port: undefined });
+    expect(parseLauncherFlags(['--browser', '--no-open', '--no-portal', '--port', '8080', '--dev'])).toEqual({
+      dev: true,
+      browser: true,
+      open: false,
+      localPortal: false,
+      port: 8080,
+    });
+  });
+
+  it('refuses an unknown flag or a bad port with the usage', () => {
+    expect(() => parseLauncherFlags(['--no-opne'])).toThrow(/^unknown option "--no-opne" \(usage: npm start -- /);
+    for (const args of [['--port'], ['--port', 'eighty'], ['--port', '70000']]) {
+      expect(() => parseLauncherFlags(args), args.join(' ')).toThrow(/^--port takes a port number from 0 to 65535/);
+    }
+  });
+});
