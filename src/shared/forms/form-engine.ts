@@ -12,7 +12,7 @@ import {
   type RepeatGroupField,
   type RepeatItem,
 } from './form-schema.js';
-import { issueMessage, type IssueCode, type MessageParams } from './messages.js';
+import type { IssueCode, MessageParams } from './messages.js';
 import {
   characterCount,
   compareDates,
@@ -54,7 +54,10 @@ export interface FieldIssue {
   pageId: string;
   code: IssueCode;
   severity: 'error' | 'warning';
-  message: LocalizedText;
+  /** What the message fills in (limits, examples, dates); the screen translates code and params. */
+  params?: MessageParams;
+  /** The content's own message (a pattern's, a constraint's), shown instead of the code's. */
+  message?: LocalizedText;
 }
 
 export interface FormState {
@@ -647,7 +650,8 @@ function toIssue(pending: PendingIssue, path: string, fieldId: string, pageId: s
     pageId,
     code: pending.code,
     severity: pending.severity,
-    message: pending.message ?? issueMessage(pending.code, pending.params),
+    ...(pending.params ? { params: pending.params } : {}),
+    ...(pending.message ? { message: pending.message } : {}),
   };
 }
 
@@ -826,7 +830,7 @@ export function pageIssues(form: FormDefinition, pageId: string, answers: Answer
 }
 
 function submissionIssue(code: IssueCode, path = '', fieldId = '', pageId = ''): FieldIssue {
-  return { path, fieldId, pageId, code, severity: 'error', message: issueMessage(code) };
+  return { path, fieldId, pageId, code, severity: 'error' };
 }
 
 /**

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../../shared/forms/form-engine.js';
 import { REGION_CODES, type AnswerValue, type Answers, type FormField, type LeafField, type RepeatGroupField, type RepeatItem } from '../../../shared/forms/form-schema.js';
 import type { Language } from '../../../shared/domain/languages.js';
+import { issueText } from '../../i18n.js';
 import { formatPrice } from '../../ui/format.js';
 import { fieldElementId, readPath, textOf } from './answer-paths.js';
 import { dateForDisplay } from './keyboard-target.js';
@@ -25,12 +26,13 @@ const ADDRESS_PARTS = ['district', 'locality', 'street', 'house', 'flat'] as con
 
 /** Errors say what is wrong above the input (GOV.UK pattern), with an icon as well as colour. */
 function IssueMessages({ issues, language }: { issues: FieldIssue[]; language: Language }) {
+  const { t } = useTranslation();
   return (
     <>
       {issues.map((issue) => (
         <p key={`${issue.path}-${issue.code}`} className={issue.severity === 'error' ? 'field-error' : 'field-warning'} id={`${fieldElementId(issue.path)}-issue`}>
           <span aria-hidden="true">{issue.severity === 'error' ? '⚠ ' : 'ⓘ '}</span>
-          {issue.message[language]}
+          {issueText(t, issue, language)}
         </p>
       ))}
     </>

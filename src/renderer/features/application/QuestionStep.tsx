@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evaluateForm } from '../../../shared/forms/form-engine.js';
 import type { AnswerValue, FormField } from '../../../shared/forms/form-schema.js';
+import { issueText } from '../../i18n.js';
 import { OnScreenKeyboard } from '../../ui/keyboard/OnScreenKeyboard.js';
 import type { KeyboardLayoutName } from '../../ui/keyboard/layouts.js';
 import { today, visiblePageIds, type ApplicationInProgress } from '../../state/application-slice.js';
@@ -89,7 +90,7 @@ export function QuestionStep({ application, serviceTitle }: { application: Appli
                     document.getElementById(fieldElementId(issue.path))?.focus();
                   }}
                 >
-                  {issue.message[language]}
+                  {issueText(t, issue, language)}
                 </a>
               </li>
             ))}

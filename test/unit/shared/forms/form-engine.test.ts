@@ -8,6 +8,7 @@ import {
   type SubmissionCheck,
 } from '../../../../src/shared/forms/form-engine.js';
 import { formDefinitionSchema, type Answers, type FormDefinition } from '../../../../src/shared/forms/form-schema.js';
+import { shownMessage } from './issue-text.js';
 
 const CONTEXT: EvaluationContext = { today: '2026-03-15' };
 
@@ -275,9 +276,9 @@ describe('required', () => {
   it('gives each issue its page, field and a message in every language', () => {
     const [issue] = pageIssues(birthRegistration, 'child', { childName: 'А' }, CONTEXT);
     expect(issue).toMatchObject({ path: 'childName', fieldId: 'childName', pageId: 'child', code: 'TOO_SHORT', severity: 'error' });
-    expect(issue?.message.ru).toBe('Введите не менее 2 символов.');
-    expect(issue?.message.ky.length).toBeGreaterThan(0);
-    expect(issue?.message.en).toBe('Enter at least 2 characters.');
+    expect(shownMessage(issue).ru).toBe('Введите не менее 2 символов.');
+    expect(shownMessage(issue).ky.length).toBeGreaterThan(0);
+    expect(shownMessage(issue).en).toBe('Enter at least 2 characters.');
   });
 });
 
@@ -309,7 +310,7 @@ describe('PIN', () => {
     const state = evaluateForm(birthRegistration, answers, CONTEXT);
     expect(state.issues).toHaveLength(1);
     expect(state.issues[0]).toMatchObject({ path: 'motherPin', code: 'PIN_BIRTH_DATE_MISMATCH', severity: 'warning' });
-    expect(state.issues[0]?.message.ru).toContain('12.04.1985');
+    expect(shownMessage(state.issues[0]).ru).toContain('12.04.1985');
 
     const check = validateSubmission(birthRegistration, answers, CONTEXT);
     expect(acceptedAnswers(check).motherPin).toBe('11204198500012');
@@ -328,7 +329,7 @@ describe('constraints', () => {
     const motherAfterChild = { ...goodBirth(), motherPin: '10503202600012', motherBirthDate: '2026-03-05' };
     const state = evaluateForm(birthRegistration, motherAfterChild, CONTEXT);
     expect(codes(state.issues)).toEqual(['motherBirthDate:CONSTRAINT']);
-    expect(state.issues[0]?.message.en).toBe('The mother is born before the child');
+    expect(shownMessage(state.issues[0]).en).toBe('The mother is born before the child');
     expect(errorsOf(validateSubmission(birthRegistration, motherAfterChild, CONTEXT))).toEqual(['motherBirthDate:CONSTRAINT']);
     // The same day is not "before" either.
     expect(codes(evaluateForm(birthRegistration, { ...motherAfterChild, motherPin: '10103202600012', motherBirthDate: '2026-03-01' }, CONTEXT).issues)).toEqual([
@@ -490,7 +491,7 @@ describe('per-type checks', () => {
     expect(extras({ reference: 'AB-1234' })).toEqual([]);
     expect(extras({ reference: 'xAB-1234' })).toEqual(['reference:PATTERN']);
     const [issue] = evaluateForm(idCard, { ...goodIdCard(), reference: 'AB1234' }, CONTEXT).issues;
-    expect(issue?.message.en).toBe('Two capitals, a hyphen and four digits, like AB-1234');
+    expect(shownMessage(issue).en).toBe('Two capitals, a hyphen and four digits, like AB-1234');
   });
 
   it('does not crash on a pattern that does not compile', () => {
@@ -555,7 +556,7 @@ describe('per-type checks', () => {
   it('checks document numbers against the field kinds, with examples in the message', () => {
     const [issue] = evaluateForm(idCard, { ...goodIdCard(), oldCard: 'AC1234567' }, CONTEXT).issues;
     expect(issue?.code).toBe('INVALID_DOCUMENT_NUMBER');
-    expect(issue?.message.ru).toContain('ID1234567, AN1234567');
+    expect(shownMessage(issue).ru).toContain('ID1234567, AN1234567');
     expect(extras({ postalCode: '620001' })).toEqual(['postalCode:INVALID_POSTAL_CODE']);
   });
 
@@ -567,7 +568,7 @@ describe('per-type checks', () => {
     const halfFilled: Record<string, unknown> = { ...goodIdCard(), address: { region: 'KG-GB', street: 'Чүй' } };
     const half = evaluateForm(idCard, halfFilled as Answers, CONTEXT).issues;
     expect(codes(half)).toEqual(['address:REQUIRED']);
-    expect(half[0]?.message.en).toContain('street and house number');
+    expect(shownMessage(half[0]).en).toContain('street and house number');
     expect(extras({ address: { region: '', district: ' ' } })).toEqual(['address:REQUIRED']);
     // Optional and half-filled: not silently dropped, but refused.
     expect(extras({ previousAddress: { region: 'KG-O' } })).toEqual(['previousAddress:INVALID_ADDRESS']);

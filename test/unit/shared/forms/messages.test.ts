@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../../../src/shared/domain/languages.js';
-import { ISSUE_CODES, isIssueCode, issueMessage } from '../../../../src/shared/forms/messages.js';
+import { ISSUE_CODES, isIssueCode } from '../../../../src/shared/forms/messages.js';
+import { issueMessage } from './issue-text.js';
 
 const SAMPLE_PARAMS = { min: 2, max: 5, script: 'cyrillic', examples: 'ID1234567', pinDate: '1985-04-12', birthDate: '1985-04-13' };
 
-describe('issueMessage', () => {
+describe('form messages', () => {
   it('has a non-empty message in ky, ru and en for every issue code, with and without parameters', () => {
     for (const code of ISSUE_CODES) {
       for (const params of [undefined, SAMPLE_PARAMS]) {

@@ -1,0 +1,33 @@
+/**
+ * The interpolation formats the locale files use ("{{min, decimal}}", "{{pinDate, calendarDate}}").
+ * Plain functions, so the renderer's and the host's i18next instances register the same ones.
+ * A missing value formats as nothing rather than leaving "{{…}}" in a sentence a visitor reads.
+ */
+
+/** Numbers as each language writes them: a decimal comma in ky and ru, no grouping (limits are small). */
+export function decimal(value: unknown, language: string | undefined): string {
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'number') return '';
+  const text = String(value);
+  return language === 'en' ? text : text.replace('.', ',');
+}
+
+/** YYYY-MM-DD as DD.MM.YYYY, the way dates are written in Kyrgyzstan; anything else as it came. */
+export function calendarDate(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return match ? `${match[3]}.${match[2]}.${match[1]}` : value;
+}
+
+/**
+ * A moment as DD.MM.YYYY HH:MM in the kiosk's local time, the same in every language: Chromium's
+ * ICU has no Kyrgyz date names and would print "2026 M11 21".
+ */
+export function dateTime(iso: string): string {
+  const date = new Date(iso);
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${two(date.getDate())}.${two(date.getMonth() + 1)}.${date.getFullYear()} ${two(date.getHours())}:${two(date.getMinutes())}`;
+}
+
+/** Format name → function, as i18next's formatter takes them. */
+export const LOCALE_FORMATS = { decimal, calendarDate } as const;
