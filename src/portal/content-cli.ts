@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MANIFEST_FILE, trustAnchorsSchema, type TrustAnchor } from '../shared/content/content-schema.js';
 import { ContentRejection, verifyPackage } from '../shared/content/package-verification.js';
+import { bearer, PORTAL_ENDPOINTS, PORTAL_HEADERS, type PublishContentRequest } from '../shared/contract/portal.js';
 import { ContentBuildError, buildPackage, signPackage } from './content/package-builder.js';
 import { packageReader, readPackageFolder, writePackageFolder } from './content/package-files.js';
 import { generateSigningKey, signingKeyFileSchema } from './content/signing.js';
@@ -96,10 +97,11 @@ async function main(argv: string[]): Promise<void> {
       const portal = need(values.portal, '--portal');
       const token = need(values.token ?? process.env.PORTAL_ADMIN_TOKEN, '--token or PORTAL_ADMIN_TOKEN');
       const files = Object.fromEntries([...readPackageFolder(folder)].map(([path, bytes]) => [path, Buffer.from(bytes).toString('base64')]));
-      const response = await fetch(new URL('/v1/admin/content', portal), {
-        method: 'PUT',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ files }),
+      const endpoint = PORTAL_ENDPOINTS.publishContent;
+      const response = await fetch(new URL(endpoint.path({}), portal), {
+        method: endpoint.method,
+        headers: { [PORTAL_HEADERS.authorization]: bearer(token), [PORTAL_HEADERS.contentType]: 'application/json' },
+        body: JSON.stringify({ files } satisfies PublishContentRequest),
       });
       const body = (await response.json()) as { version?: number; error?: { code: string; message: string } };
       if (!response.ok) throw new Error(`the portal refused the package (${response.status} ${body.error?.code}): ${body.error?.message}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newKioskCredential } from '../../src/portal/credentials.js';
-import { submissionBodyHash } from '../../src/portal/intake.js';
+import { submissionBodyHash } from '../../src/portal/intake/submission-checks.js';
 import {
   applicationStatusSchema,
   portalErrorSchema,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startPortal } from '../../src/portal/server.js';
-import { SqlitePortalStore } from '../../src/portal/storage/sqlite-store.js';
+import { SqlitePortalStore } from '../../src/portal/storage/sqlite/sqlite-store.js';
 import { StoreTooNewError } from '../../src/portal/storage/portal-store.js';
 import { ADMIN_TOKEN, makeSubmission, STORE_KINDS, useStorage, validHeartbeat } from './support.js';
 
@@ -50,7 +50,7 @@ describe.each(STORE_KINDS)('portal store (%s)', (kind) => {
     } else {
       const client = new pg.Client({ connectionString: target.options.databaseUrl });
       await client.connect();
-      await client.query('INSERT INTO portal_migration (version) VALUES (99)');
+      await client.query('UPDATE portal_schema_version SET version = 99');
       await client.end();
     }
     await expect((await target.open()).migrate()).rejects.toBeInstanceOf(StoreTooNewError);

@@ -1,4 +1,7 @@
 import type { ApplicationStatus, Heartbeat, SubmissionAccepted, SubmissionRequest } from '../../shared/contract/portal.js';
+import type { ApplicationStatusName, SubmissionEnvelope } from '../../shared/domain/submission.js';
+
+export { StoreTooNewError } from './migration.js';
 
 /**
  * Where the portal keeps what kiosks send: kiosk credentials (hashes only), submissions (sealed,
@@ -44,41 +47,22 @@ export type AcceptOutcome =
   | { outcome: 'created' | 'replayed'; accepted: SubmissionAccepted }
   | { outcome: 'conflict'; reason: 'different-body' | 'receipt-number-taken' };
 
-export interface StoredSubmission {
-  id: string;
-  receiptNumber: string;
+/** A stored submission: its envelope as the kiosk sent it, and what the portal keeps beside it. */
+export type StoredSubmission = SubmissionEnvelope & {
   kioskCode: string;
-  serviceId: string;
-  formId: string;
-  formVersion: number;
-  contentVersion: number;
-  privacyPolicyVersion: string;
-  userAgreementVersion: string;
-  language: string;
-  createdAt: string;
-  sealedFormat: string;
-  sealedKeyId: string;
   /** The sealed bytes as the kiosk sent them (base64-decoded); the portal never stores them opened. */
   sealed: Uint8Array;
   bodyHash: string;
   acceptedAt: string;
-  status: ApplicationStatus['status'];
+  status: ApplicationStatusName;
   statusUpdatedAt: string;
-}
+};
 
 export interface PortalStats {
   submissions: number;
   heartbeats: number;
   credentials: number;
   liveCredentials: number;
-}
-
-/** Thrown by migrate() when the database was written by a newer portal: never downgrade data in place. */
-export class StoreTooNewError extends Error {
-  constructor(found: number, known: number) {
-    super(`The portal database is at schema version ${found}, but this portal knows only up to ${known}. Run a newer portal.`);
-    this.name = 'StoreTooNewError';
-  }
 }
 
 export interface PortalStoreOptions {
@@ -93,10 +77,10 @@ export interface PortalStoreOptions {
 /** PostgreSQL when a database URL is given (DATABASE_URL), else SQLite in `sqliteFile`. Not yet migrated. */
 export async function createPortalStore(options: PortalStoreOptions): Promise<PortalStore> {
   if (options.databaseUrl) {
-    const { PostgresPortalStore } = await import('./postgres-store.js');
+    const { PostgresPortalStore } = await import('./postgres/postgres-store.js');
     return new PostgresPortalStore({ connectionString: options.databaseUrl, onError: options.onError });
   }
-  const { SqlitePortalStore } = await import('./sqlite-store.js');
+  const { SqlitePortalStore } = await import('./sqlite/sqlite-store.js');
   return new SqlitePortalStore(options.sqliteFile);
 }
 

@@ -145,26 +145,26 @@ const fileBytesSchema = z.string().meta({ contentMediaType: 'application/octet-s
  * Named schemas: the OpenAPI document lists them under components.schemas and refers to them by
  * these names, so the document reads like the contract.
  */
-export const portalSchemaRegistry = z.registry<{ id: string; description?: string }>();
-portalSchemaRegistry.add(submissionRequestSchema, { id: 'SubmissionRequest', description: 'One sealed application and its envelope.' });
-portalSchemaRegistry.add(submissionAcceptedSchema, { id: 'SubmissionAccepted', description: 'Where and when the portal stored a submission.' });
-portalSchemaRegistry.add(applicationStatusSchema, { id: 'ApplicationStatus', description: 'What a visitor may learn by receipt number.' });
-portalSchemaRegistry.add(heartbeatSchema, { id: 'Heartbeat', description: 'A kiosk’s health for the fleet view.' });
-portalSchemaRegistry.add(portalErrorSchema, { id: 'Error', description: 'Every refusal: a stable code and a message.' });
-portalSchemaRegistry.add(contentErrorSchema, { id: 'ContentError', description: 'A refused content package: the check that failed.' });
-portalSchemaRegistry.add(manifestSchema, { id: 'ContentManifest', description: 'The signed description of a content package.' });
-portalSchemaRegistry.add(publishContentRequestSchema, { id: 'PublishContentRequest', description: 'Every file of a signed package, base64.' });
+export const portalSchemaRegistry = z.registry<{ id: string }>();
+portalSchemaRegistry.add(submissionRequestSchema, { id: 'SubmissionRequest' });
+portalSchemaRegistry.add(submissionAcceptedSchema, { id: 'SubmissionAccepted' });
+portalSchemaRegistry.add(applicationStatusSchema, { id: 'ApplicationStatus' });
+portalSchemaRegistry.add(heartbeatSchema, { id: 'Heartbeat' });
+portalSchemaRegistry.add(portalErrorSchema, { id: 'Error' });
+portalSchemaRegistry.add(contentErrorSchema, { id: 'ContentError' });
+portalSchemaRegistry.add(manifestSchema, { id: 'ContentManifest' });
+portalSchemaRegistry.add(publishContentRequestSchema, { id: 'PublishContentRequest' });
 
 // ---- endpoints ---------------------------------------------------------------------------------------
 
 export type PortalMethod = 'GET' | 'POST' | 'PUT';
 export type PortalContentType = 'application/json' | 'application/octet-stream';
 
-export interface PortalResponse<S extends z.ZodType = z.ZodType> {
+export interface PortalResponse<S extends z.ZodType = z.ZodType, C extends PortalContentType | null = PortalContentType | null> {
   description: string;
   schema: S;
   /** null: no body. */
-  contentType: PortalContentType | null;
+  contentType: C;
   /** Headers the portal sets on this answer (lower-case names). */
   headers?: z.ZodObject;
 }
@@ -201,17 +201,17 @@ export interface PortalEndpoint<
 
 const noParams = z.object({});
 const noHeaders = z.object({});
-const errorResponse = (description: string): PortalResponse<typeof portalErrorSchema> => ({
+const errorResponse = (description: string): PortalResponse<typeof portalErrorSchema, 'application/json'> => ({
   description,
   schema: portalErrorSchema,
   contentType: 'application/json',
 });
-const contentErrorResponse = (description: string): PortalResponse<typeof contentErrorSchema> => ({
+const contentErrorResponse = (description: string): PortalResponse<typeof contentErrorSchema, 'application/json'> => ({
   description,
   schema: contentErrorSchema,
   contentType: 'application/json',
 });
-const json = <S extends z.ZodType>(description: string, schema: S, headers?: z.ZodObject): PortalResponse<S> => ({
+const json = <S extends z.ZodType>(description: string, schema: S, headers?: z.ZodObject): PortalResponse<S, 'application/json'> => ({
   description,
   schema,
   contentType: 'application/json',
@@ -400,7 +400,7 @@ export type PortalEndpointName = keyof typeof PORTAL_ENDPOINTS;
 export type PortalEndpoints = typeof PORTAL_ENDPOINTS;
 /** The parsed body of an endpoint's answer with this status. */
 export type PortalAnswer<E extends PortalEndpointName, S extends keyof PortalEndpoints[E]['responses']> =
-  PortalEndpoints[E]['responses'][S] extends PortalResponse<infer Schema> ? z.output<Schema> : never;
+  PortalEndpoints[E]['responses'][S] extends PortalResponse<infer Schema, PortalContentType | null> ? z.output<Schema> : never;
 
 // ---- earlier names, kept while the kiosk moves onto PORTAL_ENDPOINTS ------------------------------------
 

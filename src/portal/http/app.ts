@@ -1,0 +1,40 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Authenticate } from './authentication.js';
+import type { EndpointHandlers } from './endpoint-types.js';
+import type { PortalLog } from '../portal-log.js';
+import { answerClientError, answerFrameworkError, installErrorHandling } from './error-handling.js';
+import { registerOpenApi } from './openapi.js';
+import { registerEndpoints } from './register-endpoints.js';
+import { registerJsonBodyParser } from './request-body.js';
+
+export interface PortalAppOptions {
+  /** A handler for every contract endpoint but the OpenAPI document, which the app serves itself. */
+  handlers: Omit<EndpointHandlers, 'openApi'>;
+  authenticate: Authenticate;
+  log: PortalLog;
+}
+
+/** The portal's HTTP face: Fastify with zod schemas from the contract, ready to listen. */
+export async function createPortalApp(options: PortalAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: false,
+    // HEAD is not part of the API: it answers 405 like any other method a path does not serve.
+    exposeHeadRoutes: false,
+    // While closing, requests are cut rather than answered in Fastify's own words.
+    return503OnClosing: false,
+    forceCloseConnections: true,
+    // Long enough that a malformed parameter reaches validation (400) instead of missing the route.
+    routerOptions: { maxParamLength: 4096 },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app, options.log);
+  registerJsonBodyParser(app);
+  const openApiDocument = await registerOpenApi(app);
+  registerEndpoints(app, { ...options.handlers, openApi: () => ({ status: 200, body: openApiDocument() }) }, options.authenticate);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import type { PortalEndpoint, PortalEndpointName, PortalEndpoints, PortalResponse } from '../../shared/contract/portal.js';
+
+/**
+ * What a route handler sees and answers, typed from the endpoint contract: parsed params, headers
+ * and body in; a status the contract lists with a body of its schema out. Handlers never touch
+ * Fastify, so a domain's routes read as the contract does.
+ */
+export interface EndpointCall<E extends PortalEndpoint> {
+  params: z.output<E['params']>;
+  headers: z.output<E['headers']>;
+  body: E['body'] extends z.ZodType ? z.output<E['body']> : undefined;
+  /** The kiosk behind the request's credential; empty on endpoints without kiosk authentication. */
+  kioskCode: string;
+}
+
+type AnswerBody<R> =
+  R extends PortalResponse<infer S, infer C>
+    ? C extends null
+      ? undefined
+      : C extends 'application/json'
+        ? z.output<S> | Uint8Array // the value, or its exact bytes (a signed manifest)
+        : Uint8Array
+    : never;
+
+export type EndpointAnswer<E extends PortalEndpoint> = {
+  [S in keyof E['responses'] & number]: { status: S; body: AnswerBody<E['responses'][S]>; headers?: Record<string, string> };
+}[keyof E['responses'] & number];
+
+export type EndpointHandler<E extends PortalEndpoint> = (call: EndpointCall<E>) => Promise<EndpointAnswer<E>> | EndpointAnswer<E>;
+
+/** One handler per contract endpoint: a missing one does not compile. */
+export type EndpointHandlers = { [N in PortalEndpointName]: EndpointHandler<PortalEndpoints[N]> };

@@ -1,0 +1,5 @@
+import type { Migration } from '../../migration.js';
+import { initialSchema } from './0001-initial-schema.js';
+
+/** Every PostgreSQL migration, in order; the one row of portal_schema_version holds the number of the last one run. */
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [initialSchema];

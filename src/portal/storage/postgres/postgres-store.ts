@@ -1,0 +1,126 @@
+import pg from 'pg';
+import type { ApplicationStatus, Heartbeat, SubmissionRequest } from '../../../shared/contract/portal.js';
+import {
+  normaliseSubmissionId,
+  type AcceptOutcome,
+  type KioskCredential,
+  type PortalStats,
+  type PortalStore,
+  type StoredSubmission,
+} from '../portal-store.js';
+import {
+  ACCEPTED_COLUMNS,
+  acceptedFromRow,
+  HEARTBEAT_COLUMNS,
+  heartbeatValues,
+  isoTime,
+  SUBMISSION_COLUMNS,
+  submissionFromRow,
+  submissionValues,
+} from '../row-mapping.js';
+import { migratePostgres } from './migrate.js';
+
+const placeholders = (columns: readonly string[]) => columns.map((_, index) => `$${index + 1}`).join(', ');
+// One statement, guarded by the primary key on id and the unique receipt number. A concurrent
+// insert of the same id makes this one wait for it to commit, then do nothing.
+const INSERT_SUBMISSION = `INSERT INTO submission (${SUBMISSION_COLUMNS.join(', ')}) VALUES (${placeholders(SUBMISSION_COLUMNS)})
+  ON CONFLICT DO NOTHING RETURNING ${ACCEPTED_COLUMNS}`;
+const INSERT_HEARTBEAT = `INSERT INTO heartbeat (${HEARTBEAT_COLUMNS.join(', ')}) VALUES (${placeholders(HEARTBEAT_COLUMNS)})`;
+type Row = Record<string, unknown>;
+
+export interface PostgresStoreOptions {
+  connectionString: string;
+  /** Pool size; default 10. */
+  max?: number;
+  /** Where idle-connection errors go (the pool must never crash the process with them). */
+  onError?: (error: Error) => void;
+}
+
+/** The store at scale: a pg Pool; several portal processes may share one database. */
+export class PostgresPortalStore implements PortalStore {
+  readonly kind = 'postgresql' as const;
+  private readonly pool: pg.Pool;
+  private closed: Promise<void> | null = null;
+
+  constructor(options: PostgresStoreOptions) {
+    this.pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
+    this.pool.on('error', (error) => (options.onError ?? (() => undefined))(error));
+  }
+
+  migrate(): Promise<void> {
+    return migratePostgres(this.pool);
+  }
+
+  async kioskByCredentialHash(secretHash: string): Promise<KioskCredential | null> {
+    const { rows } = await this.pool.query<Row>('SELECT kiosk_code, issued_at, revoked_at FROM kiosk_credential WHERE secret_hash = $1', [secretHash]);
+    const row = rows[0];
+    return row ? { kioskCode: String(row.kiosk_code), issuedAt: isoTime(row.issued_at), revokedAt: row.revoked_at === null ? null : isoTime(row.revoked_at) } : null;
+  }
+
+  async issueCredential(kioskCode: string, secretHash: string, issuedAt: Date): Promise<void> {
+    // One statement: the revocation of the kiosk's earlier credentials and the new one commit together.
+    await this.pool.query(
+      `WITH revoked AS (UPDATE kiosk_credential SET revoked_at = $3 WHERE kiosk_code = $2 AND revoked_at IS NULL)
+       INSERT INTO kiosk_credential (secret_hash, kiosk_code, issued_at) VALUES ($1, $2, $3)`,
+      [secretHash, kioskCode, issuedAt],
+    );
+  }
+
+  async revokeCredential(kioskCode: string, revokedAt: Date): Promise<number> {
+    const result = await this.pool.query('UPDATE kiosk_credential SET revoked_at = $2 WHERE kiosk_code = $1 AND revoked_at IS NULL', [
+      kioskCode,
+      revokedAt,
+    ]);
+    return result.rowCount ?? 0;
+  }
+
+  async acceptSubmission(kioskCode: string, request: SubmissionRequest, bodyHash: string, acceptedAt: Date): Promise<AcceptOutcome> {
+    const inserted = await this.pool.query<Row>(INSERT_SUBMISSION, submissionValues(kioskCode, request, bodyHash, acceptedAt));
+    if (inserted.rows[0]) return { outcome: 'created', accepted: acceptedFromRow(inserted.rows[0]) };
+    const { rows } = await this.pool.query<Row>(`SELECT ${ACCEPTED_COLUMNS}, body_hash FROM submission WHERE id = $1`, [normaliseSubmissionId(request.id)]);
+    const existing = rows[0];
+    if (!existing) return { outcome: 'conflict', reason: 'receipt-number-taken' };
+    if (existing.body_hash !== bodyHash) return { outcome: 'conflict', reason: 'different-body' };
+    return { outcome: 'replayed', accepted: acceptedFromRow(existing) };
+  }
+
+  async submission(id: string): Promise<StoredSubmission | null> {
+    const { rows } = await this.pool.query<Row>('SELECT * FROM submission WHERE id = $1', [normaliseSubmissionId(id)]);
+    return rows[0] ? submissionFromRow(rows[0]) : null;
+  }
+
+  async applicationStatus(receiptNumber: string): Promise<ApplicationStatus | null> {
+    const { rows } = await this.pool.query<Row>('SELECT receipt_number, service_id, status, status_updated_at FROM submission WHERE receipt_number = $1', [
+      receiptNumber,
+    ]);
+    const row = rows[0];
+    return row
+      ? { receiptNumber: String(row.receipt_number), serviceId: String(row.service_id), status: row.status as ApplicationStatus['status'], updatedAt: isoTime(row.status_updated_at) }
+      : null;
+  }
+
+  async recordHeartbeat(kioskCode: string, heartbeat: Heartbeat, receivedAt: Date): Promise<void> {
+    await this.pool.query(INSERT_HEARTBEAT, heartbeatValues(kioskCode, heartbeat, receivedAt));
+  }
+
+  async stats(): Promise<PortalStats> {
+    const { rows } = await this.pool.query<Record<keyof PortalStats, string>>(
+      `SELECT (SELECT count(*) FROM submission) AS submissions,
+              (SELECT count(*) FROM heartbeat) AS heartbeats,
+              (SELECT count(*) FROM kiosk_credential) AS credentials,
+              (SELECT count(*) FROM kiosk_credential WHERE revoked_at IS NULL) AS "liveCredentials"`,
+    );
+    const row = rows[0]!;
+    return {
+      submissions: Number(row.submissions),
+      heartbeats: Number(row.heartbeats),
+      credentials: Number(row.credentials),
+      liveCredentials: Number(row.liveCredentials),
+    };
+  }
+
+  close(): Promise<void> {
+    this.closed ??= this.pool.end();
+    return this.closed;
+  }
+}

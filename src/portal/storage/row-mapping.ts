@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { Heartbeat, SubmissionAccepted, SubmissionRequest } from '../../shared/contract/portal.js';
+import { heartbeatSchema } from '../../shared/contract/portal.js';
+import { SUBMISSION_ENVELOPE_FIELDS, submissionEnvelopeSchema, type SubmissionEnvelope } from '../../shared/domain/submission.js';
+import { normaliseSubmissionId, type StoredSubmission } from './portal-store.js';
+
+/**
+ * Rows and columns, once for both dialects: the submission table holds the envelope's fields (one
+ * column each, snake_case, in the envelope's order) and then the portal's own; the heartbeat table
+ * holds the heartbeat's fields after who sent it and when. A new envelope field is a migration and
+ * nothing here.
+ */
+const columnOf = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+const ENVELOPE_COLUMNS = SUBMISSION_ENVELOPE_FIELDS.map((field) => ({
+  field,
+  column: columnOf(field),
+  numeric: submissionEnvelopeSchema.shape[field] instanceof z.ZodNumber,
+}));
+
+/** Every column an insert into `submission` fills, in order. */
+export const SUBMISSION_COLUMNS: readonly string[] = [
+  ...ENVELOPE_COLUMNS.map(({ column }) => column),
+  'kiosk_code',
+  'sealed',
+  'body_hash',
+  'accepted_at',
+  'status',
+  'status_updated_at',
+];
+
+/** The values for SUBMISSION_COLUMNS: a new submission, received now. */
+export function submissionValues(kioskCode: string, request: SubmissionRequest, bodyHash: string, acceptedAt: Date): unknown[] {
+  const at = acceptedAt.toISOString();
+  const envelope = ENVELOPE_COLUMNS.map(({ field }) => (field === 'id' ? normaliseSubmissionId(request.id) : request[field]));
+  return [...envelope, kioskCode, Buffer.from(request.sealed, 'base64'), bodyHash, at, 'received', at];
+}
+
+/** What `INSERT … RETURNING` and the replay lookup select for the answer to the kiosk. */
+export const ACCEPTED_COLUMNS = 'id, receipt_number, accepted_at';
+
+export function acceptedFromRow(row: Record<string, unknown>): SubmissionAccepted {
+  return { id: String(row.id), receiptNumber: String(row.receipt_number), acceptedAt: isoTime(row.accepted_at) };
+}
+
+/** A stored row as the store's callers see it, whichever driver read it (PostgreSQL's bigint arrives as text, timestamptz as Date). */
+export function submissionFromRow(row: Record<string, unknown>): StoredSubmission {
+  const envelope = Object.fromEntries(
+    ENVELOPE_COLUMNS.map(({ field, column, numeric }) => [field, numeric ? Number(row[column]) : String(row[column])]),
+  ) as SubmissionEnvelope;
+  return {
+    ...envelope,
+    kioskCode: String(row.kiosk_code),
+    sealed: new Uint8Array(row.sealed as Uint8Array),
+    bodyHash: String(row.body_hash),
+    acceptedAt: isoTime(row.accepted_at),
+    status: row.status as StoredSubmission['status'],
+    statusUpdatedAt: isoTime(row.status_updated_at),
+  };
+}
+
+const HEARTBEAT_FIELDS = Object.keys(heartbeatSchema.shape) as (keyof Heartbeat)[];
+
+/** Every column an insert into `heartbeat` fills, in order. */
+export const HEARTBEAT_COLUMNS: readonly string[] = ['kiosk_code', 'received_at', ...HEARTBEAT_FIELDS.map(columnOf)];
+
+export function heartbeatValues(kioskCode: string, heartbeat: Heartbeat, receivedAt: Date): unknown[] {
+  return [kioskCode, receivedAt.toISOString(), ...HEARTBEAT_FIELDS.map((field) => heartbeat[field])];
+}
+
+export function isoTime(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : String(value);
+}

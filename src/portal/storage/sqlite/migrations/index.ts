@@ -1,0 +1,5 @@
+import type { Migration } from '../../migration.js';
+import { initialSchema } from './0001-initial-schema.js';
+
+/** Every SQLite migration, in order; PRAGMA user_version holds the number of the last one run. */
+export const SQLITE_MIGRATIONS: readonly Migration[] = [initialSchema];

@@ -1,0 +1,146 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ApplicationStatus, Heartbeat, SubmissionRequest } from '../../../shared/contract/portal.js';
+import {
+  normaliseSubmissionId,
+  type AcceptOutcome,
+  type KioskCredential,
+  type PortalStats,
+  type PortalStore,
+  type StoredSubmission,
+} from '../portal-store.js';
+import {
+  ACCEPTED_COLUMNS,
+  acceptedFromRow,
+  HEARTBEAT_COLUMNS,
+  heartbeatValues,
+  SUBMISSION_COLUMNS,
+  submissionFromRow,
+  submissionValues,
+} from '../row-mapping.js';
+import { migrateSqlite } from './migrate.js';
+
+const placeholders = (columns: readonly string[]) => columns.map(() => '?').join(', ');
+// One statement, guarded by the primary key on id (and the unique receipt number): no check-then-insert.
+const INSERT_SUBMISSION = `INSERT INTO submission (${SUBMISSION_COLUMNS.join(', ')}) VALUES (${placeholders(SUBMISSION_COLUMNS)})
+  ON CONFLICT DO NOTHING RETURNING ${ACCEPTED_COLUMNS}`;
+const INSERT_HEARTBEAT = `INSERT INTO heartbeat (${HEARTBEAT_COLUMNS.join(', ')}) VALUES (${placeholders(HEARTBEAT_COLUMNS)})`;
+type Row = Record<string, unknown>;
+
+/** The default store: one SQLite file in WAL mode with synchronous=FULL (an acknowledged submission survives power loss). */
+export class SqlitePortalStore implements PortalStore {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+
+  constructor(readonly file: string) {
+    mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file, { timeout: 5000 });
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+  }
+
+  migrate(): Promise<void> {
+    return this.run(() => migrateSqlite(this.db));
+  }
+
+  kioskByCredentialHash(secretHash: string): Promise<KioskCredential | null> {
+    return this.run(() => {
+      const row = this.db
+        .prepare<[string], KioskCredential>(
+          'SELECT kiosk_code AS kioskCode, issued_at AS issuedAt, revoked_at AS revokedAt FROM kiosk_credential WHERE secret_hash = ?',
+        )
+        .get(secretHash);
+      return row ?? null;
+    });
+  }
+
+  issueCredential(kioskCode: string, secretHash: string, issuedAt: Date): Promise<void> {
+    return this.run(() => {
+      const at = issuedAt.toISOString();
+      this.db
+        .transaction(() => {
+          this.db.prepare('UPDATE kiosk_credential SET revoked_at = ? WHERE kiosk_code = ? AND revoked_at IS NULL').run(at, kioskCode);
+          this.db.prepare('INSERT INTO kiosk_credential (secret_hash, kiosk_code, issued_at) VALUES (?, ?, ?)').run(secretHash, kioskCode, at);
+        })
+        .immediate();
+    });
+  }
+
+  revokeCredential(kioskCode: string, revokedAt: Date): Promise<number> {
+    return this.run(
+      () =>
+        this.db
+          .prepare('UPDATE kiosk_credential SET revoked_at = ? WHERE kiosk_code = ? AND revoked_at IS NULL')
+          .run(revokedAt.toISOString(), kioskCode).changes,
+    );
+  }
+
+  acceptSubmission(kioskCode: string, request: SubmissionRequest, bodyHash: string, acceptedAt: Date): Promise<AcceptOutcome> {
+    return this.run((): AcceptOutcome => {
+      const inserted = this.db.prepare<unknown[], Row>(INSERT_SUBMISSION).get(...submissionValues(kioskCode, request, bodyHash, acceptedAt));
+      if (inserted) return { outcome: 'created', accepted: acceptedFromRow(inserted) };
+      const existing = this.db
+        .prepare<[string], Row>(`SELECT ${ACCEPTED_COLUMNS}, body_hash FROM submission WHERE id = ?`)
+        .get(normaliseSubmissionId(request.id));
+      if (!existing) return { outcome: 'conflict', reason: 'receipt-number-taken' };
+      if (existing.body_hash !== bodyHash) return { outcome: 'conflict', reason: 'different-body' };
+      return { outcome: 'replayed', accepted: acceptedFromRow(existing) };
+    });
+  }
+
+  submission(id: string): Promise<StoredSubmission | null> {
+    return this.run(() => {
+      const row = this.db.prepare<[string], Row>('SELECT * FROM submission WHERE id = ?').get(normaliseSubmissionId(id));
+      return row ? submissionFromRow(row) : null;
+    });
+  }
+
+  applicationStatus(receiptNumber: string): Promise<ApplicationStatus | null> {
+    return this.run(() => {
+      const row = this.db
+        .prepare<[string], ApplicationStatus>(
+          `SELECT receipt_number AS receiptNumber, service_id AS serviceId, status, status_updated_at AS updatedAt
+           FROM submission WHERE receipt_number = ?`,
+        )
+        .get(receiptNumber);
+      return row ?? null;
+    });
+  }
+
+  recordHeartbeat(kioskCode: string, heartbeat: Heartbeat, receivedAt: Date): Promise<void> {
+    return this.run(() => {
+      this.db.prepare(INSERT_HEARTBEAT).run(...heartbeatValues(kioskCode, heartbeat, receivedAt));
+    });
+  }
+
+  stats(): Promise<PortalStats> {
+    return this.run(
+      () =>
+        this.db
+          .prepare<[], PortalStats>(
+            `SELECT (SELECT count(*) FROM submission) AS submissions,
+                    (SELECT count(*) FROM heartbeat) AS heartbeats,
+                    (SELECT count(*) FROM kiosk_credential) AS credentials,
+                    (SELECT count(*) FROM kiosk_credential WHERE revoked_at IS NULL) AS liveCredentials`,
+          )
+          .get()!,
+    );
+  }
+
+  close(): Promise<void> {
+    return this.run(() => {
+      if (this.db.open) this.db.close();
+    });
+  }
+
+  /** better-sqlite3 is synchronous; the interface is async so both stores share it. Errors become rejections. */
+  private run<T>(work: () => T): Promise<T> {
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+}
