@@ -4,16 +4,16 @@ import type { Language } from '../shared/domain/languages.js';
 import type { FieldIssue } from '../shared/forms/form-engine.js';
 import { issueTranslation } from '../shared/forms/messages.js';
 import { LOCALE_FORMATS } from '../shared/locales/formats.js';
-import { LOCALE_RESOURCES } from '../shared/locales/resources.js';
-import en from './locales/en.json';
-import ky from './locales/ky.json';
-import ru from './locales/ru.json';
+import { LOCALE_SETTINGS, type LocaleResources, type NAMESPACES } from '../shared/locales/resources.js';
 
-export const resources = {
-  ky: { translation: ky, forms: LOCALE_RESOURCES.ky.forms },
-  ru: { translation: ru, forms: LOCALE_RESOURCES.ru.forms },
-  en: { translation: en, forms: LOCALE_RESOURCES.en.forms },
-} as const;
+// Keys are typed by the base locale, so a misspelt key does not compile. The host declares the same.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: typeof NAMESPACES;
+    resources: LocaleResources;
+    returnNull: false;
+  }
+}
 
 /** Intl locale per kiosk language: dates as people in Kyrgyzstan write them. */
 export const INTL_LOCALE: Record<Language, string> = { ky: 'ky-KG', ru: 'ru-KG', en: 'en-GB' };
@@ -24,15 +24,9 @@ export const INTL_LOCALE: Record<Language, string> = { ky: 'ky-KG', ru: 'ru-KG',
  */
 export const NUMBER_LOCALE: Record<Language, string> = { ky: 'ru-KG', ru: 'ru-KG', en: 'en-GB' };
 
+/** The renderer's i18next: the shared locale files and formats, with React bindings. */
 export function initI18n(language: Language = 'ky') {
-  void i18next.use(initReactI18next).init({
-    resources,
-    lng: language,
-    fallbackLng: false,
-    interpolation: { escapeValue: false },
-    missingInterpolationHandler: () => '',
-    returnNull: false,
-  });
+  void i18next.use(initReactI18next).init({ ...LOCALE_SETTINGS, lng: language });
   for (const [name, format] of Object.entries(LOCALE_FORMATS)) i18next.services.formatter?.add(name, format);
   return i18next;
 }

@@ -100,7 +100,7 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
       ...contentHandlers({ content, store, puller, portalUrl, removableMediaRoots: options.removableMediaRoots, log }),
       ...applicationHandlers({ applications, outbox, lookupAtPortal: sync && ((receiptNumber) => sync.lookup(receiptNumber)), log }),
       ...syncHandlers(reporter, sync),
-      ...printingHandlers({ printer, outbox, log }),
+      ...printingHandlers({ printer, outbox, catalogue: () => content.catalogue(), log }),
     },
     log,
   );

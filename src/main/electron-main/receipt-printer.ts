@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron';
-import type { ReceiptDocument } from '../../shared/contract/ipc.js';
+import type { ReceiptDocument } from '../core/printing/receipt-document.js';
 import type { PrinterPort, PrintOutcome } from '../core/printing/printer-port.js';
 
 const escape = (text: string) =>

@@ -118,9 +118,9 @@ export const createApplicationSlice =
         if (receipt?.receiptNumber === receiptNumber) update({ receipt: { ...receipt, state: 'delivered' } });
       },
 
-      printReceipt: async (receipt) => {
+      printReceipt: async (receiptNumber) => {
         update({ print: { status: 'printing' } });
-        const result = await host.printReceipt({ receipt });
+        const result = await host.printReceipt({ receiptNumber });
         const outcome = result.ok ? (result.value.outcome === 'failed' ? result.value.reason : result.value.outcome) : 'PRINT_FAILED';
         update({ print: { status: 'done', outcome } });
       },

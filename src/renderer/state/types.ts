@@ -5,7 +5,6 @@ import type {
   ContentStatus,
   InstallOutcome,
   KioskInfo,
-  ReceiptDocument,
   ServiceDetail,
   ServiceSummary,
   StartedApplication,
@@ -141,7 +140,8 @@ export interface ApplicationSlice {
   confirmCheck: () => void;
   backToCheck: () => void;
   submitApplication: () => Promise<void>;
-  printReceipt: (receipt: ReceiptDocument) => Promise<void>;
+  /** The host composes and prints the receipt of this number; the page sends nothing else. */
+  printReceipt: (receiptNumber: string) => Promise<void>;
   /** The host delivered an application: if it is the one on screen, its receipt now says "sent". */
   applicationDelivered: (receiptNumber: string) => void;
 }

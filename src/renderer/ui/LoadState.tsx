@@ -11,14 +11,14 @@ export function LoadState<T>({ loadable, retry, children }: { loadable: Loadable
       <div className="error-panel" role="alert">
         <h2>
           <span aria-hidden="true">⚠ </span>
-          {t('catalogue.failed')}
+          {t('common:loadFailed')}
         </h2>
-        <p>{t(`errors.${loadable.error ?? 'UNAVAILABLE'}`)}</p>
+        <p>{t(`errors:${loadable.error ?? 'UNAVAILABLE'}`)}</p>
         <button type="button" className="button primary" onClick={retry}>
-          {t('catalogue.retry')}
+          {t('common:retry')}
         </button>
       </div>
     );
   }
-  return <p className="status-message">{t('catalogue.loading')}</p>;
+  return <p className="status-message">{t('common:loading')}</p>;
 }

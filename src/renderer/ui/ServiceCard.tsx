@@ -18,14 +18,14 @@ export function ServiceCard({ service, language, onOpen }: ServiceCardProps) {
       <span className="service-summary">{service.summary}</span>
       <span className="service-facts">
         <span>
-          <span className="fact-label">{t('catalogue.priceLabel')}: </span>
+          <span className="fact-label">{t('catalogue:priceLabel')}: </span>
           <strong>{formatPrice(t, language, service.priceSom)}</strong>
-          {service.priceAssumed && <span className="assumed-mark"> ({t('catalogue.assumed')})</span>}
+          {service.priceAssumed && <span className="assumed-mark"> ({t('catalogue:assumed')})</span>}
         </span>
         <span>
-          <span className="fact-label">{t('catalogue.timeLabel')}: </span>
+          <span className="fact-label">{t('catalogue:timeLabel')}: </span>
           <strong>{formatWorkingDays(t, service.processingDays)}</strong>
-          {service.processingAssumed && <span className="assumed-mark"> ({t('catalogue.assumed')})</span>}
+          {service.processingAssumed && <span className="assumed-mark"> ({t('catalogue:assumed')})</span>}
         </span>
       </span>
     </button>

@@ -4,21 +4,14 @@ import { NUMBER_LOCALE } from '../i18n.js';
 
 /** "1 234 сом" with the visitor's grouping; "Free" for zero. */
 export function formatPrice(t: TFunction, language: Language, amountSom: number): string {
-  if (amountSom === 0) return t('catalogue.free');
-  return t('catalogue.price', { amount: new Intl.NumberFormat(NUMBER_LOCALE[language]).format(amountSom) });
+  if (amountSom === 0) return t('catalogue:free');
+  return t('catalogue:price', { amount: new Intl.NumberFormat(NUMBER_LOCALE[language]).format(amountSom) });
 }
 
 /** Working days through the language's plural rules; zero is "on the day you apply". */
 export function formatWorkingDays(t: TFunction, days: number): string {
-  return days === 0 ? t('catalogue.sameDay') : t('catalogue.workingDays', { count: days });
+  return days === 0 ? t('catalogue:sameDay') : t('catalogue:workingDays', { count: days });
 }
 
-/**
- * Date and time as people in Kyrgyzstan write them, DD.MM.YYYY HH:MM, the same in every language:
- * Chromium's ICU has no Kyrgyz date names and would print "2026 M11 21".
- */
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  const two = (value: number) => String(value).padStart(2, '0');
-  return `${two(date.getDate())}.${two(date.getMonth() + 1)}.${date.getFullYear()} ${two(date.getHours())}:${two(date.getMinutes())}`;
-}
+/** DD.MM.YYYY HH:MM, the same function the host prints receipts with, so screen and paper agree. */
+export { dateTime as formatDateTime } from '../../shared/locales/formats.js';

@@ -112,27 +112,6 @@ const startedApplicationSchema = z.object({
 });
 export type StartedApplication = z.infer<typeof startedApplicationSchema>;
 
-const text = (max: number) => z.string().max(max);
-/** What a printed receipt says, in the visitor's language, as the receipt screen shows it. No personal data. */
-export const receiptDocumentSchema = z
-  .object({
-    heading: text(200),
-    officeName: text(300),
-    serviceTitle: text(300),
-    receiptNumberLabel: text(100),
-    receiptNumber: z.string().regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/),
-    dateLabel: text(100),
-    date: text(100),
-    stateText: text(300),
-    bringHeading: text(200),
-    bring: z.array(text(400)).max(30),
-    nextHeading: text(200),
-    next: text(1000),
-    footer: text(500),
-  })
-  .strict();
-export type ReceiptDocument = z.infer<typeof receiptDocumentSchema>;
-
 const submittedApplicationSchema = z.object({
   receiptNumber: z.string(),
   createdAt: z.string(),
@@ -210,8 +189,9 @@ export const ipcContract = {
       queuedHere: z.boolean(),
     }),
   },
+  /** The host composes the receipt from what it stored and the catalogue: the page names the number, nothing more. */
   printReceipt: {
-    request: z.object({ receipt: receiptDocumentSchema }).strict(),
+    request: z.object({ receiptNumber: z.string().regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/) }).strict(),
     response: z.discriminatedUnion('outcome', [
       z.object({ outcome: z.literal('printed') }),
       z.object({ outcome: z.literal('saved'), file: z.string() }),

@@ -1,6 +1,6 @@
 import { createWriteStream, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ReceiptDocument } from '../../../shared/contract/ipc.js';
+import type { ReceiptDocument } from './receipt-document.js';
 import type { PrinterPort, PrintOutcome } from './printer-port.js';
 
 export interface PdfReceiptPrinterOptions {

@@ -1,4 +1,4 @@
-import type { ReceiptDocument } from '../../../shared/contract/ipc.js';
+import type { ReceiptDocument } from './receipt-document.js';
 
 export type PrintOutcome =
   | { outcome: 'printed' }

@@ -20,7 +20,7 @@ export function ApplicationScreen() {
     case 'starting':
       return (
         <main className="screen" data-screen="starting">
-          <p className="status-message">{t('catalogue.loading')}</p>
+          <p className="status-message">{t('common:loading')}</p>
         </main>
       );
     case 'consent':
@@ -41,13 +41,13 @@ export function ApplicationScreen() {
           <div className="error-panel" role="alert">
             <h1>
               <span aria-hidden="true">⚠ </span>
-              {application.error === 'NOT_SAVED' ? t('failed.notSavedHeading') : t('failed.heading')}
+              {application.error === 'NOT_SAVED' ? t('application:failed.notSavedHeading') : t('application:failed.heading')}
             </h1>
-            <p>{application.error === 'NOT_SAVED' ? t('failed.notSaved') : t(`errors.${application.error ?? 'UNAVAILABLE'}`)}</p>
+            <p>{application.error === 'NOT_SAVED' ? t('application:failed.notSaved') : t(`errors:${application.error ?? 'UNAVAILABLE'}`)}</p>
           </div>
           <nav className="screen-actions">
             <button type="button" className="button primary" onClick={wipeVisit}>
-              {t('failed.finish')}
+              {t('application:failed.finish')}
             </button>
           </nav>
         </main>

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evaluateForm } from '../../../shared/forms/form-engine.js';
-import type { AnswerValue, FormField, RepeatItem } from '../../../shared/forms/form-schema.js';
+import { REGION_CODES, type AnswerValue, type FormField, type RepeatItem } from '../../../shared/forms/form-schema.js';
 import type { Language } from '../../../shared/domain/languages.js';
 import { today, type ApplicationInProgress } from '../../state/application-slice.js';
 import { formatPrice } from '../../ui/format.js';
@@ -29,7 +29,7 @@ export function CheckStep({ application, serviceTitle }: { application: Applicat
       <p className="form-context">
         <span className="form-service">{serviceTitle}</span>
       </p>
-      <h1>{t('check.heading')}</h1>
+      <h1>{t('application:check.heading')}</h1>
       <dl className="screen-body summary-list">
         {rows.map(({ page, field }) => (
           <div key={field.id} className="summary-row" data-field-id={field.id}>
@@ -38,7 +38,7 @@ export function CheckStep({ application, serviceTitle }: { application: Applicat
             <dd className="summary-change">
               {field.type !== 'calculated' && (
                 <button type="button" className="button secondary" onClick={() => changeAnswer(page.id)}>
-                  {t('check.change')}
+                  {t('application:check.change')}
                   <span className="visually-hidden"> {field.label[language]}</span>
                 </button>
               )}
@@ -49,10 +49,10 @@ export function CheckStep({ application, serviceTitle }: { application: Applicat
       <nav className="screen-actions">
         <button type="button" className="button secondary" onClick={() => lastPage && backFromCheck(lastPage)}>
           <span aria-hidden="true">← </span>
-          {t('nav.back')}
+          {t('common:nav.back')}
         </button>
         <button type="button" className="button primary" onClick={confirm}>
-          {t('form.continue')}
+          {t('application:form.continue')}
           <span aria-hidden="true"> →</span>
         </button>
       </nav>
@@ -61,10 +61,10 @@ export function CheckStep({ application, serviceTitle }: { application: Applicat
 }
 
 export function describeAnswer(field: FormField, value: AnswerValue | undefined, language: Language, t: TFunction): string {
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return t('check.notAnswered');
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return t('application:check.notAnswered');
   switch (field.type) {
     case 'yesNo':
-      return value === true ? t('form.yes') : t('form.no');
+      return value === true ? t('application:form.yes') : t('application:form.no');
     case 'singleChoice':
       return field.options.find((option) => option.value === value)?.label[language] ?? textOf(value);
     case 'multipleChoice':
@@ -75,7 +75,8 @@ export function describeAnswer(field: FormField, value: AnswerValue | undefined,
       return field.format === 'som' && typeof value === 'number' ? formatPrice(t, language, value) : textOf(value);
     case 'address': {
       const address = value as unknown as Record<string, string | undefined>;
-      return [address.region && t(`form.regions.${address.region}`), address.district, address.locality, address.street, address.house, address.flat]
+      const region = REGION_CODES.find((code) => code === address.region);
+      return [region && t(`application:form.regions.${region}`), address.district, address.locality, address.street, address.house, address.flat]
         .filter(Boolean)
         .join(', ');
     }

@@ -14,8 +14,8 @@ export function ConsentStep({ started, serviceTitle }: { started: StartedApplica
       <p className="form-context">
         <span className="form-service">{serviceTitle}</span>
       </p>
-      <h1>{t('consent.heading')}</h1>
-      <p>{t('consent.intro')}</p>
+      <h1>{t('application:consent.heading')}</h1>
+      <p>{t('application:consent.intro')}</p>
       <div className="screen-body consent-texts">
         {[
           { id: 'privacy-policy', text: started.privacyPolicy },
@@ -29,11 +29,11 @@ export function ConsentStep({ started, serviceTitle }: { started: StartedApplica
       </div>
       <nav className="screen-actions">
         <button type="button" className="button secondary" onClick={decline}>
-          {t('consent.decline')}
+          {t('application:consent.decline')}
         </button>
         <button type="button" className="button primary" onClick={accept}>
           <span aria-hidden="true">✓ </span>
-          {t('consent.accept')}
+          {t('application:consent.accept')}
         </button>
       </nav>
     </main>

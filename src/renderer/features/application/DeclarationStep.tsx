@@ -11,22 +11,22 @@ export function DeclarationStep({ serviceTitle, submitting }: { serviceTitle: st
       <p className="form-context">
         <span className="form-service">{serviceTitle}</span>
       </p>
-      <h1>{t('declaration.heading')}</h1>
+      <h1>{t('application:declaration.heading')}</h1>
       <div className="screen-body">
-        <p className="declaration-text">{t('declaration.text')}</p>
+        <p className="declaration-text">{t('application:declaration.text')}</p>
         {submitting && (
           <p className="status-message" role="status">
-            {t('declaration.sending')}
+            {t('application:declaration.sending')}
           </p>
         )}
       </div>
       <nav className="screen-actions">
         <button type="button" className="button secondary" disabled={submitting} onClick={back}>
           <span aria-hidden="true">← </span>
-          {t('nav.back')}
+          {t('common:nav.back')}
         </button>
         <button type="button" className="button primary submit-button" disabled={submitting} onClick={() => void submit()}>
-          {t('declaration.submit')}
+          {t('application:declaration.submit')}
         </button>
       </nav>
     </main>

@@ -77,8 +77,8 @@ function LeafInput(props: FieldProps & { field: LeafField }) {
       const options =
         field.type === 'yesNo'
           ? [
-              { value: true, label: t('form.yes') },
-              { value: false, label: t('form.no') },
+              { value: true, label: t('application:form.yes') },
+              { value: false, label: t('application:form.no') },
             ]
           : field.options.map((option) => ({ value: option.value, label: option.label[language] }));
       return (
@@ -140,7 +140,7 @@ function LeafInput(props: FieldProps & { field: LeafField }) {
       return (
         <div className="address-input" id={fieldElementId(path)} tabIndex={-1}>
           <p className="field-part-label" id={`${fieldElementId(regionPath)}-label`}>
-            {t('form.address.region')}
+            {t('application:form.address.region')}
           </p>
           <div className="choice-list regions" role="radiogroup" aria-labelledby={`${fieldElementId(regionPath)}-label`}>
             {REGION_CODES.map((code) => (
@@ -155,7 +155,7 @@ function LeafInput(props: FieldProps & { field: LeafField }) {
                 <span className="choice-mark" aria-hidden="true">
                   {region === code ? '✓' : ''}
                 </span>
-                {t(`form.regions.${code}`)}
+                {t(`application:form.regions.${code}`)}
               </button>
             ))}
           </div>
@@ -163,7 +163,7 @@ function LeafInput(props: FieldProps & { field: LeafField }) {
             <TextBox
               key={part}
               path={`${path}.${part}`}
-              label={t(`form.address.${part}`)}
+              label={t(`application:form.address.${part}`)}
               value={textOf(readPath(answers, `${path}.${part}`))}
               focused={focusedPath === `${path}.${part}`}
               onFocus={() => onFocusText(`${path}.${part}`, field, part)}
@@ -183,7 +183,7 @@ function LeafInput(props: FieldProps & { field: LeafField }) {
           value={shown}
           multiline={field.type === 'longText'}
           invalid={issues.some((issue) => issue.path === path && issue.severity === 'error')}
-          placeholder={field.type === 'date' ? t('form.datePlaceholder') : undefined}
+          placeholder={field.type === 'date' ? t('application:form.datePlaceholder') : undefined}
           focused={focusedPath === path}
           onFocus={() => onFocusText(path, field)}
           onChange={(next) => onChange(path, next)}
@@ -256,14 +256,14 @@ function RepeatGroupInput(props: FieldProps & { field: RepeatGroupField }) {
             <FieldInput key={child.id} {...props} field={child} path={`${path}.${index}.${child.id}`} asHeading={false} />
           ))}
           <button type="button" className="button secondary" onClick={() => onChange(path, items.filter((_, other) => other !== index))}>
-            {t('form.removeItem', { item: `${field.itemLabel[language]} ${index + 1}` })}
+            {t('application:form.removeItem', { item: `${field.itemLabel[language]} ${index + 1}` })}
           </button>
         </fieldset>
       ))}
       {items.length < field.maxItems && (
         <button type="button" className="button secondary add-item" onClick={() => onChange(path, [...items, {}])}>
           <span aria-hidden="true">+ </span>
-          {t('form.addItem', { item: field.itemLabel[language] })}
+          {t('application:form.addItem', { item: field.itemLabel[language] })}
         </button>
       )}
     </div>

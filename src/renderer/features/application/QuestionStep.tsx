@@ -72,13 +72,13 @@ export function QuestionStep({ application, serviceTitle }: { application: Appli
     <main className={`screen question${target ? ' with-keyboard' : ''}`} data-screen="question" data-page-id={page.id}>
       <p className="form-context">
         <span className="form-service">{serviceTitle}</span>
-        <span className="form-progress">{t('form.progress', { step, total: pages.length })}</span>
+        <span className="form-progress">{t('application:form.progress', { step, total: pages.length })}</span>
       </p>
       {shown.length > 0 && (
         <div className="error-summary" role="alert" tabIndex={-1} ref={summary} aria-labelledby="error-summary-title">
           <h2 id="error-summary-title">
             <span aria-hidden="true">⚠ </span>
-            {t('form.errorSummary')}
+            {t('application:form.errorSummary')}
           </h2>
           <ul>
             {shown.map((issue) => (
@@ -118,10 +118,10 @@ export function QuestionStep({ application, serviceTitle }: { application: Appli
       <nav className="screen-actions">
         <button type="button" className="button secondary" onClick={backFromPage}>
           <span aria-hidden="true">← </span>
-          {t('nav.back')}
+          {t('common:nav.back')}
         </button>
         <button type="button" className="button primary" onClick={continueFromPage}>
-          {t('form.continue')}
+          {t('application:form.continue')}
           <span aria-hidden="true"> →</span>
         </button>
       </nav>

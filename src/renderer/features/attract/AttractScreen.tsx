@@ -19,14 +19,14 @@ export function AttractScreen() {
         <span className="attract-titles">
           {LANGUAGES.map((language) => (
             <span key={language} lang={language} className={`attract-title attract-title-${language}`}>
-              {i18n.getFixedT(language)('attract.title')}
+              {i18n.getFixedT(language)('attract:title')}
             </span>
           ))}
         </span>
         <span className="attract-cta">
           {LANGUAGES.map((language) => (
             <span key={language} lang={language}>
-              {i18n.getFixedT(language)('attract.touchToStart')}
+              {i18n.getFixedT(language)('attract:touchToStart')}
             </span>
           ))}
         </span>
@@ -62,7 +62,7 @@ function SyncIndicator() {
   return (
     <span className={`sync-indicator${healthy ? '' : ' problem'}`} data-testid="sync-indicator" data-sync-state={status.state} lang="ky">
       <span aria-hidden="true">{healthy ? '●' : '▲'} </span>
-      {t(`panel.sync.states.${status.state}`, { lng: 'ky' })} · {t('attract.queued', { lng: 'ky', count: status.queued })}
+      {t(`service-panel:sync.states.${status.state}`, { lng: 'ky' })} · {t('attract:queued', { lng: 'ky', count: status.queued })}
     </span>
   );
 }

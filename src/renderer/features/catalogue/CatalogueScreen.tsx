@@ -22,9 +22,9 @@ export function CatalogueScreen() {
   return (
     <main className="screen catalogue" data-screen="catalogue">
       <header className="screen-header with-action">
-        <h1>{t('catalogue.heading')}</h1>
+        <h1>{t('catalogue:heading')}</h1>
         <button type="button" className="button secondary" onClick={openLookup}>
-          {t('lookup.open')}
+          {t('lookup:open')}
         </button>
       </header>
       <SearchBox />
@@ -34,11 +34,11 @@ export function CatalogueScreen() {
             {(services) =>
               services.length === 0 ? (
                 <p className="status-message" role="status">
-                  {t('search.nothingFound', { query: query.trim() })}
+                  {t('catalogue:search.nothingFound', { query: query.trim() })}
                 </p>
               ) : (
                 <>
-                  <h2 className="results-heading">{t('search.results', { count: services.length })}</h2>
+                  <h2 className="results-heading">{t('catalogue:search.results', { count: services.length })}</h2>
                   <ServiceList services={services} language={language} onOpen={openService} />
                 </>
               )
@@ -48,7 +48,7 @@ export function CatalogueScreen() {
           <LoadState loadable={categories} retry={reloadScreen}>
             {(list) =>
               list.length === 0 ? (
-                <p className="status-message">{t('catalogue.empty')}</p>
+                <p className="status-message">{t('catalogue:empty')}</p>
               ) : (
                 <ul className="category-grid">
                   {list.map((category) => (
@@ -56,7 +56,7 @@ export function CatalogueScreen() {
                       <button type="button" className="category-tile" data-category-id={category.id} onClick={() => openCategory(category.id)}>
                         <CategoryIcon icon={category.icon} />
                         <span className="category-title">{category.title}</span>
-                        <span className="category-count">{t('catalogue.count', { count: category.serviceCount })}</span>
+                        <span className="category-count">{t('catalogue:count', { count: category.serviceCount })}</span>
                       </button>
                     </li>
                   ))}

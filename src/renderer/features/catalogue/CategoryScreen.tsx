@@ -17,7 +17,7 @@ export function CategoryScreen() {
   return (
     <main className="screen category" data-screen="category">
       <header className="screen-header">
-        <h1>{category?.title ?? t('catalogue.heading')}</h1>
+        <h1>{category?.title ?? t('catalogue:heading')}</h1>
         {category && <p className="screen-subheading">{category.description}</p>}
       </header>
       <section className="screen-body">

@@ -40,27 +40,27 @@ export function SampleViewer({ serviceId, sampleId, title, onClose }: SampleView
         <div className="sample-viewer-zoom">
           <button type="button" className="button secondary" disabled={zoom === 0} onClick={() => setZoom(zoom - 1)}>
             <span aria-hidden="true">− </span>
-            {t('sample.zoomOut')}
+            {t('catalogue:sample.zoomOut')}
           </button>
           <span className="zoom-level" aria-live="polite">
             {Math.round(ZOOM_STEPS[zoom]! * 100)}%
           </span>
           <button type="button" className="button secondary" disabled={zoom === ZOOM_STEPS.length - 1} onClick={() => setZoom(zoom + 1)}>
             <span aria-hidden="true">+ </span>
-            {t('sample.zoomIn')}
+            {t('catalogue:sample.zoomIn')}
           </button>
           <button type="button" className="button primary" ref={closeButton} onClick={onClose}>
-            {t('sample.close')}
+            {t('catalogue:sample.close')}
           </button>
         </div>
       </header>
       <div className="sample-viewer-page">
         {error && (
           <p className="error-panel" role="alert">
-            {t(`errors.${error}`)}
+            {t(`errors:${error}`)}
           </p>
         )}
-        {!error && !source && <p className="status-message">{t('catalogue.loading')}</p>}
+        {!error && !source && <p className="status-message">{t('common:loading')}</p>}
         {source && <img src={source} alt={title} style={{ width: `${ZOOM_STEPS[zoom]! * 100}%` }} data-zoom={ZOOM_STEPS[zoom]} />}
       </div>
     </div>

@@ -28,7 +28,7 @@ export function SearchBox() {
   return (
     <div className={`search-box${keyboardOpen ? ' with-keyboard' : ''}`}>
       <label htmlFor="service-search" className="search-label">
-        {t('search.label')}
+        {t('catalogue:search.label')}
       </label>
       <div className="search-row">
         <input
@@ -41,14 +41,14 @@ export function SearchBox() {
           spellCheck={false}
           maxLength={MAX_QUERY}
           value={query}
-          placeholder={t('search.placeholder')}
+          placeholder={t('catalogue:search.placeholder')}
           onChange={(event) => setQuery(event.target.value)}
           onFocus={() => setKeyboardOpen(true)}
           onClick={() => setKeyboardOpen(true)}
         />
         {query && (
           <button type="button" className="button secondary search-clear" onClick={() => setQuery('')}>
-            {t('search.clear')}
+            {t('catalogue:search.clear')}
           </button>
         )}
       </div>

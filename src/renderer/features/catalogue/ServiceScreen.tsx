@@ -36,42 +36,42 @@ function ServiceDetails({ service }: { service: ServiceDetail }) {
       <div className="screen-body service-body">
         <section className="service-section">
           <p>{service.description}</p>
-          <h2>{t('service.whoMayApply')}</h2>
+          <h2>{t('catalogue:service.whoMayApply')}</h2>
           <p>{service.whoMayApply}</p>
           <p className="service-agency">
-            {t('service.agency')}: {service.agency}
+            {t('catalogue:service.agency')}: {service.agency}
           </p>
         </section>
 
         <section className="service-section service-costs" aria-labelledby="service-costs-heading">
-          <h2 id="service-costs-heading">{t('service.priceAndTime')}</h2>
+          <h2 id="service-costs-heading">{t('catalogue:service.priceAndTime')}</h2>
           <dl className="service-facts-large">
             <div>
-              <dt>{t('catalogue.priceLabel')}</dt>
+              <dt>{t('catalogue:priceLabel')}</dt>
               <dd data-testid="service-price">{formatPrice(t, language, service.priceSom)}</dd>
             </div>
             <div>
-              <dt>{t('catalogue.timeLabel')}</dt>
+              <dt>{t('catalogue:timeLabel')}</dt>
               <dd data-testid="service-time">{formatWorkingDays(t, service.processingDays)}</dd>
             </div>
           </dl>
-          {(service.priceAssumed || service.processingAssumed) && <p className="assumed-note">{t('service.assumedNote')}</p>}
+          {(service.priceAssumed || service.processingAssumed) && <p className="assumed-note">{t('catalogue:service.assumedNote')}</p>}
           {service.priceNote && <p className="service-note">{service.priceNote}</p>}
           {service.processingNote && <p className="service-note">{service.processingNote}</p>}
           {service.urgencyTiers.length > 0 && (
             <table className="urgency-table">
-              <caption>{t('service.urgency')}</caption>
+              <caption>{t('catalogue:service.urgency')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('catalogue.timeLabel')}</th>
-                  <th scope="col">{t('catalogue.priceLabel')}</th>
+                  <th scope="col">{t('catalogue:timeLabel')}</th>
+                  <th scope="col">{t('catalogue:priceLabel')}</th>
                 </tr>
               </thead>
               <tbody>
                 {service.urgencyTiers.map((tier) => (
                   <tr key={tier.id}>
                     <td>
-                      {tier.hours !== undefined ? t('service.hours', { count: tier.hours }) : formatWorkingDays(t, tier.workingDays ?? 0)}
+                      {tier.hours !== undefined ? t('catalogue:service.hours', { count: tier.hours }) : formatWorkingDays(t, tier.workingDays ?? 0)}
                       {tier.note && <span className="service-note"> — {tier.note}</span>}
                     </td>
                     <td>{formatPrice(t, language, tier.amountSom)}</td>
@@ -83,7 +83,7 @@ function ServiceDetails({ service }: { service: ServiceDetail }) {
         </section>
 
         <section className="service-section" aria-labelledby="service-documents-heading">
-          <h2 id="service-documents-heading">{t('service.documents')}</h2>
+          <h2 id="service-documents-heading">{t('catalogue:service.documents')}</h2>
           <ul className="document-checklist">
             {service.requiredDocuments.map((document) => (
               <li key={document.id}>
@@ -101,11 +101,11 @@ function ServiceDetails({ service }: { service: ServiceDetail }) {
 
         {service.sampleForms.length > 0 && (
           <section className="service-section" aria-labelledby="service-samples-heading">
-            <h2 id="service-samples-heading">{t('service.samples')}</h2>
+            <h2 id="service-samples-heading">{t('catalogue:service.samples')}</h2>
             <div className="sample-buttons">
               {service.sampleForms.map((sample) => (
                 <button key={sample.id} type="button" className="button secondary" onClick={() => setOpenSample(sample)}>
-                  {t('service.viewSample')}: {sample.title}
+                  {t('catalogue:service.viewSample')}: {sample.title}
                 </button>
               ))}
             </div>
@@ -114,7 +114,7 @@ function ServiceDetails({ service }: { service: ServiceDetail }) {
 
         <div className="primary-action">
           <button type="button" className="button primary apply-button" onClick={() => void startApplication(service.id)}>
-            {t('service.apply')}
+            {t('catalogue:service.apply')}
           </button>
         </div>
       </div>

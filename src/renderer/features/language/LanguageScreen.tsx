@@ -13,7 +13,7 @@ export function LanguageScreen() {
       <h1 className="language-heading">
         {LANGUAGES.map((language) => (
           <span key={language} lang={language}>
-            {i18n.getFixedT(language)('language.heading')}
+            {i18n.getFixedT(language)('common:language.heading')}
           </span>
         ))}
       </h1>
@@ -26,13 +26,13 @@ export function LanguageScreen() {
             className="button language-choice"
             onClick={() => chooseLanguage(language)}
           >
-            {i18n.getFixedT(language)('language.ownName')}
+            {i18n.getFixedT(language)('common:language.ownName')}
           </button>
         ))}
       </div>
       <nav className="screen-actions">
         <button type="button" className="button secondary" onClick={goBack}>
-          {LANGUAGES.map((language) => i18n.getFixedT(language)('nav.back')).join(' · ')}
+          {LANGUAGES.map((language) => i18n.getFixedT(language)('common:nav.back')).join(' · ')}
         </button>
       </nav>
     </main>

@@ -26,13 +26,13 @@ export function LookupScreen() {
   return (
     <main className={`screen lookup${keyboardOpen ? ' with-keyboard' : ''}`} data-screen="lookup">
       <header className="screen-header">
-        <h1>{t('lookup.heading')}</h1>
+        <h1>{t('lookup:heading')}</h1>
       </header>
       <div className="screen-body">
         <label htmlFor="receipt-number" className="field-part-label">
-          {t('lookup.label')}
+          {t('lookup:label')}
         </label>
-        <p className="field-hint">{t('lookup.hint')}</p>
+        <p className="field-hint">{t('lookup:hint')}</p>
         <div className="search-row">
           <input
             id="receipt-number"
@@ -47,23 +47,23 @@ export function LookupScreen() {
             onClick={() => setKeyboardOpen(true)}
           />
           <button type="button" className="button primary" disabled={!query.trim() || result.status === 'loading'} onClick={() => void runLookup()}>
-            {t('lookup.check')}
+            {t('lookup:check')}
           </button>
         </div>
         <div aria-live="polite">
-          {result.status === 'loading' && <p className="status-message">{t('catalogue.loading')}</p>}
+          {result.status === 'loading' && <p className="status-message">{t('common:loading')}</p>}
           {result.status === 'failed' && (
             <p className="error-panel" role="alert" data-lookup-error={result.error}>
               <span aria-hidden="true">⚠ </span>
-              {t(`lookup.errors.${result.error === 'NOT_FOUND' || result.error === 'VALIDATION' ? result.error : 'UNAVAILABLE'}`)}
+              {t(`lookup:errors.${result.error === 'NOT_FOUND' || result.error === 'VALIDATION' ? result.error : 'UNAVAILABLE'}`)}
             </p>
           )}
           {result.status === 'ready' && result.value && (
             <section className="lookup-result" data-lookup-status={result.value.status}>
               <h2>{result.value.receiptNumber}</h2>
-              <p className="status-message">{t(result.value.queuedHere ? 'lookup.queuedHere' : `lookup.status.${result.value.status}`)}</p>
+              <p className="status-message">{t(result.value.queuedHere ? 'lookup:queuedHere' : `lookup:status.${result.value.status}`)}</p>
               <p>
-                {t('lookup.updated')}: {formatDateTime(result.value.updatedAt)}
+                {t('lookup:updated')}: {formatDateTime(result.value.updatedAt)}
               </p>
             </section>
           )}

@@ -18,12 +18,12 @@ export function ServicePanelScreen() {
   const sync = useKioskStore((state) => state.syncStatus);
   const syncNow = useKioskStore((state) => state.syncNow);
   const busy = lastAction?.outcome.outcome === 'busy';
-  const when = (iso: string | null) => (iso ? formatDateTime(iso) : t('panel.never'));
+  const when = (iso: string | null) => (iso ? formatDateTime(iso) : t('service-panel:never'));
 
   return (
     <main className="screen service-panel" data-screen="service-panel">
       <header className="screen-header">
-        <h1>{t('panel.heading')}</h1>
+        <h1>{t('service-panel:heading')}</h1>
       </header>
       <section className="screen-body">
         <LoadState loadable={status} retry={() => void refresh()}>
@@ -32,38 +32,38 @@ export function ServicePanelScreen() {
               {current.signedWithDemoKey && (
                 <p className="error-panel" role="alert">
                   <span aria-hidden="true">⚠ </span>
-                  {t('panel.demoKeyWarning')}
+                  {t('service-panel:demoKeyWarning')}
                 </p>
               )}
               <FactList
                 facts={[
-                    [t('panel.activeVersion'), current.activeVersion ?? t('panel.none'), 'active-content-version'],
-                    [t('panel.previousVersion'), current.previousVersion ?? t('panel.none')],
-                    [t('panel.signedBy'), current.activeKeyId ?? t('panel.none')],
-                    [t('panel.expires'), when(current.expires)],
-                    [t('panel.portal'), current.portalUrl ?? t('panel.noPortal')],
-                    [t('panel.lastCheck'), when(current.lastCheckAt)],
+                    [t('service-panel:activeVersion'), current.activeVersion ?? t('service-panel:none'), 'active-content-version'],
+                    [t('service-panel:previousVersion'), current.previousVersion ?? t('service-panel:none')],
+                    [t('service-panel:signedBy'), current.activeKeyId ?? t('service-panel:none')],
+                    [t('service-panel:expires'), when(current.expires)],
+                    [t('service-panel:portal'), current.portalUrl ?? t('service-panel:noPortal')],
+                    [t('service-panel:lastCheck'), when(current.lastCheckAt)],
                   ]}
               />
               <div className="download-progress">
-                <span>{t(`panel.download.${current.download.state}`)}</span>
+                <span>{t(`service-panel:download.${current.download.state}`)}</span>
                 {current.download.totalBytes > 0 && (
-                  <progress max={current.download.totalBytes} value={current.download.receivedBytes} aria-label={t('panel.downloadProgress')} />
+                  <progress max={current.download.totalBytes} value={current.download.receivedBytes} aria-label={t('service-panel:downloadProgress')} />
                 )}
               </div>
-              <h2>{t('panel.history')}</h2>
+              <h2>{t('service-panel:history')}</h2>
               {current.events.length === 0 ? (
-                <p>{t('panel.noHistory')}</p>
+                <p>{t('service-panel:noHistory')}</p>
               ) : (
                 <ul className="panel-history">
                   {current.events.map((event, index) => (
                     <li key={`${event.at}-${index}`} data-outcome={event.outcome}>
-                      <strong>{when(event.at)}</strong> · {t(`panel.source.${event.source}`)} · {t(`panel.outcome.${event.outcome}`)}
-                      {event.version !== null && ` · ${t('panel.version', { version: event.version })}`}
+                      <strong>{when(event.at)}</strong> · {t(`service-panel:source.${event.source}`)} · {t(`service-panel:outcome.${event.outcome}`)}
+                      {event.version !== null && ` · ${t('service-panel:version', { version: event.version })}`}
                       {event.code && (
                         <span className="panel-reason" data-code={event.code}>
                           {' '}
-                          — {t(`contentRejection.${event.code}`, { defaultValue: event.code })}
+                          — {t(`service-panel:contentRejection.${event.code}`, { defaultValue: event.code })}
                         </span>
                       )}
                       {event.detail && <span className="panel-detail"> ({event.detail})</span>}
@@ -76,43 +76,43 @@ export function ServicePanelScreen() {
         </LoadState>
         {sync && (
           <section className="panel-sync" aria-labelledby="panel-sync-heading" data-sync-state={sync.state}>
-            <h2 id="panel-sync-heading">{t('panel.sync.heading')}</h2>
+            <h2 id="panel-sync-heading">{t('service-panel:sync.heading')}</h2>
             <FactList
                 facts={[
-                  [t('panel.sync.state'), t(`panel.sync.states.${sync.state}`), 'sync-state'],
-                  [t('panel.sync.queued'), sync.queued, 'sync-queued'],
-                  [t('panel.sync.quarantined'), sync.quarantined, 'sync-quarantined'],
-                  [t('panel.sync.delivered'), sync.delivered, 'sync-delivered'],
-                  [t('panel.sync.lastSync'), when(sync.lastSyncAt)],
-                  [t('panel.sync.lastError'), sync.pausedReason ?? sync.lastError ?? t('panel.none')],
+                  [t('service-panel:sync.state'), t(`service-panel:sync.states.${sync.state}`), 'sync-state'],
+                  [t('service-panel:sync.queued'), sync.queued, 'sync-queued'],
+                  [t('service-panel:sync.quarantined'), sync.quarantined, 'sync-quarantined'],
+                  [t('service-panel:sync.delivered'), sync.delivered, 'sync-delivered'],
+                  [t('service-panel:sync.lastSync'), when(sync.lastSyncAt)],
+                  [t('service-panel:sync.lastError'), sync.pausedReason ?? sync.lastError ?? t('service-panel:none')],
                 ]}
               />
             {sync.state === 'paused' && (
               <p className="error-panel" role="alert">
                 <span aria-hidden="true">⚠ </span>
-                {t('panel.sync.pausedAlarm')}
+                {t('service-panel:sync.pausedAlarm')}
               </p>
             )}
             <button type="button" className="button secondary" onClick={() => void syncNow()}>
-              {t('panel.sync.now')}
+              {t('service-panel:sync.now')}
             </button>
           </section>
         )}
         {lastAction && !busy && (
           <p className="panel-action-result" role="status">
-            {t(`panel.result.${lastAction.outcome.outcome}`)}
+            {t(`service-panel:result.${lastAction.outcome.outcome}`)}
           </p>
         )}
       </section>
       <nav className="screen-actions">
         <button type="button" className="button secondary" disabled={busy} onClick={() => void check()}>
-          {t('panel.checkNow')}
+          {t('service-panel:checkNow')}
         </button>
         <button type="button" className="button secondary" disabled={busy} onClick={() => void importFromMedia()}>
-          {t('panel.importFromMedia')}
+          {t('service-panel:importFromMedia')}
         </button>
         <button type="button" className="button exit" onClick={endVisit}>
-          {t('panel.close')}
+          {t('service-panel:close')}
         </button>
       </nav>
     </main>

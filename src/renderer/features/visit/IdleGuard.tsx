@@ -53,9 +53,9 @@ export function IdleGuard() {
   return (
     <div className="dialog-backdrop">
       <div className="dialog idle-warning" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text">
-        <h2 id="idle-title">{t('idle.title')}</h2>
+        <h2 id="idle-title">{t('common:idle.title')}</h2>
         <p id="idle-text" aria-live="polite">
-          {t('idle.text', { count: remaining })}
+          {t('common:idle.text', { count: remaining })}
         </p>
         <button
           type="button"
@@ -66,7 +66,7 @@ export function IdleGuard() {
             setRemaining(null);
           }}
         >
-          {t('idle.moreTime')}
+          {t('common:idle.moreTime')}
         </button>
       </div>
     </div>

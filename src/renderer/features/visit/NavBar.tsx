@@ -6,10 +6,10 @@ export function NavBar() {
   const { t } = useTranslation();
   const goBack = useKioskStore((state) => state.goBack);
   return (
-    <nav className="screen-actions" aria-label={t('nav.label')}>
+    <nav className="screen-actions" aria-label={t('common:nav.label')}>
       <button type="button" className="button secondary" onClick={goBack}>
         <span aria-hidden="true">← </span>
-        {t('nav.back')}
+        {t('common:nav.back')}
       </button>
     </nav>
   );

@@ -16,7 +16,7 @@ export function VisitBar() {
     <div className="visit-bar">
       {screen !== 'language' ? (
         <button type="button" className="button secondary aid" onClick={changeLanguage}>
-          {t('nav.changeLanguage')}
+          {t('common:nav.changeLanguage')}
         </button>
       ) : (
         <span />
@@ -24,7 +24,7 @@ export function VisitBar() {
       <div className="visit-bar-end">
         <ReadingAids />
         <button type="button" className="button exit aid" onClick={requestExit}>
-          {t('nav.exit')}
+          {t('common:nav.exit')}
         </button>
       </div>
     </div>
@@ -38,14 +38,14 @@ function ReadingAids() {
   const toggleLargeText = useKioskStore((state) => state.toggleLargeText);
   const toggleHighContrast = useKioskStore((state) => state.toggleHighContrast);
   return (
-    <div className="reading-aids" role="group" aria-label={t('aids.label')}>
+    <div className="reading-aids" role="group" aria-label={t('common:aids.label')}>
       <button type="button" className="button secondary aid" aria-pressed={largeText} onClick={toggleLargeText}>
         <span aria-hidden="true">A+ </span>
-        {t('aids.largeText')}
+        {t('common:aids.largeText')}
       </button>
       <button type="button" className="button secondary aid" aria-pressed={highContrast} onClick={toggleHighContrast}>
         <span aria-hidden="true">◐ </span>
-        {t('aids.highContrast')}
+        {t('common:aids.highContrast')}
       </button>
     </div>
   );
@@ -64,14 +64,14 @@ export function ExitDialog() {
   return (
     <div className="dialog-backdrop">
       <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="exit-title" aria-describedby="exit-text">
-        <h2 id="exit-title">{t('exit.title')}</h2>
-        <p id="exit-text">{t('exit.text')}</p>
+        <h2 id="exit-title">{t('common:exit.title')}</h2>
+        <p id="exit-text">{t('common:exit.text')}</p>
         <div className="dialog-actions">
           <button type="button" className="button secondary" ref={stay} onClick={cancelExit}>
-            {t('exit.stay')}
+            {t('common:exit.stay')}
           </button>
           <button type="button" className="button exit" onClick={wipeVisit}>
-            {t('exit.confirm')}
+            {t('common:exit.confirm')}
           </button>
         </div>
       </div>

@@ -32,9 +32,9 @@ export function OnScreenKeyboard({ layout, onLayoutChange, onKey, onClose, allow
   };
 
   return (
-    <div className="on-screen-keyboard" role="group" aria-label={t('keyboard.label')} data-keyboard-layout={layout}>
+    <div className="on-screen-keyboard" role="group" aria-label={t('common:keyboard.label')} data-keyboard-layout={layout}>
       <div className="keyboard-toolbar">
-        <div className="keyboard-layouts" role="radiogroup" aria-label={t('keyboard.layouts')}>
+        <div className="keyboard-layouts" role="radiogroup" aria-label={t('common:keyboard.layouts')}>
           {switchable.map((name) => (
             <button
               key={name}
@@ -45,19 +45,19 @@ export function OnScreenKeyboard({ layout, onLayoutChange, onKey, onClose, allow
               onClick={() => onLayoutChange(name)}
             >
               {name === layout && <span aria-hidden="true">✓ </span>}
-              {t(`keyboard.layout.${name}`)}
+              {t(`common:keyboard.layout.${name}`)}
             </button>
           ))}
         </div>
         <button type="button" className="button secondary keyboard-close" onClick={onClose}>
-          {t('keyboard.close')}
+          {t('common:keyboard.close')}
         </button>
       </div>
       <Keyboard
         layout={KEYBOARD_LAYOUTS[layout]}
         layoutName={shifted && KEYBOARD_LAYOUTS[layout].shift ? 'shift' : 'default'}
         onKeyPress={press}
-        display={{ '{bksp}': `⌫ ${t('keyboard.backspace')}`, '{shift}': `⇧ ${t('keyboard.shift')}`, '{space}': t('keyboard.space') }}
+        display={{ '{bksp}': `⌫ ${t('common:keyboard.backspace')}`, '{shift}': `⇧ ${t('common:keyboard.shift')}`, '{space}': t('common:keyboard.space') }}
         mergeDisplay
         physicalKeyboardHighlight={false}
         preventMouseDownDefault
