@@ -10,6 +10,7 @@ import { newKioskCredential } from '../../src/portal/credentials.js';
 import { SEALED_FORMAT, submissionAssociatedData } from '../../src/portal/open-submission.js';
 import { startPortal, type Portal } from '../../src/portal/server.js';
 import { createPortalStore, type PortalStore, type PortalStoreOptions } from '../../src/portal/storage/portal-store.js';
+import type { TrustAnchor } from '../../src/shared/content/content-schema.js';
 import type { Heartbeat, SubmissionRequest } from '../../src/shared/contract/portal.js';
 import { formatReceiptNumber } from '../../src/shared/domain/receipt-number.js';
 
@@ -111,7 +112,10 @@ export function useStorage(kind: StoreKind) {
   }
 
   /** Storage, `count` portals sharing it (each with its own store), and credentials for BSK1 and BSK2. */
-  async function startPortals(count = 1, extra: { now?: () => Date; log?: (event: string, fields?: Record<string, string | number>) => void } = {}): Promise<PortalEnv> {
+  async function startPortals(
+    count = 1,
+    extra: { now?: () => Date; log?: (event: string, fields?: Record<string, string | number>) => void; trustAnchors?: TrustAnchor[] } = {},
+  ): Promise<PortalEnv> {
     const target = await storage();
     const started: Portal[] = [];
     let first: PortalStore | undefined;
@@ -120,7 +124,7 @@ export function useStorage(kind: StoreKind) {
       first ??= store;
       const dataFolder = mkdtempSync(join(tmpdir(), 'kyzmat-portal-data-'));
       cleanups.push(() => rmSync(dataFolder, { recursive: true, force: true }));
-      const portal = await startPortal({ dataFolder, adminToken: ADMIN_TOKEN, trustAnchors: [], store, ...extra });
+      const portal = await startPortal({ dataFolder, adminToken: ADMIN_TOKEN, trustAnchors: [], ...extra, store });
       portals.push(portal);
       started.push(portal);
     }
