@@ -1,0 +1,194 @@
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Migration } from '../../src/portal/storage/migration.js';
+import { StoreTooNewError } from '../../src/portal/storage/migration.js';
+import { migratePostgres } from '../../src/portal/storage/postgres/migrate.js';
+import { POSTGRES_MIGRATIONS } from '../../src/portal/storage/postgres/migrations/index.js';
+import { HEARTBEAT_COLUMNS, SUBMISSION_COLUMNS } from '../../src/portal/storage/row-mapping.js';
+import { migrateSqlite, sqliteSchemaVersion } from '../../src/portal/storage/sqlite/migrate.js';
+import { SQLITE_MIGRATIONS } from '../../src/portal/storage/sqlite/migrations/index.js';
+import {
+  POSTGRES_BOOKKEEPING_BEFORE_MIGRATION_FILES,
+  POSTGRES_SCHEMA_BEFORE_MIGRATION_FILES,
+  SQLITE_SCHEMA_BEFORE_MIGRATION_FILES,
+  SQLITE_VERSION_BEFORE_MIGRATION_FILES,
+} from './fixtures/schema-before-migration-files.js';
+import { makeSubmission, STORE_KINDS, useStorage, validHeartbeat, type StoreKind } from './support.js';
+
+/**
+ * The portal's numbered migrations, per dialect, on a real SQLite file and on the private
+ * PostgreSQL: each from the version before it, the first one against the schema the portal had
+ * before its migrations were files, one transaction each, and no database from a newer portal.
+ */
+
+/** One raw connection to a test database, for what the store does not expose: versions, schema, SQL. */
+interface RawDatabase {
+  exec(sql: string): Promise<void>;
+  version(): Promise<number>;
+  /** Tables, columns with types and nullability, indexes and constraints, in a stable order, bookkeeping left out. */
+  schema(): Promise<string[]>;
+  columns(table: string): Promise<string[]>;
+  migrate(migrations: readonly Migration[], upTo?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+const MIGRATIONS: Record<StoreKind, readonly Migration[]> = { sqlite: SQLITE_MIGRATIONS, postgresql: POSTGRES_MIGRATIONS };
+const SCHEMA_BEFORE_FILES: Record<StoreKind, string> = { sqlite: SQLITE_SCHEMA_BEFORE_MIGRATION_FILES, postgresql: POSTGRES_SCHEMA_BEFORE_MIGRATION_FILES };
+
+/** better-sqlite3 is synchronous: its throws become rejections here. */
+const attempt = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
+
+function rawSqlite(file: string): RawDatabase {
+  const db = new Database(file);
+  return {
+    exec: (sql) =>
+      attempt(() => {
+        db.exec(sql);
+      }),
+    version: () => attempt(() => sqliteSchemaVersion(db)),
+    schema: () =>
+      attempt(() =>
+        db
+          .prepare<[], { type: string; name: string; sql: string | null }>('SELECT type, name, sql FROM sqlite_schema ORDER BY type, name')
+          .all()
+          .map((row) => `${row.type} ${row.name}: ${(row.sql ?? '').replace(/\s+/g, ' ')}`),
+      ),
+    columns: (table) => attempt(() => db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}') ORDER BY cid`).all().map((row) => row.name)),
+    migrate: (migrations, upTo) => attempt(() => migrateSqlite(db, migrations, upTo)),
+    close: () =>
+      attempt(() => {
+        db.close();
+      }),
+  };
+}
+
+function rawPostgres(url: string): RawDatabase {
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  pool.on('error', () => undefined);
+  const rows = async (sql: string) => (await pool.query<Record<string, unknown>>(sql)).rows.map((row) => Object.values(row).map(String).join(' | '));
+  const bookkeeping = "('portal_schema_version', 'portal_migration')";
+  return {
+    exec: async (sql) => void (await pool.query(sql)),
+    version: async () => (await pool.query<{ version: number }>('SELECT version FROM portal_schema_version')).rows[0]!.version,
+    schema: async () => [
+      ...(await rows(`SELECT table_name, column_name, data_type, is_nullable, coalesce(column_default, ''), is_identity FROM information_schema.columns
+                      WHERE table_schema = 'public' AND table_name NOT IN ${bookkeeping} ORDER BY table_name, ordinal_position`)),
+      ...(await rows(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT IN ${bookkeeping} ORDER BY indexname`)),
+      ...(await rows(`SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
+                      WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text NOT IN ${bookkeeping} ORDER BY conname`)),
+    ],
+    columns: async (table) =>
+      (await pool.query<{ column_name: string }>('SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position', [table])).rows.map(
+        (row) => row.column_name,
+      ),
+    migrate: (migrations, upTo) => migratePostgres(pool, migrations, upTo),
+    close: () => pool.end(),
+  };
+}
+
+describe.each(STORE_KINDS)('portal migrations (%s)', (kind) => {
+  const { storage } = useStorage(kind);
+  const opened: RawDatabase[] = [];
+  // Registered after useStorage's, so it runs first: connections close before the database is dropped.
+  afterEach(async () => {
+    for (const db of opened.splice(0)) await db.close();
+  });
+
+  async function database() {
+    const target = await storage();
+    const raw = kind === 'sqlite' ? rawSqlite(target.options.sqliteFile) : rawPostgres(target.options.databaseUrl!);
+    opened.push(raw);
+    return { target, raw };
+  }
+
+  /** A database as the portal made it before its migrations were files. */
+  async function databaseFromBeforeMigrationFiles() {
+    const made = await database();
+    await made.raw.exec(SCHEMA_BEFORE_FILES[kind]);
+    await made.raw.exec(
+      kind === 'sqlite' ? `PRAGMA user_version = ${SQLITE_VERSION_BEFORE_MIGRATION_FILES}` : POSTGRES_BOOKKEEPING_BEFORE_MIGRATION_FILES,
+    );
+    return made;
+  }
+
+  it('0001 creates the schema from an empty database (version 0 → 1), and the store works on it', async () => {
+    const { target, raw } = await database();
+    await raw.migrate(MIGRATIONS[kind], 1);
+    expect(await raw.version()).toBe(1);
+    expect(await raw.columns('submission')).toEqual(expect.arrayContaining([...SUBMISSION_COLUMNS]));
+    expect((await raw.columns('submission')).sort()).toEqual([...SUBMISSION_COLUMNS].sort());
+    expect(await raw.columns('heartbeat')).toEqual(['seq', ...HEARTBEAT_COLUMNS]);
+    expect(await raw.columns('kiosk_credential')).toEqual(['secret_hash', 'kiosk_code', 'issued_at', 'revoked_at']);
+
+    const store = await target.open();
+    await store.migrate();
+    const request = await makeSubmission('BSK1');
+    expect((await store.acceptSubmission('BSK1', request, 'hash', new Date())).outcome).toBe('created');
+    expect(await store.submission(request.id)).toMatchObject({ id: request.id, receiptNumber: request.receiptNumber, language: request.language });
+    await store.recordHeartbeat('BSK1', validHeartbeat, new Date());
+    expect(await store.stats()).toMatchObject({ submissions: 1, heartbeats: 1 });
+  });
+
+  it('0001 is exactly the schema the portal had before its migrations were files', async () => {
+    const fresh = await database();
+    await fresh.raw.migrate(MIGRATIONS[kind], 1);
+    const before = await databaseFromBeforeMigrationFiles();
+    expect(await fresh.raw.schema()).toEqual(await before.raw.schema());
+  });
+
+  it('recognises a database from before the migration files as version 1 and keeps its rows', async () => {
+    const { target, raw } = await databaseFromBeforeMigrationFiles();
+    const request = await makeSubmission('BSK1');
+    // Rows as that release's statements wrote them.
+    const sealed = Buffer.from(request.sealed, 'base64').toString('hex');
+    await raw.exec(
+      `INSERT INTO submission (id, receipt_number, kiosk_code, service_id, form_id, form_version, content_version,
+         privacy_policy_version, user_agreement_version, language, created_at, sealed_format, sealed_key_id, sealed,
+         body_hash, accepted_at, status, status_updated_at)
+       VALUES ('${request.id}', '${request.receiptNumber}', 'BSK1', '${request.serviceId}', '${request.formId}', ${request.formVersion}, ${request.contentVersion},
+         '${request.privacyPolicyVersion}', '${request.userAgreementVersion}', '${request.language}', '${request.createdAt}', '${request.sealedFormat}',
+         '${request.sealedKeyId}', ${kind === 'sqlite' ? `X'${sealed}'` : `decode('${sealed}', 'hex')`}, 'hash',
+         '2026-01-01T00:00:00.000Z', 'received', '2026-01-01T00:00:00.000Z');
+       INSERT INTO kiosk_credential (secret_hash, kiosk_code, issued_at) VALUES ('secret-hash', 'BSK1', '2026-01-01T00:00:00.000Z');`,
+    );
+    const schemaBefore = await raw.schema();
+
+    const store = await target.open();
+    await store.migrate();
+    expect(await raw.version()).toBe(1);
+    expect(await raw.schema()).toEqual(schemaBefore);
+    if (kind === 'postgresql') expect(await raw.columns('portal_migration')).toEqual([]); // the old bookkeeping is taken over
+    const row = await store.submission(request.id);
+    expect(row).toMatchObject({ id: request.id, receiptNumber: request.receiptNumber, acceptedAt: '2026-01-01T00:00:00.000Z', formVersion: request.formVersion });
+    expect(Buffer.from(row!.sealed).toString('base64')).toBe(request.sealed);
+    expect(await store.applicationStatus(request.receiptNumber)).toMatchObject({ status: 'received', updatedAt: '2026-01-01T00:00:00.000Z' });
+    expect(await store.kioskByCredentialHash('secret-hash')).toMatchObject({ kioskCode: 'BSK1', revokedAt: null });
+    expect((await store.acceptSubmission('BSK1', await makeSubmission('BSK1'), 'other', new Date())).outcome).toBe('created');
+    await store.migrate();
+    expect(await raw.version()).toBe(1);
+  });
+
+  it('runs each migration in its own transaction: a failing one is rolled back whole and leaves the version before it', async () => {
+    const { raw } = await database();
+    const broken: Migration = { version: 2, name: 'broken', sql: 'CREATE TABLE half_done (x integer); SELECT * FROM no_such_table;' };
+    await expect(raw.migrate([...MIGRATIONS[kind], broken])).rejects.toThrow(/no_such_table/);
+    expect(await raw.version()).toBe(1);
+    expect(await raw.columns('half_done')).toEqual([]);
+    expect(await raw.columns('submission')).not.toEqual([]);
+
+    const next: Migration = { version: 2, name: 'a column', sql: 'ALTER TABLE heartbeat ADD COLUMN note text;' };
+    await raw.migrate([...MIGRATIONS[kind], next]);
+    expect(await raw.version()).toBe(2);
+    expect(await raw.columns('heartbeat')).toContain('note');
+    // This portal knows only version 1: the database is now from a newer one.
+    await expect(raw.migrate(MIGRATIONS[kind])).rejects.toBeInstanceOf(StoreTooNewError);
+  });
+
+  it('refuses a migration list with a gap in its numbering', async () => {
+    const { raw } = await database();
+    const skipped: Migration = { version: 3, name: 'skipped', sql: 'SELECT 1;' };
+    await expect(raw.migrate([...MIGRATIONS[kind], skipped])).rejects.toThrow(/misnumbered/);
+    expect(await raw.version()).toBe(1);
+  });
+});
