@@ -55,16 +55,16 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
   const portal = portalUrl ? new PortalClient({ portalUrl, credential: options.kioskCredential, fetch: options.fetch ?? globalThis.fetch }) : undefined;
 
   const store = new ContentStore(db);
-  const contentChanged = contentStatusNotifier(() => contentStatus({ store, puller, portalUrl }), (status) => events.emit({ name: 'contentStatusChanged', payload: status }));
+  const contentNotices = contentStatusNotifier(() => contentStatus({ store, puller, portalUrl }), (status) => events.emit({ name: 'contentStatusChanged', payload: status }));
   const content = new ContentService({
     store, trustAnchors: readTrustAnchors(options.trustAnchorsFile), appVersion: options.appVersion, clock, log,
     onApplied: (version) => events.emit({ name: 'contentUpdated', payload: { version } }),
-    onSettled: contentChanged,
+    onSettled: () => contentNotices.changed(),
   });
   const settings = () => content.catalogue()?.document.settings;
   const puller = portal
     ? new ContentPuller({
-        portal, service: content, log, clock, onProgress: contentChanged,
+        portal, service: content, log, clock, onProgress: () => contentNotices.changed(),
         intervalMs: () => 1000 * (options.contentPollSeconds ?? settings()?.contentPollSeconds ?? DEFAULT_POLL_SECONDS),
       })
     : undefined;
@@ -112,6 +112,7 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
   return {
     router, log, events, databaseFile,
     close: () => {
+      contentNotices.stop();
       puller?.stop();
       sync?.stop();
       heartbeat?.stop();
