@@ -1,0 +1,79 @@
+import { enterCatalogue, expect, startKiosk, stopKiosk, test } from './kiosk-fixture.js';
+
+type Page = Parameters<Parameters<typeof test>[2]>[0]['page'];
+
+/** A visitor at a second screen of the same kiosk submits a cloud e-signature application in Русский. */
+async function submitOne(visitor: Page): Promise<void> {
+  const fill = async (id: string, text: string) => {
+    const input = visitor.locator(`#field-${id}`);
+    await input.tap();
+    await input.fill('');
+    await visitor.keyboard.type(text);
+  };
+  const next = async () => {
+    const before = await visitor.locator('[data-page-id]').getAttribute('data-page-id').catch(() => null);
+    await visitor.getByRole('button', { name: 'Продолжить', exact: true }).tap();
+    if (before) await expect(visitor.locator(`[data-page-id="${before}"]`)).toHaveCount(0);
+  };
+  await enterCatalogue(visitor, 'Русский');
+  await visitor.locator('[data-category-id="e-signature"]').tap();
+  await visitor.locator('[data-service-id="cloud-e-signature"]').tap();
+  await visitor.getByRole('button', { name: 'Подать заявление' }).tap();
+  await visitor.getByRole('button', { name: /Прочитал\(а\) и согласен/ }).tap();
+  await fill('lastName', 'Токтосунова');
+  await fill('firstName', 'Жылдызкан');
+  await next();
+  await fill('birthDate', '12.04.1985');
+  await next();
+  await fill('pin', '11204198500012');
+  await next();
+  await fill('idCardNumber', 'ID1234567');
+  await next();
+  await next();
+  await fill('phone', '0700123456');
+  await next();
+  await visitor.getByRole('button', { name: 'Продолжить', exact: true }).tap();
+  await visitor.getByRole('button', { name: /Подтверждаю, что сведения верны/ }).tap();
+  await expect(visitor.getByTestId('receipt-number')).toBeVisible();
+  await visitor.getByRole('button', { name: 'Завершить' }).tap();
+}
+
+test('staff see the queue change on the attract screen and the panel within a second, and the page never polls', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  // A portal that does not answer: applications stay queued, so the count is what changes.
+  const kiosk = await startKiosk({ KIOSK_PORTAL_URL: 'http://127.0.0.1:9', KIOSK_CODE: 'BSK1', KIOSK_PORTAL_TOKEN: 'kiosk_BSK1.abcdefghijklmnopqrstuv' });
+  const second = await browser.newContext({ hasTouch: true, viewport: { width: 1920, height: 1080 } });
+  try {
+    const statusRequests: number[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/rpc/getSyncStatus')) statusRequests.push(Date.now());
+    });
+    await page.goto(kiosk.launchUrl);
+    const indicator = page.getByTestId('sync-indicator');
+    await expect(indicator).toContainText('0 арыз кезекте');
+    const visitor = await second.newPage();
+    await visitor.goto(kiosk.launchUrl);
+
+    await submitOne(visitor);
+    await expect(indicator).toContainText('1 арыз кезекте', { timeout: 1500 });
+    expect(statusRequests).toHaveLength(1);
+
+    const office = page.getByTestId('office-name');
+    const box = (await office.boundingBox())!;
+    await page.mouse.move(box.x + 10, box.y + 10);
+    await page.mouse.down();
+    await expect(page.locator('[data-screen="service-panel"]')).toBeVisible({ timeout: 6000 });
+    await page.mouse.up();
+    await expect(page.getByTestId('sync-queued')).toHaveText('1');
+    const afterPanelOpened = statusRequests.length;
+
+    await submitOne(visitor);
+    await expect(page.getByTestId('sync-queued')).toHaveText('2', { timeout: 1500 });
+    // Three seconds on the panel: a one-second poll would have asked three times.
+    await page.waitForTimeout(3_000);
+    expect(statusRequests).toHaveLength(afterPanelOpened);
+  } finally {
+    await second.close();
+    await stopKiosk(kiosk);
+  }
+});
