@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { KIOSK_TOKEN_PATTERN } from '../shared/contract/portal.js';
 import { isValidKioskCode } from '../shared/domain/receipt-number.js';
 
 /**
@@ -6,7 +7,6 @@ import { isValidKioskCode } from '../shared/domain/receipt-number.js';
  * token once, when it is issued; the portal keeps only the SHA-256 of the secret part, so a copy of
  * the portal's database lets nobody act as a kiosk.
  */
-const TOKEN = /^kiosk_([0-9A-Z]{4})\.([A-Za-z0-9_-]{43})$/;
 const SECRET_BYTES = 32;
 
 export interface IssuedCredential {
@@ -34,7 +34,7 @@ export function hashSecret(secret: string): string {
 export function presentedCredential(authorization: string | undefined): PresentedCredential | null {
   if (!authorization) return null;
   const match = /^Bearer[ ]+(\S+)[ ]*$/i.exec(authorization);
-  const token = match ? TOKEN.exec(match[1]!) : null;
+  const token = match ? KIOSK_TOKEN_PATTERN.exec(match[1]!) : null;
   if (!token || !isValidKioskCode(token[1]!)) return null;
   return { kioskCode: token[1]!, secretHash: hashSecret(token[2]!) };
 }

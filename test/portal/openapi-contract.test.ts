@@ -1,6 +1,7 @@
 import { validate } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
-import { PORTAL_ENDPOINTS, type PortalEndpoint, type PortalEndpointName } from '../../src/shared/contract/portal.js';
+import { newKioskCredential } from '../../src/portal/credentials.js';
+import { PORTAL_AUTHORIZATION, PORTAL_ENDPOINTS, type PortalEndpoint, type PortalEndpointName } from '../../src/shared/contract/portal.js';
 import { formatReceiptNumber } from '../../src/shared/domain/receipt-number.js';
 import { ADMIN_TOKEN, bearer, makeSubmission, send, useStorage } from './support.js';
 
@@ -62,6 +63,13 @@ describe('the OpenAPI document and the contract', () => {
         endpoint.body ? [endpoint.bodyContentType] : [],
       );
     }
+  });
+
+  it('describes the Authorization header the portal accepts', () => {
+    const issued = newKioskCredential('BSK1').token;
+    expect(PORTAL_AUTHORIZATION.kiosk.safeParse(bearer(issued).Authorization).success).toBe(true);
+    for (const wrong of [`Basic ${issued}`, 'Bearer kiosk_bsk1.x', `Bearer ${issued}x`]) expect(PORTAL_AUTHORIZATION.kiosk.safeParse(wrong).success, wrong).toBe(false);
+    expect(PORTAL_AUTHORIZATION.admin.safeParse(`Bearer ${ADMIN_TOKEN}`).success).toBe(true);
   });
 
   it('is a valid OpenAPI document', async () => {

@@ -24,6 +24,9 @@ export async function createPortalApp(options: PortalAppOptions): Promise<Fastif
     // While closing, requests are cut rather than answered in Fastify's own words.
     return503OnClosing: false,
     forceCloseConnections: true,
+    // Node's own limits, which the portal had before Fastify: an idle kiosk connection stays 5 s, a request may take 5 min.
+    keepAliveTimeout: 5_000,
+    requestTimeout: 300_000,
     // Long enough that a malformed parameter reaches validation (400) instead of missing the route.
     routerOptions: { maxParamLength: 4096 },
     frameworkErrors: answerFrameworkError,
