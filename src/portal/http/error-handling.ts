@@ -35,13 +35,14 @@ export function installErrorHandling(app: FastifyInstance, log: PortalLog): void
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const target = request.raw.url ?? '';
-    const allowed = methodsServing(target);
-    if (allowed.length > 0 && !(allowed as string[]).includes(request.method)) {
-      const allow = allowed.join(', ');
-      return sendRefusal(reply, new Refusal(405, 'VALIDATION', `Use ${allow} here.`, { [PORTAL_HEADERS.allow]: allow }));
-    }
-    return sendRefusal(reply, new Refusal(404, 'NOT_FOUND', 'No such resource.'));
+    const allowed = methodsServing(request.raw.url ?? '');
+    const allow = allowed.join(', ');
+    const refusal =
+      allowed.length > 0 && !(allowed as string[]).includes(request.method)
+        ? new Refusal(405, 'VALIDATION', `Use ${allow} here.`, { [PORTAL_HEADERS.allow]: allow })
+        : new Refusal(404, 'NOT_FOUND', 'No such resource.');
+    log('portal_request_refused', { route: 'unknown', status: refusal.status, code: refusal.code });
+    return sendRefusal(reply, refusal);
   });
 }
 
