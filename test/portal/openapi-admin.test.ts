@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AdminUsageError, runAdmin } from '../../src/portal/admin.js';
-import { PORTAL_PATHS, submissionRequestSchema } from '../../src/shared/contract/portal.js';
+import { PORTAL_ENDPOINTS, submissionRequestSchema } from '../../src/shared/contract/portal.js';
 import { ADMIN_TOKEN, makeSubmission, send, submit, useStorage } from './support.js';
 
 describe('OpenAPI document', () => {
@@ -10,7 +10,7 @@ describe('OpenAPI document', () => {
 
   it('is OpenAPI 3.1 generated from the contract, listing every endpoint with bearer security', async () => {
     const env = await startPortals();
-    const answer = await send(env.portal.url, { path: PORTAL_PATHS.openApi });
+    const answer = await send(env.portal.url, { path: PORTAL_ENDPOINTS.openApi.path({}) });
     expect(answer.status).toBe(200);
     expect(answer.headers['content-type']).toMatch(/^application\/json/);
     const document = answer.json() as {

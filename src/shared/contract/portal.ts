@@ -411,14 +411,3 @@ export type PortalEndpoints = typeof PORTAL_ENDPOINTS;
 /** The parsed body of an endpoint's answer with this status. */
 export type PortalAnswer<E extends PortalEndpointName, S extends keyof PortalEndpoints[E]['responses']> =
   PortalEndpoints[E]['responses'][S] extends PortalResponse<infer Schema, PortalContentType | null> ? z.output<Schema> : never;
-
-// ---- earlier names, kept while the kiosk moves onto PORTAL_ENDPOINTS ------------------------------------
-
-/** @deprecated Use `PORTAL_ENDPOINTS.<name>.path(...)`. */
-export const PORTAL_PATHS = {
-  submissions: PORTAL_ENDPOINTS.submitApplication.path({}),
-  applicationStatus: (receiptNumber: string) => PORTAL_ENDPOINTS.applicationStatus.path({ receiptNumber }),
-  heartbeats: PORTAL_ENDPOINTS.recordHeartbeat.path({}),
-  contentManifest: PORTAL_ENDPOINTS.contentManifest.path({}),
-  openApi: PORTAL_ENDPOINTS.openApi.path({}),
-} as const;
