@@ -14,6 +14,7 @@ import {
   SQLITE_SCHEMA_BEFORE_MIGRATION_FILES,
   SQLITE_VERSION_BEFORE_MIGRATION_FILES,
 } from './fixtures/schema-before-migration-files.js';
+import { PREVIOUS_RELEASE_POSTGRES_VERSION, PREVIOUS_RELEASE_VERSION_QUERY, previousReleaseMigrate } from './fixtures/previous-release-postgres.js';
 import { makeSubmission, STORE_KINDS, useStorage, validHeartbeat, type StoreKind } from './support.js';
 
 /**
@@ -158,7 +159,8 @@ describe.each(STORE_KINDS)('portal migrations (%s)', (kind) => {
     await store.migrate();
     expect(await raw.version()).toBe(1);
     expect(await raw.schema()).toEqual(schemaBefore);
-    if (kind === 'postgresql') expect(await raw.columns('portal_migration')).toEqual([]); // the old bookkeeping is taken over
+    // The old bookkeeping is taken over and kept: a portal of the previous release still reads version 1 there.
+    if (kind === 'postgresql') expect(await raw.columns('portal_migration')).toEqual(['version', 'applied_at']);
     const row = await store.submission(request.id);
     expect(row).toMatchObject({ id: request.id, receiptNumber: request.receiptNumber, acceptedAt: '2026-01-01T00:00:00.000Z', formVersion: request.formVersion });
     expect(Buffer.from(row!.sealed).toString('base64')).toBe(request.sealed);
@@ -190,5 +192,77 @@ describe.each(STORE_KINDS)('portal migrations (%s)', (kind) => {
     const skipped: Migration = { version: 3, name: 'skipped', sql: 'SELECT 1;' };
     await expect(raw.migrate([...MIGRATIONS[kind], skipped])).rejects.toThrow(/misnumbered/);
     expect(await raw.version()).toBe(1);
+  });
+});
+
+/**
+ * A rollback, or a rolling restart with two releases on one database: a portal of the release
+ * before the numbered migration files reads its version from portal_migration. After this
+ * release migrates, that table must still say what the earlier portal expects, so it starts
+ * (or, on a database it does not know, refuses to) instead of running its first migration again.
+ */
+describe('portal migrations (postgresql): the bookkeeping a portal of the previous release reads', () => {
+  const { storage } = useStorage('postgresql');
+  const pools: pg.Pool[] = [];
+  afterEach(async () => {
+    for (const pool of pools.splice(0)) await pool.end();
+  });
+
+  async function database() {
+    const target = await storage();
+    const pool = new pg.Pool({ connectionString: target.options.databaseUrl, max: 2 });
+    pool.on('error', () => undefined);
+    pools.push(pool);
+    const previousReleaseReads = async () => (await pool.query<{ version: number }>(PREVIOUS_RELEASE_VERSION_QUERY)).rows[0]!.version;
+    const tables = async () =>
+      (await pool.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")).rows.map(
+        (row) => row.name,
+      );
+    return { target, pool, previousReleaseReads, tables };
+  }
+
+  it('an empty database migrated by this release reads as version 1 to the previous release, which then starts without migrating', async () => {
+    const { target, pool, previousReleaseReads, tables } = await database();
+    await (await target.open()).migrate();
+    expect(await previousReleaseReads()).toBe(PREVIOUS_RELEASE_POSTGRES_VERSION);
+    const tablesBefore = await tables();
+
+    await expect(previousReleaseMigrate(pool)).resolves.toBe(PREVIOUS_RELEASE_POSTGRES_VERSION);
+    expect(await tables()).toEqual(tablesBefore);
+    // And back to this release: nothing to do, both bookkeepings still agree.
+    await (await target.open()).migrate();
+    expect((await pool.query<{ version: number }>('SELECT version FROM portal_schema_version')).rows).toEqual([{ version: 1 }]);
+    expect(await previousReleaseReads()).toBe(PREVIOUS_RELEASE_POSTGRES_VERSION);
+  });
+
+  it('a database the previous release made still reads as version 1 to it after this release took it over', async () => {
+    const { target, pool, previousReleaseReads } = await database();
+    await expect(previousReleaseMigrate(pool)).resolves.toBe(0);
+    await (await target.open()).migrate();
+    await (await target.open()).migrate();
+    expect(await previousReleaseReads()).toBe(PREVIOUS_RELEASE_POSTGRES_VERSION);
+    await expect(previousReleaseMigrate(pool)).resolves.toBe(PREVIOUS_RELEASE_POSTGRES_VERSION);
+  });
+
+  it('after a migration the previous release does not know, it reads the new version and refuses to start, in the same transaction as the migration', async () => {
+    const { pool, previousReleaseReads } = await database();
+    const next: Migration = { version: 2, name: 'a column', sql: 'ALTER TABLE heartbeat ADD COLUMN note text;' };
+    const broken: Migration = { version: 2, name: 'broken', sql: 'SELECT * FROM no_such_table;' };
+    await expect(migratePostgres(pool, [...POSTGRES_MIGRATIONS, broken])).rejects.toThrow(/no_such_table/);
+    expect(await previousReleaseReads()).toBe(1);
+
+    await migratePostgres(pool, [...POSTGRES_MIGRATIONS, next]);
+    expect(await previousReleaseReads()).toBe(2);
+    await expect(previousReleaseMigrate(pool)).rejects.toBeInstanceOf(StoreTooNewError);
+  });
+
+  it('writes portal_migration again where it is missing, with every version reached', async () => {
+    const { pool, previousReleaseReads } = await database();
+    const migrations = [...POSTGRES_MIGRATIONS, { version: 2, name: 'a column', sql: 'ALTER TABLE heartbeat ADD COLUMN note text;' }];
+    await migratePostgres(pool, migrations);
+    await pool.query('DROP TABLE portal_migration');
+    await migratePostgres(pool, migrations);
+    expect((await pool.query<{ version: number }>('SELECT version FROM portal_migration ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(await previousReleaseReads()).toBe(2);
   });
 });
