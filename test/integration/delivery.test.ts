@@ -188,7 +188,8 @@ describe('delivery to the portal', () => {
     const status = await sync(kiosk);
     expect(status).toMatchObject({ state: 'paused', queued: 1, delivered: 0 });
     expect(status.pausedReason).toMatch(/FORBIDDEN|UNAUTHORIZED/);
-    expect(alarms.at(-1)?.pausedReason).toBe(status.pausedReason);
+    // Pushed to the page too, within a moment.
+    await expect.poll(() => alarms.at(-1)?.pausedReason, { timeout: 1000 }).toBe(status.pausedReason);
     expect((await portal.store.stats()).submissions).toBe(0);
   });
 

@@ -78,6 +78,28 @@ describe('browser shell', () => {
     expect(result.value.map((service) => service.title)).toEqual(['birth ru']);
   });
 
+  it('starts every event stream with the current delivery and content state, so a reconnected page is up to date', async () => {
+    const { origin } = shell;
+    const firstEvents = await new Promise<string>((resolve, reject) => {
+      const request = httpRequest(`${origin}/__kiosk/events`, { headers: { Cookie: cookie } }, (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          if (text.includes('event: contentStatusChanged')) {
+            request.destroy();
+            resolve(text);
+          }
+        });
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    const events = [...firstEvents.matchAll(/event: (\w+)\ndata: (.*)\n/g)].map(([, name, data]) => [name, JSON.parse(data!) as Record<string, unknown>] as const);
+    expect(events.map(([name]) => name)).toEqual(['syncStatusChanged', 'contentStatusChanged']);
+    expect(events[0]![1]).toMatchObject({ state: 'not-configured', queued: 0 });
+    expect(events[1]![1]).toMatchObject({ activeVersion: 1 });
+  });
+
   it('refuses a request without the token', async () => {
     const answer = await rpc('listServices', { Origin: shell.origin });
     expect(answer.status).toBe(403);

@@ -86,6 +86,16 @@ describe('submitting an application', () => {
     });
   });
 
+  it('shows the receipt of a committed application even when telling the page about it fails', async () => {
+    const { call, host } = await startHost();
+    host.events.subscribe(() => {
+      throw new Error('the window is gone');
+    });
+    const { receipt } = await submitVisit(call);
+    expect(receipt.state).toBe('queued');
+    expect(await call('lookupApplication', { receiptNumber: receipt.receiptNumber })).toMatchObject({ queuedHere: true });
+  });
+
   it('seals the answers so that only the portal can open them, normalised by the form engine', async () => {
     const { call, host, dataFolder } = await startHost();
     const { started } = await submitVisit(call);

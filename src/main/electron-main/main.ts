@@ -54,6 +54,8 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(2);
       return;
     }
+    // Read once: child processes (a printer helper, the updater) need not inherit the kiosk's credential.
+    delete process.env.KIOSK_PORTAL_TOKEN;
     host = await startKioskHost({ ...options, printer: new ElectronReceiptPrinter(process.env.KIOSK_PRINTER_NAME) });
     const router = host.router;
 

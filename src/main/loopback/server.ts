@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Channel, HostEventName } from '../../shared/contract/channels.js';
 import { fail, type Result } from '../../shared/contract/result.js';
 import type { HostEvents } from '../core/host-events.js';
 import type { Logger } from '../core/logger.js';
@@ -35,6 +36,11 @@ export const SESSION_COOKIE = 'kiosk_session';
 export const BRIDGE_PATH = '/__kiosk/bridge.js';
 export const EVENTS_PATH = '/__kiosk/events';
 const RPC_PREFIX = '/rpc/';
+/** The host events that carry a whole state, with the channel that reads that state now. */
+const CURRENT_STATE_EVENTS = [
+  ['syncStatusChanged', 'getSyncStatus'],
+  ['contentStatusChanged', 'getContentStatus'],
+] as const satisfies readonly (readonly [HostEventName, Channel])[];
 const MAX_REQUEST_BYTES = 1024 * 1024;
 
 /**
@@ -96,14 +102,26 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     }
     response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     response.write(': connected\n\n');
-    const unsubscribe = options.events.subscribe((event) => {
-      response.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
-    });
+    const send = (name: string, payload: unknown) => response.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+    const unsubscribe = options.events.subscribe((event) => send(event.name, event.payload));
+    void replayCurrentState(send);
     const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), 25_000);
     request.once('close', () => {
       clearInterval(keepAlive);
       unsubscribe();
     });
+  }
+
+  /**
+   * The page follows delivery and content by events alone, and EventSource reconnects by itself
+   * after a dropped stream; what changed meanwhile is not replayed, so each connection starts with
+   * the current state.
+   */
+  async function replayCurrentState(send: (name: string, payload: unknown) => void): Promise<void> {
+    for (const [event, channel] of CURRENT_STATE_EVENTS) {
+      const current = await options.router.handle(channel, {});
+      if (current.ok) send(event, current.value);
+    }
   }
 
   async function rpc(channel: string, request: IncomingMessage, response: ServerResponse): Promise<void> {

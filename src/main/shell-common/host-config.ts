@@ -1,6 +1,7 @@
 import { delimiter, join } from 'node:path';
 import { z } from 'zod';
 import { RECEIPT_ALPHABET, isValidKioskCode } from '../../shared/domain/receipt-number.js';
+import { KIOSK_TOKEN_PATTERN } from '../../shared/contract/portal.js';
 import type { KioskHostOptions } from '../core/host-options.js';
 
 /** A start-up setting that cannot be used: the one line a shell prints before it stops. */
@@ -35,7 +36,7 @@ const KIOSK_ENVIRONMENT = z.object({
     .optional(),
   KIOSK_PORTAL_TOKEN: z
     .string()
-    .regex(/^kiosk_[0-9A-Z]{4}\.[A-Za-z0-9_-]{16,}$/, 'KIOSK_PORTAL_TOKEN must be a kiosk credential as issued: kiosk_<CODE>.<secret>')
+    .regex(KIOSK_TOKEN_PATTERN, 'KIOSK_PORTAL_TOKEN must be a kiosk credential exactly as issued: kiosk_<CODE>.<43 characters>')
     .optional(),
   KIOSK_IDLE_SECONDS: seconds('KIOSK_IDLE_SECONDS'),
   KIOSK_IDLE_WARNING_SECONDS: seconds('KIOSK_IDLE_WARNING_SECONDS'),
@@ -44,7 +45,12 @@ const KIOSK_ENVIRONMENT = z.object({
     .string()
     .transform((value) => value.split(delimiter).filter(Boolean))
     .optional(),
+  // Read elsewhere (the data folder, the Electron shell), listed so that a misspelt setting is refused rather than ignored.
+  KIOSK_DATA_DIR: z.string().optional(),
+  KIOSK_PRINTER_NAME: z.string().optional(),
+  KIOSK_DEVTOOLS: z.enum(['0', '1'], 'KIOSK_DEVTOOLS must be 1 (on) or 0 (off)').optional(),
 });
+const KNOWN_SETTINGS = Object.keys(KIOSK_ENVIRONMENT.shape);
 
 /**
  * The one place environment variables become the host's options, for both shells: a value that
@@ -54,12 +60,18 @@ const KIOSK_ENVIRONMENT = z.object({
  */
 export function hostOptionsFromEnvironment(env: NodeJS.ProcessEnv, places: HostPlaces): KioskHostOptions {
   const set = Object.fromEntries(Object.entries(env).filter(([name, value]) => name.startsWith('KIOSK_') && value !== ''));
+  const unknown = Object.keys(set).find((name) => !KNOWN_SETTINGS.includes(name));
+  if (unknown) throw new HostConfigError(`${unknown} is not a kiosk setting; the settings are ${KNOWN_SETTINGS.join(', ')}`);
   const parsed = KIOSK_ENVIRONMENT.safeParse(set);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new HostConfigError(issue.message.startsWith('KIOSK_') ? issue.message : `${String(issue.path[0])}: ${issue.message}`);
   }
   const config = parsed.data;
+  const { KIOSK_IDLE_SECONDS: idle, KIOSK_IDLE_WARNING_SECONDS: warning } = config;
+  if (idle !== undefined && warning !== undefined && warning >= idle) {
+    throw new HostConfigError(`KIOSK_IDLE_WARNING_SECONDS (${warning}) must be shorter than KIOSK_IDLE_SECONDS (${idle}): the warning comes before the visit ends`);
+  }
   if (config.KIOSK_PORTAL_TOKEN && !config.KIOSK_PORTAL_TOKEN.startsWith(`kiosk_${config.KIOSK_CODE}.`)) {
     throw new HostConfigError(`KIOSK_PORTAL_TOKEN was issued to another kiosk: it must start with kiosk_${config.KIOSK_CODE}. (KIOSK_CODE is ${config.KIOSK_CODE})`);
   }

@@ -3,7 +3,7 @@ import type { Channel, HostEventName } from './channels.js';
 import { CATEGORY_ICONS, SAMPLE_MEDIA_TYPES } from '../content/content-schema.js';
 import { CONTENT_REJECTION_CODES } from '../content/package-verification.js';
 import { formDefinitionSchema } from '../forms/form-schema.js';
-import { APPLICATION_STATUSES, DOWNLOAD_STATES, OUTBOX_STATES, SYNC_STATES } from '../domain/submission.js';
+import { APPLICATION_STATUSES, DOWNLOAD_STATES, OUTBOX_STATES, SYNC_STATES, receiptNumberSchema } from '../domain/submission.js';
 import { languageSchema, localizedTextSchema } from '../domain/languages.js';
 import type { Result } from './result.js';
 
@@ -191,7 +191,7 @@ export const ipcContract = {
   },
   /** The host composes the receipt from what it stored and the catalogue: the page names the number, nothing more. */
   printReceipt: {
-    request: z.object({ receiptNumber: z.string().regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/) }).strict(),
+    request: z.object({ receiptNumber: receiptNumberSchema }).strict(),
     response: z.discriminatedUnion('outcome', [
       z.object({ outcome: z.literal('printed') }),
       z.object({ outcome: z.literal('saved'), file: z.string() }),

@@ -4,7 +4,8 @@ import { languageSchema } from './languages.js';
 /**
  * A submission's envelope, declared once: the non-personal facts that travel with the sealed
  * answers. The kiosk's outbox row, the request to the portal and the portal's stored row are all
- * derived from this schema, so a new field (the assisting clerk, say) is added here and nowhere else.
+ * derived from this schema: a new field (the assisting clerk, say) is declared here, and each store
+ * then needs only a migration that adds its column (named by `envelopeColumn`).
  */
 export const RECEIPT_NUMBER_PATTERN = /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/;
 export const receiptNumberSchema = z.string().regex(RECEIPT_NUMBER_PATTERN);
@@ -28,6 +29,8 @@ export const submissionEnvelopeSchema = z
 export type SubmissionEnvelope = z.infer<typeof submissionEnvelopeSchema>;
 /** The envelope's fields, in one order, for code that maps them to columns. */
 export const SUBMISSION_ENVELOPE_FIELDS = Object.keys(submissionEnvelopeSchema.shape) as (keyof SubmissionEnvelope)[];
+/** The SQL column that holds an envelope field, in both the kiosk's and the portal's stores: `receiptNumber` → `receipt_number`. */
+export const envelopeColumn = (field: string): string => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 /** Where an application stands in a kiosk's outbox. */
 export const OUTBOX_STATES = ['queued', 'sending', 'delivered', 'quarantined'] as const;

@@ -1,4 +1,6 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../src/shared/contract/channels.js';
 import { createFakeWebContents } from '../../support/fake-electron.js';
@@ -8,14 +10,45 @@ vi.mock('electron', () => fake.module);
 
 /** Checks what the Electron main process asks of Electron; the runtime itself cannot start here. */
 describe('Electron shell wiring', () => {
+  // The settings the Electron shell once ignored, read now through the same host configuration as the browser shell.
+  const mediaRoot = mkdtempSync(join(tmpdir(), 'kyzmat-kiosk-media-'));
+  const settings = {
+    KIOSK_CODE: 'DEV1',
+    KIOSK_IDLE_SECONDS: '77',
+    KIOSK_IDLE_WARNING_SECONDS: '12',
+    KIOSK_CONTENT_POLL_SECONDS: '3600',
+    KIOSK_REMOVABLE_MEDIA_ROOTS: mediaRoot,
+    KIOSK_PORTAL_URL: 'http://127.0.0.1:9',
+    KIOSK_PORTAL_TOKEN: `kiosk_DEV1.${'b'.repeat(43)}`,
+  };
+
   beforeAll(async () => {
+    mkdirSync(join(mediaRoot, 'kyzmat-content'));
+    writeFileSync(join(mediaRoot, 'kyzmat-content', 'manifest.json'), '{}');
+    Object.assign(process.env, settings);
     await import('../../../src/main/electron-main/main.js');
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
 
   afterAll(() => {
     fake.appListeners.get('will-quit')?.();
+    for (const name of Object.keys(settings)) delete process.env[name];
     rmSync(fake.userData, { recursive: true, force: true });
+    rmSync(mediaRoot, { recursive: true, force: true });
+  });
+
+  const fromPage = { senderFrame: { url: 'app://kiosk/index.html' } };
+
+  it('uses the idle times and removable-media roots of the environment', async () => {
+    const info = (await fake.ipcHandlers.get('getKioskInfo')!(fromPage, {})) as { value: { visitorIdleSeconds: number; idleWarningSeconds: number } };
+    expect(info.value).toMatchObject({ visitorIdleSeconds: 77, idleWarningSeconds: 12 });
+    // The stick's folder is found under the configured root: its unsigned package is refused, not "no stick".
+    const imported = (await fake.ipcHandlers.get('importContentFromRemovableMedia')!(fromPage, {})) as { value: { outcome: string } };
+    expect(imported.value.outcome).toBe('rejected');
+  });
+
+  it('keeps the portal credential out of the environment its children inherit', () => {
+    expect(process.env.KIOSK_PORTAL_TOKEN).toBeUndefined();
   });
 
   it('serves the page from a secure standard app:// scheme, not file://', () => {

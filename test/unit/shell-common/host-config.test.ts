@@ -66,9 +66,26 @@ describe('host configuration from the environment', () => {
     expect(refusal({ KIOSK_PORTAL_URL: 'ftp://portal' })).toMatch(/^KIOSK_PORTAL_URL must be an http/);
     expect(refusal({ KIOSK_PORTAL_URL: 'portal.example.kg' })).toMatch(/^KIOSK_PORTAL_URL must be an http/);
     expect(refusal({ KIOSK_PORTAL_TOKEN: 'secret' })).toMatch(/^KIOSK_PORTAL_TOKEN must be a kiosk credential/);
+    // A token cut short when pasted: the portal would refuse every request, so the kiosk refuses to start.
+    expect(refusal({ KIOSK_CODE: 'BSK1', KIOSK_PORTAL_TOKEN: TOKEN.slice(0, -1) })).toMatch(/^KIOSK_PORTAL_TOKEN must be a kiosk credential exactly as issued/);
     expect(refusal({ KIOSK_CODE: 'TSH2', KIOSK_PORTAL_TOKEN: TOKEN })).toBe(
       'KIOSK_PORTAL_TOKEN was issued to another kiosk: it must start with kiosk_TSH2. (KIOSK_CODE is TSH2)',
     );
+  });
+});
+
+describe('settings that do not fit together or do not exist', () => {
+  it('refuses an idle warning as long as the idle time itself', () => {
+    expect(refusal({ KIOSK_IDLE_SECONDS: '30', KIOSK_IDLE_WARNING_SECONDS: '30' })).toBe(
+      'KIOSK_IDLE_WARNING_SECONDS (30) must be shorter than KIOSK_IDLE_SECONDS (30): the warning comes before the visit ends',
+    );
+    expect(hostOptionsFromEnvironment({ KIOSK_IDLE_SECONDS: '31', KIOSK_IDLE_WARNING_SECONDS: '30' }, PLACES).idleWarningSeconds).toBe(30);
+  });
+
+  it('refuses a misspelt setting instead of silently ignoring it, and knows the settings other parts read', () => {
+    expect(refusal({ KIOSK_IDLE_SECOND: '90' })).toMatch(/^KIOSK_IDLE_SECOND is not a kiosk setting; the settings are KIOSK_CODE, /);
+    expect(() => hostOptionsFromEnvironment({ KIOSK_DATA_DIR: '/x', KIOSK_PRINTER_NAME: 'Hall printer', KIOSK_DEVTOOLS: '1' }, PLACES)).not.toThrow();
+    expect(refusal({ KIOSK_DEVTOOLS: 'yes' })).toBe('KIOSK_DEVTOOLS must be 1 (on) or 0 (off)');
   });
 });
 

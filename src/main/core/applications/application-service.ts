@@ -141,7 +141,12 @@ export class ApplicationService {
       return fail('NOT_SAVED', 'The application could not be saved.');
     }
     this.open.delete(request.applicationId);
-    this.options.onQueued?.();
+    try {
+      this.options.onQueued?.();
+    } catch (error) {
+      // The application is committed and its receipt exists: a failed notice must not tell the visitor otherwise.
+      this.options.log.warn('application_queued_notice_failed', describeError(error));
+    }
     this.options.log.info('application_queued', { formId: pinned.form.id, receiptNumber: receipt.receiptNumber });
     return ok({ receiptNumber: receipt.receiptNumber, createdAt: receipt.createdAt, state: receipt.state });
   }

@@ -1,5 +1,5 @@
 import { formatReceiptNumber } from '../../../shared/domain/receipt-number.js';
-import { SUBMISSION_ENVELOPE_FIELDS, type OutboxState, type SubmissionEnvelope } from '../../../shared/domain/submission.js';
+import { SUBMISSION_ENVELOPE_FIELDS, envelopeColumn, type OutboxState, type SubmissionEnvelope } from '../../../shared/domain/submission.js';
 import type { KioskDatabase } from '../storage/database.js';
 
 /** What the application service hands the outbox: the envelope (the outbox gives the receipt number) and the sealed answers. */
@@ -12,25 +12,9 @@ export interface OutboxReceipt extends Pick<SubmissionEnvelope, 'id' | 'receiptN
 /** A queued application as the sync engine sends it: what was stored, with its number and tries. */
 export type OutboxDelivery = SubmissionEnvelope & { sealed: Uint8Array; attempts: number };
 
-/** The outbox column of each envelope field: a field added to the envelope must be given its column here. */
-const ENVELOPE_COLUMNS: Record<keyof SubmissionEnvelope, string> = {
-  id: 'id',
-  receiptNumber: 'receipt_number',
-  serviceId: 'service_id',
-  formId: 'form_id',
-  formVersion: 'form_version',
-  contentVersion: 'content_version',
-  privacyPolicyVersion: 'privacy_policy_version',
-  userAgreementVersion: 'user_agreement_version',
-  language: 'language',
-  createdAt: 'created_at',
-  sealedFormat: 'sealed_format',
-  sealedKeyId: 'sealed_key_id',
-};
-const ENVELOPE_SELECT = SUBMISSION_ENVELOPE_FIELDS.map((field) => `${ENVELOPE_COLUMNS[field]} AS ${field}`).join(', ');
-const INSERT_FIELDS = [...SUBMISSION_ENVELOPE_FIELDS];
-const INSERT_SQL = `INSERT INTO outbox (${INSERT_FIELDS.map((field) => ENVELOPE_COLUMNS[field]).join(', ')}, sealed)
-  VALUES (${INSERT_FIELDS.map(() => '?').join(', ')}, ?)`;
+const ENVELOPE_SELECT = SUBMISSION_ENVELOPE_FIELDS.map((field) => `${envelopeColumn(field)} AS ${field}`).join(', ');
+const INSERT_SQL = `INSERT INTO outbox (${SUBMISSION_ENVELOPE_FIELDS.map(envelopeColumn).join(', ')}, sealed)
+  VALUES (${SUBMISSION_ENVELOPE_FIELDS.map(() => '?').join(', ')}, ?)`;
 
 const SEQUENCE_KEY = 'receipt_sequence';
 
@@ -55,7 +39,7 @@ export class Outbox {
           .run(SEQUENCE_KEY, String(sequence));
         const receiptNumber = formatReceiptNumber(this.kioskCode, sequence);
         const envelope: SubmissionEnvelope = { ...entry, receiptNumber };
-        this.db.prepare(INSERT_SQL).run(...INSERT_FIELDS.map((field) => envelope[field]), entry.sealed);
+        this.db.prepare(INSERT_SQL).run(...SUBMISSION_ENVELOPE_FIELDS.map((field) => envelope[field]), entry.sealed);
         return { id: entry.id, receiptNumber, serviceId: entry.serviceId, language: entry.language, createdAt: entry.createdAt, state: 'queued' };
       })
       .immediate();

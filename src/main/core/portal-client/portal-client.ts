@@ -26,8 +26,9 @@ export interface PortalClientOptions {
 /** What came of one delivery attempt that reached the portal (a network failure rejects instead). */
 export type DeliveryAnswer =
   | { kind: 'accepted'; accepted: SubmissionAccepted }
-  /** A 2xx the contract does not allow, or one naming another submission: worth another try. */
+  /** A 200 or 201 whose body is not the contract's, or names another submission: worth another try. */
   | { kind: 'bad-answer'; status: number }
+  /** Any other status, with the portal's error code (`HTTP_<status>` when the body has none). */
   | { kind: 'refused'; status: number; code: string; retryAfter: string | null };
 
 export type ManifestAnswer =
@@ -52,12 +53,7 @@ export class PortalClient {
 
   async submit(request: SubmissionRequest): Promise<DeliveryAnswer> {
     const endpoint = PORTAL_ENDPOINTS.submitApplication;
-    const body = JSON.stringify(request);
-    if (Buffer.byteLength(body) > endpoint.bodyLimit) {
-      // The portal would answer 413; no need to send megabytes to hear it.
-      return { kind: 'refused', status: 413, code: 'PAYLOAD_TOO_LARGE', retryAfter: null };
-    }
-    const response = await this.send(endpoint.method, endpoint.path({}), body, { [PORTAL_HEADERS.idempotencyKey]: request.id });
+    const response = await this.send(endpoint.method, endpoint.path({}), JSON.stringify(request), { [PORTAL_HEADERS.idempotencyKey]: request.id });
     if (response.status === 200 || response.status === 201) {
       const accepted = submissionAcceptedSchema.safeParse(await response.json().catch(() => undefined));
       return accepted.success && accepted.data.id === request.id ? { kind: 'accepted', accepted: accepted.data } : { kind: 'bad-answer', status: response.status };

@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { MANIFEST_FILE } from '../../../shared/content/content-schema.js';
+import { coalescedNotice } from '../coalesced-notice.js';
+import type { HandlersFor } from '../handlers.js';
+import type { HostEvents } from '../host-events.js';
+import type { KioskHostOptions } from '../host-options.js';
+import { describeError, type Logger } from '../logger.js';
+import type { PortalClient } from '../portal-client/portal-client.js';
+import type { KioskDatabase } from '../storage/database.js';
+import { catalogueHandlers } from './catalogue-handlers.js';
+import { contentHandlers, contentStatus } from './content-handlers.js';
+import { ContentPuller } from './content-puller.js';
+import { ContentService } from './content-service.js';
+import { ContentStore } from './content-store.js';
+import { folderPackageReader } from './folder-package-reader.js';
+import { kioskInfoHandlers } from './kiosk-info-handlers.js';
+import { readTrustAnchors } from './trust-anchors.js';
+
+const DEFAULT_POLL_SECONDS = 300;
+
+type ContentChannel = keyof ReturnType<typeof catalogueHandlers> | keyof ReturnType<typeof contentHandlers> | 'getKioskInfo';
+
+export interface ContentDomain {
+  readonly service: ContentService;
+  readonly store: ContentStore;
+  readonly handlers: HandlersFor<ContentChannel>;
+  start(): void;
+  stop(): void;
+}
+
+/**
+ * Content on this kiosk: the store and service, the bundled package installed when nothing newer
+ * is there, the portal puller, the handlers of the catalogue, content and kiosk-info channels, and
+ * the content-status notices the service panel follows.
+ */
+export async function startContentDomain(
+  options: KioskHostOptions,
+  parts: { db: KioskDatabase; portal: PortalClient | undefined; events: HostEvents; clock: () => Date; log: Logger },
+): Promise<ContentDomain> {
+  const { events, clock, log, portal } = parts;
+  const store = new ContentStore(parts.db);
+  const notices = coalescedNotice(
+    () => events.emit({ name: 'contentStatusChanged', payload: contentStatus({ store, puller, portalUrl: options.portalUrl }) }),
+    250,
+    (error) => log.warn('content_status_notice_failed', describeError(error)),
+  );
+  const service = new ContentService({
+    store,
+    trustAnchors: readTrustAnchors(options.trustAnchorsFile),
+    appVersion: options.appVersion,
+    clock,
+    log,
+    onApplied: (version) => events.emit({ name: 'contentUpdated', payload: { version } }),
+    onSettled: () => notices.changed(),
+  });
+  const settings = () => service.catalogue()?.document.settings;
+  const puller = portal
+    ? new ContentPuller({
+        portal,
+        service,
+        log,
+        clock,
+        onProgress: () => notices.changed(),
+        intervalMs: () => 1000 * (options.contentPollSeconds ?? settings()?.contentPollSeconds ?? DEFAULT_POLL_SECONDS),
+      })
+    : undefined;
+  if (options.bundledContentFolder && existsSync(join(options.bundledContentFolder, MANIFEST_FILE))) {
+    await service.install(folderPackageReader(options.bundledContentFolder), 'bundled', { quietIfNotNewer: true });
+  }
+  return {
+    service,
+    store,
+    handlers: {
+      ...kioskInfoHandlers({
+        content: service,
+        store,
+        appVersion: options.appVersion,
+        visitorIdleSeconds: options.visitorIdleSeconds,
+        idleWarningSeconds: options.idleWarningSeconds,
+      }),
+      ...catalogueHandlers(service, store),
+      ...contentHandlers({ content: service, store, puller, portalUrl: options.portalUrl, removableMediaRoots: options.removableMediaRoots, log }),
+    },
+    start: () => puller?.start(),
+    stop: () => {
+      notices.stop();
+      puller?.stop();
+    },
+  };
+}

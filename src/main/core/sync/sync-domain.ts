@@ -1,0 +1,86 @@
+import type { SyncStatusView } from '../../../shared/contract/ipc.js';
+import type { ApplicationStatus, Heartbeat } from '../../../shared/contract/portal.js';
+import type { Outbox } from '../applications/outbox.js';
+import { coalescedNotice } from '../coalesced-notice.js';
+import type { HandlersFor } from '../handlers.js';
+import type { HostEvents } from '../host-events.js';
+import type { KioskHostOptions } from '../host-options.js';
+import { describeError, type Logger } from '../logger.js';
+import type { PortalClient } from '../portal-client/portal-client.js';
+import { HeartbeatLoop, heartbeatOf } from './heartbeat.js';
+import { SyncEngine } from './sync-engine.js';
+import { syncHandlers } from './sync-handlers.js';
+import { onlyChanges, syncStatusOf } from './sync-status.js';
+
+export interface SyncDomain {
+  readonly handlers: HandlersFor<'getSyncStatus' | 'syncNow'>;
+  status(): SyncStatusView;
+  /** An application was committed to the outbox: send it, and tell staff the queue grew. */
+  queued(): void;
+  /** Asks the portal about a receipt; absent without a portal. */
+  readonly lookup: ((receiptNumber: string) => Promise<ApplicationStatus | undefined>) | undefined;
+  start(): void;
+  stop(): void;
+}
+
+/**
+ * Delivery of the outbox to the portal: the engine, the heartbeat, the status staff see (pushed to
+ * the page as it changes, coalesced so a draining queue costs one count per notice, not per step).
+ */
+export interface SyncDomainParts {
+  outbox: Outbox;
+  portal: PortalClient | undefined;
+  events: HostEvents;
+  clock: () => Date;
+  log: Logger;
+  /** The kiosk's own facts for the heartbeat. */
+  kiosk: () => Pick<Heartbeat, 'appVersion' | 'contentVersion' | 'printerState'>;
+}
+
+export function createSyncDomain(options: KioskHostOptions, parts: SyncDomainParts): SyncDomain {
+  const { outbox, portal, events, clock, log } = parts;
+  const status = () => syncStatusOf(outbox, engine, clock());
+  const push = onlyChanges((payload) => events.emit({ name: 'syncStatusChanged', payload }));
+  const notices = coalescedNotice(
+    () => push(status()),
+    250,
+    (error) => log.warn('sync_status_notice_failed', describeError(error)),
+  );
+  const engine = portal
+    ? new SyncEngine({
+        outbox,
+        portal,
+        clock,
+        log,
+        policy: options.deliveryBackoff,
+        probeIntervalMs: options.connectivityProbeMs,
+        onDelivered: (receiptNumber) => events.emit({ name: 'applicationDelivered', payload: { receiptNumber } }),
+        onStatusChange: () => notices.changed(),
+      })
+    : undefined;
+  const heartbeat =
+    engine &&
+    new HeartbeatLoop({
+      intervalSeconds: options.heartbeatSeconds ?? 60,
+      send: (beat) => engine.sendHeartbeat(beat),
+      snapshot: () => heartbeatOf(status(), parts.kiosk()),
+    });
+  return {
+    handlers: syncHandlers(status, engine),
+    status,
+    queued: () => {
+      engine?.notifyQueued();
+      notices.changed();
+    },
+    lookup: engine && ((receiptNumber) => engine.lookup(receiptNumber)),
+    start: () => {
+      engine?.start();
+      heartbeat?.start();
+    },
+    stop: () => {
+      notices.stop();
+      engine?.stop();
+      heartbeat?.stop();
+    },
+  };
+}
