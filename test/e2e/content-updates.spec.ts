@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { enterCatalogue, expect, screenshot, startKiosk, stopKiosk, test } from './kiosk-fixture.js';
+import { enterCatalogue, expect, openServicePanel, screenshot, startKiosk, stopKiosk, test } from './kiosk-fixture.js';
 
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 const DEMO_KEY = 'resources/demo-keys/demo-content-2026-b.private.json';
@@ -79,12 +79,7 @@ test('the service panel shows the active content and the translated reason a USB
     writeFileSync(catalogue, readFileSync(catalogue, 'utf8').replace('Изменено', 'Изменёно'));
 
     await page.goto(kiosk.launchUrl);
-    const office = page.getByTestId('office-name');
-    const box = (await office.boundingBox())!;
-    await page.mouse.move(box.x + 10, box.y + 10);
-    await page.mouse.down();
-    await expect(page.locator('[data-screen="service-panel"]')).toBeVisible({ timeout: 6000 });
-    await page.mouse.up();
+    await openServicePanel(page);
     await expect(page.getByTestId('active-content-version')).toHaveText('1');
     await expect(page.getByRole('alert')).toContainText('ДЕМО');
 

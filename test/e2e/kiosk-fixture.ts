@@ -83,3 +83,12 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   // Overlays (keyboard, sample viewer) are fixed to the viewport, so they are shot as the visitor sees them.
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage });
 }
+
+/** Staff open the service panel by holding the office name on the attract screen. */
+export async function openServicePanel(page: Page): Promise<void> {
+  const box = (await page.getByTestId('office-name').boundingBox())!;
+  await page.mouse.move(box.x + 10, box.y + 10);
+  await page.mouse.down();
+  await expect(page.locator('[data-screen="service-panel"]')).toBeVisible({ timeout: 6000 });
+  await page.mouse.up();
+}

@@ -1,4 +1,4 @@
-import { enterCatalogue, expect, startKiosk, stopKiosk, test } from './kiosk-fixture.js';
+import { enterCatalogue, expect, openServicePanel, startKiosk, stopKiosk, test } from './kiosk-fixture.js';
 
 type Page = Parameters<Parameters<typeof test>[2]>[0]['page'];
 
@@ -58,12 +58,7 @@ test('staff see the queue change on the attract screen and the panel within a se
     await expect(indicator).toContainText('1 арыз кезекте', { timeout: 1500 });
     expect(statusRequests).toHaveLength(1);
 
-    const office = page.getByTestId('office-name');
-    const box = (await office.boundingBox())!;
-    await page.mouse.move(box.x + 10, box.y + 10);
-    await page.mouse.down();
-    await expect(page.locator('[data-screen="service-panel"]')).toBeVisible({ timeout: 6000 });
-    await page.mouse.up();
+    await openServicePanel(page);
     await expect(page.getByTestId('sync-queued')).toHaveText('1');
     const afterPanelOpened = statusRequests.length;
 
