@@ -7,6 +7,7 @@ import { newKioskCredential } from '../../src/portal/credentials.js';
 import { startPortal, type Portal } from '../../src/portal/server.js';
 import type { PortalStore } from '../../src/portal/storage/portal-store.js';
 import { portalErrorSchema } from '../../src/shared/contract/portal.js';
+import { endpointReached, expectListedRefusal } from './contract-answers.js';
 import { ADMIN_TOKEN, bearer, makeSubmission, send, submit, useStorage, validHeartbeat, type Answer } from './support.js';
 
 /** What a framework or a runtime says in its own words, which must never reach a client. */
@@ -34,6 +35,9 @@ describe('every refusal is the portal error envelope', () => {
       ['a form body', 415, { method: 'POST', path: '/v1/heartbeats', headers: { ...kiosk, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'a=1' }],
       ['a body past the heartbeat limit', 413, { method: 'POST', path: '/v1/heartbeats', headers: kiosk, body: JSON.stringify({ ...validHeartbeat, appVersion: `1.0.0${'x'.repeat(20_000)}` }) }],
       ['a URL that does not decode', 400, { path: '/v1/applications/%E0%A4%A', headers: bearer(env.tokens.BSK1) }],
+      // Where the endpoint takes no malformed request (no 400 in its contract), such a URL names no file.
+      ['a package path that does not decode', 404, { path: '/v1/content/packages/1/%ZZ' }],
+      ['a URL that does not decode, with a method its path does not serve', 405, { method: 'DELETE', path: '/v1/content/packages/1/%ZZ' }],
       ['a malformed receipt number', 400, { path: '/v1/applications/BSK1', headers: bearer(env.tokens.BSK1) }],
       ['a package path outside the package', 404, { path: '/v1/content/packages/1/..%2F..%2Fportal.sqlite' }],
       ['a package version that is not one', 404, { path: '/v1/content/packages/01/manifest.json' }],
@@ -49,6 +53,8 @@ describe('every refusal is the portal error envelope', () => {
       const answer = await send(env.portal.url, shot);
       expect(answer.status, `${label}: ${answer.text}`).toBe(status);
       expectPortalEnvelope(answer, label);
+      const endpoint = endpointReached(shot.method ?? 'GET', shot.path);
+      if (endpoint) expectListedRefusal(endpoint, answer, label);
     }
     const methodNotAllowed = await send(env.portal.url, { method: 'PROPFIND', path: '/v1/content/manifest' });
     expect(methodNotAllowed.headers.allow).toBe('GET');

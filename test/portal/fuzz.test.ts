@@ -9,12 +9,14 @@ import { SEALED_FORMAT } from '../../src/portal/open-submission.js';
 import type { PortalStats } from '../../src/portal/storage/portal-store.js';
 import { heartbeatSchema, portalErrorSchema, type SubmissionRequest } from '../../src/shared/contract/portal.js';
 import { formatReceiptNumber } from '../../src/shared/domain/receipt-number.js';
+import { endpointReached, expectListedRefusal } from './contract-answers.js';
 import { ADMIN_TOKEN, send, STORE_KINDS, useStorage, validHeartbeat, type Answer, type PortalEnv } from './support.js';
 
 /**
  * Random malformed requests against every endpoint over real HTTP. The property: never a 5xx;
- * every 4xx is a JSON `{error:{code,message}}`; a refused request writes no row; and a 2xx only
- * ever answers a request that really was valid. Bounded runs keep the suite fast.
+ * every 4xx is a JSON `{error:{code,message}}` with a status and code the endpoint's contract entry
+ * lists; a refused request writes no row; and a 2xx only ever answers a request that really was
+ * valid. Bounded runs keep the suite fast.
  */
 const RUNS = 200;
 const contentErrorSchema = z.object({ error: z.object({ code: z.enum(CONTENT_REJECTION_CODES), message: z.string() }) }).strict();
@@ -123,6 +125,9 @@ function expectCleanRefusal(answer: Answer, shot: Shot): void {
     // Content publishing names its own rejection codes (CONTENT_REJECTION_CODES); every other route uses PORTAL_ERROR_CODES.
     const schema = shot.path === '/v1/admin/content' ? z.union([portalErrorSchema, contentErrorSchema]) : portalErrorSchema;
     expect(schema.safeParse(answer.json()).success, answer.text.slice(0, 200)).toBe(true);
+    // A refusal from an endpoint is one its contract entry lists: a status among its responses, a code among its errors.
+    const endpoint = endpointReached(method, shot.path);
+    if (endpoint) expectListedRefusal(endpoint, answer, `${method} ${shot.path}`);
   }
 }
 
@@ -266,6 +271,8 @@ describe.each(STORE_KINDS)('fuzzing the portal over HTTP (%s)', (kind) => {
     const pathArb = fc.oneof(
       fc.constantFrom(...knownPaths),
       fc.tuple(fc.constantFrom(...knownPaths), printable(30)).map(([path, tail]) => path + encodeURI(tail).replace(/#/g, '%23')),
+      // Percent escapes that do not decode (truncated, not hex, not UTF-8), where a path or parameter is read.
+      fc.tuple(fc.constantFrom(...knownPaths), fc.constantFrom('%', '%Z', '%ZZ', '%E0%A4%A', '%C0%AF', '%FF', '/%ZZ')).map(([path, tail]) => path + tail),
       anyText(40).map((text) => '/' + percentEncode(text)),
       fc.constantFrom('*', 'http://example.com/v1/openapi.json', '//v1/openapi.json', '/v1/content/packages/99999999999999999999/manifest.json', '/v1/content/packages/1/../../../etc/passwd'),
     );

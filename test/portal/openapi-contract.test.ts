@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { newKioskCredential } from '../../src/portal/credentials.js';
 import { PORTAL_AUTHORIZATION, PORTAL_ENDPOINTS, type PortalEndpoint, type PortalEndpointName } from '../../src/shared/contract/portal.js';
 import { formatReceiptNumber } from '../../src/shared/domain/receipt-number.js';
+import { expectListedRefusal } from './contract-answers.js';
 import { ADMIN_TOKEN, bearer, makeSubmission, send, useStorage } from './support.js';
 
 interface Operation {
@@ -11,6 +12,7 @@ interface Operation {
   parameters?: { in: string; name: string; required?: boolean }[];
   requestBody?: { content: Record<string, unknown> };
   responses: Record<string, { content?: Record<string, unknown>; headers?: Record<string, unknown> }>;
+  'x-error-codes'?: string[];
 }
 type Document = { paths: Record<string, Record<string, Operation>> };
 
@@ -46,6 +48,7 @@ describe('the OpenAPI document and the contract', () => {
       expect(operation.operationId).toBe(endpoint.operationId);
       expect(operation.security).toEqual(endpoint.auth === 'none' ? [] : [{ [endpoint.auth === 'kiosk' ? 'kioskCredential' : 'adminToken']: [] }]);
       expect(Object.keys(operation.responses).sort(), endpoint.operationId).toEqual(Object.keys(endpoint.responses).sort());
+      expect(operation['x-error-codes'], endpoint.operationId).toEqual(endpoint.errors);
       for (const [status, answer] of Object.entries(endpoint.responses)) {
         const documentedAnswer = operation.responses[status]!;
         expect(documentedAnswer.content ? Object.keys(documentedAnswer.content) : [], `${endpoint.operationId} ${status}`).toEqual(
@@ -100,6 +103,7 @@ describe('the OpenAPI document and the contract', () => {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       expect(Object.keys(endpoint.responses), `${name} answered ${answer.status}: ${answer.text.slice(0, 200)}`).toContain(String(answer.status));
+      expectListedRefusal(name, answer);
       // Not the answer for a path or method the portal does not serve.
       expect(answer.text).not.toContain('No such resource.');
       expect(answer.status).not.toBe(405);

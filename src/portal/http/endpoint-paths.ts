@@ -1,18 +1,24 @@
-import { PORTAL_ENDPOINTS, type PortalMethod } from '../../shared/contract/portal.js';
+import { PORTAL_ENDPOINTS, type PortalEndpointName, type PortalMethod } from '../../shared/contract/portal.js';
 
 /**
- * Which methods the contract serves at a concrete request path, for the 405's Allow header. The
- * router answers the requests it can route; this only names what a refused method could have been.
+ * Which contract endpoints serve a concrete request path, matched on the path as sent (not
+ * decoded): for the answers to requests the router does not hand to a route, a method the path
+ * does not serve (405 with Allow) or a URL it cannot decode.
  */
-const MATCHERS: { method: PortalMethod; pattern: RegExp }[] = Object.values(PORTAL_ENDPOINTS).map((endpoint) => ({
-  method: endpoint.method,
-  pattern: patternToRegExp(endpoint.pattern),
-}));
+const MATCHERS: { name: PortalEndpointName; method: PortalMethod; pattern: RegExp }[] = (
+  Object.keys(PORTAL_ENDPOINTS) as PortalEndpointName[]
+).map((name) => ({ name, method: PORTAL_ENDPOINTS[name].method, pattern: patternToRegExp(PORTAL_ENDPOINTS[name].pattern) }));
 
-export function methodsServing(target: string): PortalMethod[] {
+/** The endpoints at the request target's path, whatever their method. */
+export function endpointsAt(target: string): PortalEndpointName[] {
   const end = target.search(/[?#]/);
   const path = end === -1 ? target : target.slice(0, end);
-  return [...new Set(MATCHERS.filter((matcher) => matcher.pattern.test(path)).map((matcher) => matcher.method))];
+  return MATCHERS.filter((matcher) => matcher.pattern.test(path)).map((matcher) => matcher.name);
+}
+
+/** The methods the endpoints at the request target's path take, for an Allow header. */
+export function methodsServing(target: string): PortalMethod[] {
+  return [...new Set(endpointsAt(target).map((name) => PORTAL_ENDPOINTS[name].method))];
 }
 
 /** `:name` is one path segment (possibly empty, as the router has it); a trailing `*` is the rest of the path. */

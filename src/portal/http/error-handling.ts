@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PORTAL_ENDPOINTS, PORTAL_HEADERS, type PortalErrorCode } from '../../shared/contract/portal.js';
 import type { PortalLog } from '../portal-log.js';
-import { methodsServing } from './endpoint-paths.js';
+import { endpointsAt, methodsServing } from './endpoint-paths.js';
 import { ClientGone, errorBody, Refusal, sendRefusal } from './refusal.js';
 
 /**
@@ -35,20 +35,35 @@ export function installErrorHandling(app: FastifyInstance, log: PortalLog): void
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const allowed = methodsServing(request.raw.url ?? '');
-    const allow = allowed.join(', ');
-    const refusal =
-      allowed.length > 0 && !(allowed as string[]).includes(request.method)
-        ? new Refusal(405, 'VALIDATION', `Use ${allow} here.`, { [PORTAL_HEADERS.allow]: allow })
-        : new Refusal(404, 'NOT_FOUND', 'No such resource.');
+    const refusal = unroutedRefusal(request.method, request.raw.url ?? '');
     log('portal_request_refused', { route: 'unknown', status: refusal.status, code: refusal.code });
     return sendRefusal(reply, refusal);
   });
 }
 
-/** For the Fastify constructor: a URL the router cannot decode. */
-export function answerFrameworkError(_error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-  void sendRefusal(reply, new Refusal(400, 'VALIDATION', 'The request target is not a valid URL.'));
+/**
+ * For the Fastify constructor: a URL the router cannot decode. At an endpoint whose contract lists
+ * 400 that is a malformed request; elsewhere the target names no resource, as for a parameter that
+ * does not parse; at a path that serves other methods, 405 as always.
+ */
+export function answerFrameworkError(_error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const target = request.raw.url ?? '';
+  const endpoint = endpointsAt(target).find((name) => PORTAL_ENDPOINTS[name].method === request.raw.method);
+  const refusal = !endpoint
+    ? unroutedRefusal(request.raw.method ?? '', target)
+    : 400 in PORTAL_ENDPOINTS[endpoint].responses
+      ? new Refusal(400, 'VALIDATION', 'The request target is not a valid URL.')
+      : new Refusal(404, 'NOT_FOUND', 'No such resource.');
+  void sendRefusal(reply, refusal);
+}
+
+/** A request no route takes: 405 with Allow where its path serves other methods, else 404. */
+function unroutedRefusal(method: string, target: string): Refusal {
+  const allowed = methodsServing(target);
+  const allow = allowed.join(', ');
+  return allowed.length > 0 && !(allowed as string[]).includes(method)
+    ? new Refusal(405, 'VALIDATION', `Use ${allow} here.`, { [PORTAL_HEADERS.allow]: allow })
+    : new Refusal(404, 'NOT_FOUND', 'No such resource.');
 }
 
 /** For the Fastify constructor: requests Node cannot even parse (bad request line, oversized headers) still get a JSON 4xx. */

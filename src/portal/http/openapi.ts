@@ -44,6 +44,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<() => JsonO
       if (!name) return { schema: { hide: true }, url: transformed.url };
       const endpoint = PORTAL_ENDPOINTS[name];
       addResponseHeaders(transformed.schema, name);
+      // OpenAPI has no field for the codes an operation's errors carry; an extension lists the contract's.
+      transformed.schema['x-error-codes'] = [...endpoint.errors];
       // The router calls a trailing `*` "*"; the document uses the contract's name for it.
       const url = 'rest' in endpoint ? transformed.url.replace(/\*$/, `:${endpoint.rest}`) : transformed.url;
       return { schema: transformed.schema, url };

@@ -196,7 +196,7 @@ export interface PortalEndpoint<
   /** The request body's media type, when there is a body. */
   bodyContentType: 'application/json' | null;
   responses: R;
-  /** Every error code the endpoint may answer. */
+  /** Every error code the endpoint may answer; the OpenAPI document lists them as the operation's `x-error-codes`. */
   errors: readonly PortalAnswerCode[];
   /** The largest request body it takes, in bytes. */
   bodyLimit: number;
