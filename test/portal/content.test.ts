@@ -91,4 +91,18 @@ describe.each(STORE_KINDS)('content publishing and serving (%s)', (kind) => {
     expect([refused.status, contentErrorSchema.parse(refused.json()).error.code]).toEqual([422, 'SIGNATURE_MISSING']);
     expect((await send(env.portal.url, { path: manifestPath })).headers[PORTAL_HEADERS.contentPackageVersion]).toBe('5');
   });
+
+  it('says what a publish body must be when it is not one (400)', async () => {
+    const env = await startPortals(1, { trustAnchors: [keys.anchor] });
+    const expected = 'Expected {files: {path: base64}}, each path manifest.sig, manifest.json, catalogue.json or samples/<name>.';
+    for (const body of ['{}', '[]', '{"files":[]}', '{"files":{"../portal.sqlite":"AA=="}}', '{"files":{"manifest.json":1}}']) {
+      const answer = await send(env.portal.url, {
+        method: PORTAL_ENDPOINTS.publishContent.method,
+        path: PORTAL_ENDPOINTS.publishContent.path({}),
+        headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+        body,
+      });
+      expect([answer.status, portalErrorSchema.parse(answer.json()).error], body).toEqual([400, { code: 'VALIDATION', message: expected }]);
+    }
+  });
 });

@@ -10,6 +10,7 @@ import {
 import { bearer, makeSubmission, postJson, send, STORE_KINDS, submit, useStorage, validHeartbeat, type Answer } from './support.js';
 
 const errorCode = (answer: Answer) => portalErrorSchema.parse(answer.json()).error.code;
+const errorMessage = (answer: Answer) => portalErrorSchema.parse(answer.json()).error.message;
 
 describe.each(STORE_KINDS)('portal intake over HTTP (%s)', (kind) => {
   const { startPortals } = useStorage(kind);
@@ -53,15 +54,21 @@ describe.each(STORE_KINDS)('portal intake over HTTP (%s)', (kind) => {
     expect(await env.store.submission(second.id)).toBeNull();
   });
 
-  it('requires an Idempotency-Key equal to the body id (400 VALIDATION)', async () => {
+  it('requires an Idempotency-Key equal to the body id (400 VALIDATION), and says what to send', async () => {
     const env = await startPortals();
     const request = await makeSubmission('BSK1');
+    const required = 'The Idempotency-Key header is required; it is the submission id (the body’s `id`, a lower-case UUID).';
     const missing = await postJson(env.portal.url, '/v1/submissions', request, bearer(env.tokens.BSK1));
-    expect([missing.status, errorCode(missing)]).toEqual([400, 'VALIDATION']);
+    expect([missing.status, errorCode(missing), errorMessage(missing)]).toEqual([400, 'VALIDATION', required]);
+    for (const malformed of ['', 'x', request.id.slice(1), `${request.id}0`]) {
+      const answer = await submit(env.portal.url, env.tokens.BSK1, request, malformed);
+      expect([answer.status, errorCode(answer), errorMessage(answer)], malformed).toEqual([400, 'VALIDATION', required]);
+    }
+    const mustEqual = 'The Idempotency-Key header must equal the body’s id.';
     const other = await submit(env.portal.url, env.tokens.BSK1, request, crypto.randomUUID());
-    expect([other.status, errorCode(other)]).toEqual([400, 'VALIDATION']);
+    expect([other.status, errorCode(other), errorMessage(other)]).toEqual([400, 'VALIDATION', mustEqual]);
     const upper = await submit(env.portal.url, env.tokens.BSK1, request, request.id.toUpperCase());
-    expect([upper.status, errorCode(upper)]).toEqual([400, 'VALIDATION']);
+    expect([upper.status, errorCode(upper), errorMessage(upper)]).toEqual([400, 'VALIDATION', mustEqual]);
     expect((await env.store.stats()).submissions).toBe(0);
   });
 
@@ -148,9 +155,14 @@ describe.each(STORE_KINDS)('portal intake over HTTP (%s)', (kind) => {
     const other = (await makeSubmission('BSK1')).receiptNumber;
     const missing = await send(env.portal.url, { path: `/v1/applications/${other}`, headers: bearer(env.tokens.BSK1) });
     expect([missing.status, errorCode(missing)]).toEqual([404, 'NOT_FOUND']);
-    for (const bad of ['nonsense', request.receiptNumber.toLowerCase(), '', '%42SK1-0000-00']) {
+    const wrongCheck = request.receiptNumber.slice(0, -1) + (request.receiptNumber.endsWith('0') ? '1' : '0');
+    for (const bad of ['nonsense', request.receiptNumber.toLowerCase(), '', '%42SK1-0000-00', wrongCheck]) {
       const answer = await send(env.portal.url, { path: `/v1/applications/${bad}`, headers: bearer(env.tokens.BSK1) });
-      expect([answer.status, errorCode(answer)], bad).toEqual([400, 'VALIDATION']);
+      expect([answer.status, errorCode(answer), errorMessage(answer)], bad).toEqual([
+        400,
+        'VALIDATION',
+        'Not a receipt number (XXXX-XXXX-XX, upper case, with its check character).',
+      ]);
     }
     const anonymous = await send(env.portal.url, { path: `/v1/applications/${request.receiptNumber}` });
     expect(anonymous.status).toBe(401);

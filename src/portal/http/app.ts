@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { Authenticate } from './authentication.js';
 import type { EndpointHandlers } from './endpoint-types.js';
 import type { PortalLog } from '../portal-log.js';
@@ -7,6 +7,7 @@ import { answerClientError, answerFrameworkError, installErrorHandling } from '.
 import { registerOpenApi } from './openapi.js';
 import { registerEndpoints } from './register-endpoints.js';
 import { registerJsonBodyParser } from './request-body.js';
+import { validatorCompiler } from './validation.js';
 
 export interface PortalAppOptions {
   /** A handler for every contract endpoint but the OpenAPI document, which the app serves itself. */

@@ -5,6 +5,7 @@ import { PORTAL_ENDPOINTS, PORTAL_HEADERS, type PortalErrorCode } from '../../sh
 import type { PortalLog } from '../portal-log.js';
 import { endpointsAt, methodsServing } from './endpoint-paths.js';
 import { ClientGone, errorBody, Refusal, sendRefusal } from './refusal.js';
+import { validationMessage } from './validation.js';
 
 /**
  * Every answer that is not a route's own goes out as `{error:{code,message}}`: refusals thrown by
@@ -101,21 +102,6 @@ function asRefusal(error: FastifyError, request: FastifyRequest): Refusal | null
   return new Refusal(status, CODE_BY_STATUS[status] ?? 'VALIDATION', `The request was refused (${STATUS_CODES[status] ?? status}).`);
 }
 
-/** Names the first failing field and what is wrong with it, never its value. */
-function validationMessage(error: FastifyError): string {
-  const first = error.validation?.[0];
-  const where = error.validationContext ?? 'body';
-  const path = first?.instancePath.replace(/^\//, '').replaceAll('/', '.') ?? '';
-  const field = clip(path ? (where === 'body' ? path : `${where}.${path}`) : `(${where})`, 80);
-  // A custom check's message is the contract's own sentence.
-  if (first?.keyword === 'custom' && first.message) return clip(`Invalid request: ${field}: ${first.message}`, 200);
-  return clip(`Invalid request: ${field}: ${first?.keyword ?? 'invalid'}.`, 200);
-}
-
 function routeName(request: FastifyRequest): string {
   return request.routeOptions.config.endpoint ?? 'unknown';
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { manifestSchema } from '../content/content-schema.js';
 import { CONTENT_REJECTION_CODES, type ContentRejectionCode } from '../content/package-verification.js';
 import { normaliseReceiptNumber } from '../domain/receipt-number.js';
-import { APPLICATION_STATUSES, receiptNumberSchema, submissionEnvelopeSchema } from '../domain/submission.js';
+import { APPLICATION_STATUSES, RECEIPT_NUMBER_PATTERN, receiptNumberSchema, submissionEnvelopeSchema } from '../domain/submission.js';
 
 /**
  * The central portal's API under /v1, written once: every endpoint's method, path, parameters,
@@ -86,6 +86,17 @@ export type PortalAnswerCode = PortalErrorCode | ContentRejectionCode;
 // ---- payloads ----------------------------------------------------------------------------------------
 
 /**
+ * What a 400 says where a request is refused for a header, parameter or body the contract can
+ * describe in a sentence: what to send instead. Given as the schemas' `error`, so the portal
+ * answers these words rather than a validator's.
+ */
+export const PORTAL_REFUSAL_MESSAGES = {
+  idempotencyKey: 'The Idempotency-Key header is required; it is the submission id (the body’s `id`, a lower-case UUID).',
+  receiptNumber: 'Not a receipt number (XXXX-XXXX-XX, upper case, with its check character).',
+  publishBody: 'Expected {files: {path: base64}}, each path manifest.sig, manifest.json, catalogue.json or samples/<name>.',
+} as const;
+
+/**
  * POST /v1/submissions: the envelope plus the sealed answers. The same id with the same body
  * answers the first result again (200); the same id with a different body is 409
  * IDEMPOTENCY_CONFLICT; a new id is stored once (201). Only the portal's private key opens `sealed`.
@@ -135,15 +146,18 @@ export const packageVersionSchema = z
   .pipe(z.number().int().positive());
 
 /** PUT /v1/admin/content: every file of a signed package, base64. */
-export const publishContentRequestSchema = z.object({ files: z.record(packageFilePathSchema, z.string()) });
+export const publishContentRequestSchema = z.object(
+  { files: z.record(packageFilePathSchema, z.string({ error: PORTAL_REFUSAL_MESSAGES.publishBody }), { error: PORTAL_REFUSAL_MESSAGES.publishBody }) },
+  { error: PORTAL_REFUSAL_MESSAGES.publishBody },
+);
 export type PublishContentRequest = z.infer<typeof publishContentRequestSchema>;
 export const contentPublishedSchema = z.object({ version: z.number().int().positive() });
 
 /** A receipt number exactly as issued: upper case, hyphenated, with a matching check character. */
-export const issuedReceiptNumberSchema = receiptNumberSchema.refine(
-  (value) => normaliseReceiptNumber(value) === value,
-  'Not a receipt number (XXXX-XXXX-XX, upper case, with its check character).',
-);
+export const issuedReceiptNumberSchema = z
+  .string({ error: PORTAL_REFUSAL_MESSAGES.receiptNumber }) // the message of its checks too
+  .regex(RECEIPT_NUMBER_PATTERN)
+  .refine((value) => normaliseReceiptNumber(value) === value);
 
 /**
  * Named schemas: the OpenAPI document lists them under components.schemas and refers to them by
@@ -278,7 +292,9 @@ export const PORTAL_ENDPOINTS = {
     pattern: '/v1/submissions',
     params: noParams,
     path: () => '/v1/submissions',
-    headers: z.object({ [PORTAL_HEADERS.idempotencyKey]: z.uuid().describe('The submission id (the body’s `id`), lower case.') }),
+    headers: z.object({
+      [PORTAL_HEADERS.idempotencyKey]: z.uuid({ error: PORTAL_REFUSAL_MESSAGES.idempotencyKey }).describe('The submission id (the body’s `id`), lower case.'),
+    }),
     body: submissionRequestSchema,
     bodyContentType: 'application/json',
     responses: {
