@@ -3,7 +3,7 @@ import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { Authenticate } from './authentication.js';
 import type { EndpointHandlers } from './endpoint-types.js';
 import type { PortalLog } from '../portal-log.js';
-import { answerClientError, answerFrameworkError, installErrorHandling } from './error-handling.js';
+import { answerClientError, frameworkErrorAnswer, installErrorHandling } from './error-handling.js';
 import { registerOpenApi } from './openapi.js';
 import { registerEndpoints } from './register-endpoints.js';
 import { registerJsonBodyParser } from './request-body.js';
@@ -30,7 +30,7 @@ export async function createPortalApp(options: PortalAppOptions): Promise<Fastif
     requestTimeout: 300_000,
     // Long enough that a malformed parameter reaches validation (400) instead of missing the route.
     routerOptions: { maxParamLength: 4096 },
-    frameworkErrors: answerFrameworkError,
+    frameworkErrors: frameworkErrorAnswer(options.log),
     clientErrorHandler: answerClientError,
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -5,6 +5,7 @@ import { PORTAL_ENDPOINTS, PORTAL_HEADERS, type PortalErrorCode } from '../../sh
 import type { PortalLog } from '../portal-log.js';
 import { endpointsAt, methodsServing } from './endpoint-paths.js';
 import { ClientGone, errorBody, Refusal, sendRefusal } from './refusal.js';
+import { routeLogName, UNKNOWN_ROUTE } from './route-names.js';
 import { validationMessage } from './validation.js';
 
 /**
@@ -14,31 +15,30 @@ import { validationMessage } from './validation.js';
  * `FST_ERR_*`) and never a stack trace reaches a client.
  */
 export function installErrorHandling(app: FastifyInstance, log: PortalLog): void {
+  const refuse = refuser(log);
   // Node hands over an absolute-form target (`GET http://host/path`) and the router would serve it; the API takes paths only.
-  app.addHook('onRequest', (request, _reply, done) => {
-    done(request.raw.url?.startsWith('/') ? undefined : new Refusal(400, 'VALIDATION', 'The request target must be a path.'));
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.raw.url?.startsWith('/')) return;
+    void refuse(reply, UNKNOWN_ROUTE, new Refusal(400, 'VALIDATION', 'The request target must be a path.'));
+    return reply;
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const route = routeName(request);
+    const route = routeLogName(request.routeOptions.config.endpoint);
     if (error instanceof ClientGone) {
       reply.hijack();
       request.raw.destroy();
       return;
     }
     const refusal = asRefusal(error, request);
-    if (refusal) {
-      log('portal_request_refused', { route, status: refusal.status, code: refusal.code });
-      return sendRefusal(reply, refusal);
-    }
+    if (refusal) return refuse(reply, route, refusal);
     log('portal_request_failed', { route, errorType: error instanceof Error ? error.name : typeof error });
     return sendRefusal(reply, new Refusal(500, 'INTERNAL', 'The portal failed.'));
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const refusal = unroutedRefusal(request.method, request.raw.url ?? '');
-    log('portal_request_refused', { route: 'unknown', status: refusal.status, code: refusal.code });
-    return sendRefusal(reply, refusal);
+    const target = request.raw.url ?? '';
+    return refuse(reply, routeLogName(endpointsAt(target)[0]), unroutedRefusal(request.method, target));
   });
 }
 
@@ -47,15 +47,27 @@ export function installErrorHandling(app: FastifyInstance, log: PortalLog): void
  * 400 that is a malformed request; elsewhere the target names no resource, as for a parameter that
  * does not parse; at a path that serves other methods, 405 as always.
  */
-export function answerFrameworkError(_error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  const target = request.raw.url ?? '';
-  const endpoint = endpointsAt(target).find((name) => PORTAL_ENDPOINTS[name].method === request.raw.method);
-  const refusal = !endpoint
-    ? unroutedRefusal(request.raw.method ?? '', target)
-    : 400 in PORTAL_ENDPOINTS[endpoint].responses
-      ? new Refusal(400, 'VALIDATION', 'The request target is not a valid URL.')
-      : new Refusal(404, 'NOT_FOUND', 'No such resource.');
-  void sendRefusal(reply, refusal);
+export function frameworkErrorAnswer(log: PortalLog): (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void {
+  const refuse = refuser(log);
+  return (_error, request, reply) => {
+    const target = request.raw.url ?? '';
+    const atPath = endpointsAt(target);
+    const endpoint = atPath.find((name) => PORTAL_ENDPOINTS[name].method === request.raw.method);
+    const refusal = !endpoint
+      ? unroutedRefusal(request.raw.method ?? '', target)
+      : 400 in PORTAL_ENDPOINTS[endpoint].responses
+        ? new Refusal(400, 'VALIDATION', 'The request target is not a valid URL.')
+        : new Refusal(404, 'NOT_FOUND', 'No such resource.');
+    void refuse(reply, routeLogName(endpoint ?? atPath[0]), refusal);
+  };
+}
+
+/** Logs a refusal by the route's name, its status and code (never what the request held), and sends it. */
+function refuser(log: PortalLog) {
+  return (reply: FastifyReply, route: string, refusal: Refusal): FastifyReply => {
+    log('portal_request_refused', { route, status: refusal.status, code: refusal.code });
+    return sendRefusal(reply, refusal);
+  };
 }
 
 /** A request no route takes: 405 with Allow where its path serves other methods, else 404. */
@@ -100,8 +112,4 @@ function asRefusal(error: FastifyError, request: FastifyRequest): Refusal | null
   const status = error.statusCode ?? 500;
   if (status < 400 || status >= 500) return null;
   return new Refusal(status, CODE_BY_STATUS[status] ?? 'VALIDATION', `The request was refused (${STATUS_CODES[status] ?? status}).`);
-}
-
-function routeName(request: FastifyRequest): string {
-  return request.routeOptions.config.endpoint ?? 'unknown';
 }

@@ -1,0 +1,23 @@
+import type { PortalEndpointName } from '../../shared/contract/portal.js';
+
+/**
+ * The `route` a log line names for each endpoint. Operators alert on these names, so they stay
+ * as the portal has always logged them, whatever the contract calls its operations; a new
+ * endpoint does not compile without one.
+ */
+export const ROUTE_LOG_NAMES = {
+  openApi: 'openapi',
+  submitApplication: 'submissions',
+  applicationStatus: 'application-status',
+  recordHeartbeat: 'heartbeats',
+  contentManifest: 'content-manifest',
+  contentPackageFile: 'content-file',
+  publishContent: 'admin-content',
+} as const satisfies Record<PortalEndpointName, string>;
+
+/** The route of a request for a path no endpoint serves, or one that is not a path at all. */
+export const UNKNOWN_ROUTE = 'unknown';
+
+export function routeLogName(endpoint: PortalEndpointName | undefined): string {
+  return endpoint ? ROUTE_LOG_NAMES[endpoint] : UNKNOWN_ROUTE;
+}
