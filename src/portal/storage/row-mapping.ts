@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Heartbeat, SubmissionAccepted, SubmissionRequest } from '../../shared/contract/portal.js';
 import { heartbeatSchema } from '../../shared/contract/portal.js';
-import { SUBMISSION_ENVELOPE_FIELDS, submissionEnvelopeSchema, type SubmissionEnvelope } from '../../shared/domain/submission.js';
+import { SUBMISSION_ENVELOPE_FIELDS, envelopeColumn, submissionEnvelopeSchema, type SubmissionEnvelope } from '../../shared/domain/submission.js';
 import { normaliseSubmissionId, type StoredSubmission } from './portal-store.js';
 
 /**
@@ -10,7 +10,7 @@ import { normaliseSubmissionId, type StoredSubmission } from './portal-store.js'
  * holds the heartbeat's fields after who sent it and when. A new envelope field is a migration and
  * nothing here.
  */
-const columnOf = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+const columnOf = envelopeColumn;
 
 const ENVELOPE_COLUMNS = SUBMISSION_ENVELOPE_FIELDS.map((field) => ({
   field,
