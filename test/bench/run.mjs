@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { benchContent } from './content.mjs';
 import { benchDrain, benchPortalIntake } from './delivery.mjs';
+import { benchSearch } from './search.mjs';
 import { benchKeystrokes, benchSubmit } from './visit.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -94,6 +95,7 @@ async function launchToAttractPainted() {
 await hostStartToReady();
 await launchToAttractPainted();
 await benchContent(report);
+await benchSearch(report);
 await benchSubmit(report);
 benchKeystrokes(report);
 await benchDrain(report);
