@@ -2,12 +2,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evaluateForm } from '../../../shared/forms/form-engine.js';
 import type { AnswerValue, FormField } from '../../../shared/forms/form-schema.js';
-import { issueText } from '../../i18n.js';
 import { OnScreenKeyboard } from '../../ui/keyboard/OnScreenKeyboard.js';
 import type { KeyboardLayoutName } from '../../ui/keyboard/layouts.js';
 import { today, visiblePageIds, type ApplicationInProgress } from '../../state/application-slice.js';
 import { useKioskStore } from '../../state/store.js';
 import { fieldElementId, readPath, textOf, writePath } from './answer-paths.js';
+import { errorSummaryEntries } from './error-summary.js';
 import { FieldInput } from './FieldInput.js';
 import { applyKey, dateForDisplay, dateFromTyped, layoutForField } from './keyboard-target.js';
 
@@ -81,16 +81,16 @@ export function QuestionStep({ application, serviceTitle }: { application: Appli
             {t('application:form.errorSummary')}
           </h2>
           <ul>
-            {shown.map((issue) => (
-              <li key={`${issue.path}-${issue.code}`}>
+            {errorSummaryEntries(form, shown, language, t).map((entry) => (
+              <li key={entry.key}>
                 <a
-                  href={`#${fieldElementId(issue.path)}`}
+                  href={`#${fieldElementId(entry.path)}`}
                   onClick={(event) => {
                     event.preventDefault();
-                    document.getElementById(fieldElementId(issue.path))?.focus();
+                    document.getElementById(fieldElementId(entry.path))?.focus();
                   }}
                 >
-                  {issueText(t, issue, language)}
+                  {entry.text}
                 </a>
               </li>
             ))}
