@@ -2,10 +2,14 @@ import type { TFunction } from 'i18next';
 import type { Language } from '../../shared/domain/languages.js';
 import { NUMBER_LOCALE } from '../i18n.js';
 
-/** "1 234 сом" with the visitor's grouping; "Free" for zero. */
+/**
+ * "1 234 сом" with the visitor's grouping; "Free" for zero. Fees are whole som (the content allows
+ * nothing else), so a computed amount is rounded to the som rather than shown as "1 100,3 сом".
+ */
 export function formatPrice(t: TFunction, language: Language, amountSom: number): string {
-  if (amountSom === 0) return t('catalogue:free');
-  return t('catalogue:price', { amount: new Intl.NumberFormat(NUMBER_LOCALE[language]).format(amountSom) });
+  const whole = Math.round(amountSom);
+  if (whole === 0) return t('catalogue:free');
+  return t('catalogue:price', { amount: new Intl.NumberFormat(NUMBER_LOCALE[language], { maximumFractionDigits: 0 }).format(whole) });
 }
 
 /** Working days through the language's plural rules; zero is "on the day you apply". */
