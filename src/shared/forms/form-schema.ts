@@ -111,6 +111,8 @@ const leafFieldSchema = z.discriminatedUnion('type', [
     type: z.literal('calculated'),
     expression: expressionSchema,
     format: z.enum(['som', 'number', 'text']),
+    /** For a text result: what each value the expression gives reads as in each language ("urgent" → "Срочно"). */
+    valueLabels: z.record(z.string().max(100), localizedTextSchema).optional(),
   }),
 ]);
 export type LeafField = z.infer<typeof leafFieldSchema>;
