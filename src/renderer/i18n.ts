@@ -15,9 +15,6 @@ declare module 'i18next' {
   }
 }
 
-/** Intl locale per kiosk language: dates as people in Kyrgyzstan write them. */
-export const INTL_LOCALE: Record<Language, string> = { ky: 'ky-KG', ru: 'ru-KG', en: 'en-GB' };
-
 /**
  * Locale for numbers. Chromium's ICU has no Kyrgyz number data and falls back to English ("4,140");
  * Kyrgyz groups thousands with a space exactly as Russian does ("4 140"), so ky borrows ru-KG.

@@ -18,4 +18,4 @@ export function formatWorkingDays(t: TFunction, days: number): string {
 }
 
 /** DD.MM.YYYY HH:MM, the same function the host prints receipts with, so screen and paper agree. */
-export { dateTime as formatDateTime } from '../../shared/locales/formats.js';
+export { clockTime as formatClock, dateTime as formatDateTime } from '../../shared/locales/formats.js';

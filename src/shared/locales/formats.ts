@@ -20,13 +20,22 @@ export function calendarDate(value: unknown): string {
 }
 
 /**
+ * A moment's time of day as HH:MM on the 24-hour clock, as Kyrgyzstan reads it in every language:
+ * Chromium's ICU has no Kyrgyz time data and would show "07:00 PM".
+ */
+export function clockTime(moment: Date): string {
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${two(moment.getHours())}:${two(moment.getMinutes())}`;
+}
+
+/**
  * A moment as DD.MM.YYYY HH:MM in the kiosk's local time, the same in every language: Chromium's
  * ICU has no Kyrgyz date names and would print "2026 M11 21".
  */
 export function dateTime(iso: string): string {
   const date = new Date(iso);
   const two = (value: number) => String(value).padStart(2, '0');
-  return `${two(date.getDate())}.${two(date.getMonth() + 1)}.${date.getFullYear()} ${two(date.getHours())}:${two(date.getMinutes())}`;
+  return `${two(date.getDate())}.${two(date.getMonth() + 1)}.${date.getFullYear()} ${clockTime(date)}`;
 }
 
 /** Format name → function, as i18next's formatter takes them. */

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../../shared/domain/languages.js';
-import { INTL_LOCALE } from '../../i18n.js';
 import { useKioskStore } from '../../state/store.js';
+import { formatClock } from '../../ui/format.js';
 
 /** The idle screen: says what the kiosk is in all three languages and starts a visit on any touch. */
 export function AttractScreen() {
@@ -37,9 +37,7 @@ export function AttractScreen() {
           {officeName?.ky}
         </span>
         <SyncIndicator />
-        <time dateTime={now.toISOString()}>
-          {now.toLocaleTimeString(INTL_LOCALE.ky, { hour: '2-digit', minute: '2-digit' })}
-        </time>
+        <time dateTime={now.toISOString()}>{formatClock(now)}</time>
       </footer>
     </main>
   );
