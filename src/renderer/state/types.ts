@@ -75,6 +75,8 @@ export type LookupResult = ChannelResponse<'lookupApplication'>;
 export interface LookupSlice {
   lookupQuery: string;
   lookupResult: Loadable<LookupResult>;
+  /** The looked-up application's service, titled in the visitor's language; absent until the catalogue answers. */
+  lookupServiceTitle?: string;
   openLookup: () => void;
   setLookupQuery: (query: string) => void;
   runLookup: () => Promise<void>;
@@ -175,6 +177,7 @@ export type VisitScopedKey =
   | 'searchResults'
   | 'lookupQuery'
   | 'lookupResult'
+  | 'lookupServiceTitle'
   | 'lastAction'
   | 'application';
 export type VisitScopedState = { [K in VisitScopedKey]-?: KioskState[K] };

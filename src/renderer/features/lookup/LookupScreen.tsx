@@ -11,6 +11,7 @@ export function LookupScreen() {
   const { t } = useTranslation();
   const query = useKioskStore((state) => state.lookupQuery);
   const result = useKioskStore((state) => state.lookupResult);
+  const serviceTitle = useKioskStore((state) => state.lookupServiceTitle);
   const setQuery = useKioskStore((state) => state.setLookupQuery);
   const runLookup = useKioskStore((state) => state.runLookup);
   const [keyboardOpen, setKeyboardOpen] = useState(false);
@@ -61,7 +62,15 @@ export function LookupScreen() {
           {result.status === 'ready' && result.value && (
             <section className="lookup-result" data-lookup-status={result.value.status}>
               <h2>{result.value.receiptNumber}</h2>
+              {serviceTitle && (
+                <p className="lookup-service" data-testid="lookup-service">
+                  {serviceTitle}
+                </p>
+              )}
               <p className="status-message">{t(result.value.queuedHere ? 'lookup:queuedHere' : `lookup:status.${result.value.status}`)}</p>
+              <p className="lookup-next-step" data-testid="lookup-next-step">
+                {t(`lookup:nextStep.${result.value.status}`)}
+              </p>
               <p>
                 {t('lookup:updated')}: {formatDateTime(result.value.updatedAt)}
               </p>
