@@ -70,11 +70,19 @@ export const sampleFormSchema = z.object({
   mediaType: z.enum(SAMPLE_MEDIA_TYPES),
 });
 
+/** A word or phrase a visitor may search by: a colloquial name, an abbreviation, the other language's word. */
+const searchKeywordSchema = z.string().trim().min(1).max(80);
+const keywordListSchema = z.array(searchKeywordSchema).max(40);
+
+/** Extra search words per language; they rank like the title, since they name the service as visitors do. */
+export const serviceKeywordsSchema = z.object({ ky: keywordListSchema, ru: keywordListSchema, en: keywordListSchema });
+
 export const serviceSchema = z.object({
   id: contentIdSchema,
   categoryId: contentIdSchema,
   title: localizedTextSchema,
   summary: localizedTextSchema,
+  keywords: serviceKeywordsSchema.optional(),
   description: localizedTextSchema,
   whoMayApply: localizedTextSchema,
   /** The agency that provides the service today (names change; see domain-facts.md). */

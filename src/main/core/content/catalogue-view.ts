@@ -1,7 +1,8 @@
 import type { CatalogueDocument, Service } from '../../../shared/content/content-schema.js';
 import type { CategorySummary, ServiceDetail, ServiceSummary } from '../../../shared/contract/ipc.js';
-import { LANGUAGES, type Language } from '../../../shared/domain/languages.js';
-import { CatalogueSearchIndex, type SearchDocument } from '../../../shared/search/catalogue-search.js';
+import type { Language } from '../../../shared/domain/languages.js';
+import { CatalogueSearchIndex } from '../../../shared/search/catalogue-search.js';
+import { searchDocumentForService } from '../../../shared/search/service-search-document.js';
 
 const SEARCH_LIMIT = 30;
 
@@ -15,7 +16,7 @@ export class CatalogueView {
 
   constructor(readonly document: CatalogueDocument) {
     this.servicesById = new Map(document.services.map((service) => [service.id, service]));
-    this.index = new CatalogueSearchIndex(document.services.map(searchDocumentFor));
+    this.index = new CatalogueSearchIndex(document.services.map(searchDocumentForService));
   }
 
   categories(language: Language): CategorySummary[] {
@@ -86,16 +87,5 @@ function summarise(service: Service, language: Language): ServiceSummary {
     priceAssumed: service.price.assumed,
     processingDays: service.processingTime.workingDays,
     processingAssumed: service.processingTime.assumed,
-  };
-}
-
-function searchDocumentFor(service: Service): SearchDocument {
-  return {
-    id: service.id,
-    fields: LANGUAGES.flatMap((language) => [
-      { text: service.title[language], weight: 3 },
-      { text: service.summary[language], weight: 2 },
-      ...service.requiredDocuments.map((document) => ({ text: document.title[language], weight: 1 })),
-    ]),
   };
 }
