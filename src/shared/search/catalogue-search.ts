@@ -4,10 +4,14 @@
  * Visitors type in Kyrgyz, Russian or English on an on-screen keyboard. Many cannot find ң, ө, ү,
  * some type Russian in Latin letters, most make the odd typo, and results should appear while they
  * are still typing. So a query is folded the same way as the catalogue text, every query word is a
- * prefix (with one typo allowed in longer words), and a Latin word also tries its Cyrillic spellings.
+ * prefix (with one typo allowed in longer words), a Latin word also tries its Cyrillic spellings, and
+ * a word also meets the other forms of its stem ("паспортумду" finds "паспорт").
  *
- * Pure TypeScript without imports, so it runs the same in the host and in the renderer.
+ * Pure TypeScript importing only its pure siblings, so it runs the same in the host and in the renderer.
  */
+
+import { STOP_WORDS } from './stop-words.js';
+import { wordStems } from './word-stems.js';
 
 export interface SearchField {
   text: string;
@@ -39,8 +43,11 @@ export const MIN_TYPO_TOKEN_LENGTH = 4;
 /** Only the start of a query is read at all; MAX_QUERY_TOKENS words fit easily in it. */
 const MAX_QUERY_CHARACTERS = 1024;
 
-/** A query word scores the weight of the field it matched times the quality of the match. */
-export const MATCH_QUALITY = { exact: 1, prefix: 0.8, typo: 0.5 } as const;
+/**
+ * A query word scores the weight of the field it matched times the quality of the match. Another
+ * form of the same stem is nearly as good as the word itself, and better than a longer word.
+ */
+export const MATCH_QUALITY = { exact: 1, stem: 0.9, prefix: 0.8, typo: 0.5 } as const;
 
 // ---------------------------------------------------------------------------------------------
 // Folding: one spelling for every way of writing a word
@@ -396,13 +403,18 @@ function keepAmongLikeliest(spellings: PartialSpelling[], candidate: PartialSpel
 // Query
 // ---------------------------------------------------------------------------------------------
 
-/** The folded words of a query that take part in a search: distinct, at most MAX_QUERY_TOKENS, each at most MAX_TOKEN_LENGTH long. */
+/**
+ * The folded words of a query that take part in a search: distinct, at most MAX_QUERY_TOKENS, each
+ * at most MAX_TOKEN_LENGTH long, without stop words ("о", "для", "the") unless the query is only those.
+ */
 export function tokenizeQuery(query: string): string[] {
   if (typeof query !== 'string') return []; // the query may come across IPC
   const folded = foldForSearch(query.slice(0, MAX_QUERY_CHARACTERS));
   if (folded === '') return [];
+  const words = folded.split(' ');
+  const meaningful = words.filter((word) => !STOP_WORDS.has(word));
   const tokens: string[] = [];
-  for (const word of folded.split(' ')) {
+  for (const word of meaningful.length > 0 ? meaningful : words) {
     const token = word.slice(0, MAX_TOKEN_LENGTH);
     if (!tokens.includes(token)) tokens.push(token);
     if (tokens.length === MAX_QUERY_TOKENS) break;
@@ -611,6 +623,19 @@ function buildPostings(documents: readonly SearchDocument[]): { vocabulary: stri
   return builder.build();
 }
 
+/** The indexes of the vocabulary's words under each of their stems; a word is listed under every stem it has. */
+function groupByStem(vocabulary: readonly string[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  vocabulary.forEach((word, wordIndex) => {
+    for (const stem of wordStems(word)) {
+      const group = groups.get(stem);
+      if (group === undefined) groups.set(stem, [wordIndex]);
+      else group.push(wordIndex);
+    }
+  });
+  return groups;
+}
+
 /** Whether document a ranks before document b: higher score, or the same score and given earlier. */
 function ranksBefore(a: number, b: number, totals: Float64Array): boolean {
   const scoreA = totals[a] ?? 0;
@@ -660,6 +685,8 @@ export class CatalogueSearchIndex {
   private readonly ids: readonly string[];
   private readonly vocabulary: readonly string[];
   private readonly postings: Postings;
+  /** Vocabulary words by stem, so a query word meets the other forms of the same word. */
+  private readonly wordsByStem: ReadonlyMap<string, readonly number[]>;
   /** Marks vocabulary words already scored for the current query word, so overlapping ranges and spellings count each word once, at its best quality. */
   private readonly wordSeenStamps: Uint32Array;
   private currentStamp = 0;
@@ -669,6 +696,7 @@ export class CatalogueSearchIndex {
     const { vocabulary, postings } = buildPostings(documents);
     this.vocabulary = vocabulary;
     this.postings = postings;
+    this.wordsByStem = groupByStem(vocabulary);
     this.wordSeenStamps = new Uint32Array(vocabulary.length);
   }
 
@@ -726,8 +754,8 @@ export class CatalogueSearchIndex {
 
   /**
    * Calls visit once per vocabulary word the query word matches, with its best quality: exact
-   * matches of any spelling first, then prefix matches, then typo matches, so a word reached in
-   * several ways is scored by the best of them.
+   * matches of any spelling first, then other forms of its stem, then prefix matches, then typo
+   * matches, so a word reached in several ways is scored by the best of them.
    */
   private forEachMatchingWord(token: string, visit: (wordIndex: number, quality: number) => void): void {
     const stamp = this.nextStamp();
@@ -745,6 +773,11 @@ export class CatalogueSearchIndex {
     for (const spelling of spellings) {
       const wordIndex = lowerBound(vocabulary, spelling, 0, vocabulary.length);
       if (vocabulary[wordIndex] === spelling) visitRange({ start: wordIndex, end: wordIndex + 1 }, MATCH_QUALITY.exact);
+    }
+    for (const spelling of spellings) {
+      for (const stem of wordStems(spelling)) {
+        for (const wordIndex of this.wordsByStem.get(stem) ?? []) visitRange({ start: wordIndex, end: wordIndex + 1 }, MATCH_QUALITY.stem);
+      }
     }
     for (const spelling of spellings) visitRange(prefixRange(vocabulary, spelling, everything), MATCH_QUALITY.prefix);
     for (const spelling of spellings) {

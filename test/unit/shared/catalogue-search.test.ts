@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { CatalogueView } from '../../../src/main/core/content/catalogue-view.js';
+import { buildPackage } from '../../../src/portal/content/package-builder.js';
+import { catalogueDocumentSchema } from '../../../src/shared/content/content-schema.js';
+import { MIN_STEM_LENGTH, shareStem, wordStems } from '../../../src/shared/search/word-stems.js';
 import {
   CatalogueSearchIndex,
   DEFAULT_SEARCH_LIMIT,
@@ -241,6 +245,111 @@ describe('catalogue search: ranking', () => {
 
   it('keeps the catalogue order among equally good matches', () => {
     expect(found('каттоо')).toEqual(REGISTRATIONS);
+  });
+});
+
+describe('wordStems', () => {
+  const sameWord = (a: string, b: string): boolean => shareStem(foldForSearch(a), foldForSearch(b));
+
+  it('lets Russian case and verb forms of a word meet', () => {
+    for (const form of ['паспорта', 'паспортом', 'паспорту', 'паспортов']) expect(sameWord(form, 'паспорт'), form).toBe(true);
+    expect(sameWord('регистрацию', 'регистрация')).toBe(true);
+    expect(sameWord('потерял', 'потеряла')).toBe(true);
+  });
+
+  it('cuts stacked Kyrgyz endings: possessive, plural and case', () => {
+    for (const form of ['паспортту', 'паспортумду', 'паспорттор', 'паспорттордун', 'паспортко', 'паспортта']) {
+      expect(wordStems(foldForSearch(form)), form).toContain('паспорт');
+    }
+    expect(sameWord('каттоону', 'каттоо')).toBe(true);
+    expect(sameWord('никесин', 'никени')).toBe(true);
+  });
+
+  it('lets English plural and verb forms meet', () => {
+    expect(sameWord('certificates', 'certificate')).toBe(true);
+    expect(sameWord('registered', 'register')).toBe(true);
+  });
+
+  it('keeps different words apart, and short words, numbers and other scripts whole', () => {
+    expect(wordStems('уй')).toEqual(['уй']);
+    expect(wordStems('16')).toEqual(['16']);
+    for (const stem of wordStems('нике')) expect(stem.length).toBeGreaterThanOrEqual(MIN_STEM_LENGTH);
+    // A Russian one-letter ending is not cut again after a Kyrgyz one: "lived" must not become "age".
+    expect(sameWord('жашаган', 'жаш')).toBe(false);
+    expect(sameWord('паспорт', 'права')).toBe(false);
+  });
+});
+
+describe('catalogue search: word endings', () => {
+  it('finds a service by an inflected Russian word', () => {
+    expect(found('регистрацию брака')).toEqual(['marriage-registration']);
+    expect(found('паспортом')).toEqual(['foreign-passport', 'id-card-first']);
+  });
+
+  it('finds a service by an inflected Kyrgyz word', () => {
+    expect(found('паспортумду')).toEqual(['foreign-passport', 'id-card-first']);
+    expect(found('никесин')).toEqual(['marriage-registration']);
+  });
+
+  it('ranks the word itself above another form of it, and another form above a longer word', () => {
+    const index = new CatalogueSearchIndex([
+      { id: 'longer', fields: [{ text: 'Паспорттук', weight: 3 }] },
+      { id: 'other-form', fields: [{ text: 'Паспорта', weight: 3 }] },
+      { id: 'exact', fields: [{ text: 'Паспорт', weight: 3 }] },
+    ]);
+    expect(index.search('паспорт').map((hit) => hit.id)).toEqual(['exact', 'other-form', 'longer']);
+  });
+
+  it('ignores little words a visitor adds, unless the query is only those', () => {
+    expect(found('регистрация для брака')).toEqual(['marriage-registration']);
+    expect(found('справка о рождении')).toEqual(['birth-registration']);
+    expect(tokenizeQuery('о')).toEqual(['о']);
+  });
+});
+
+/** The bundled content, built the way the content build builds it, searched the way the kiosk searches it. */
+function bundledCatalogue(): CatalogueView {
+  const parts = buildPackage('resources/content-source', new Date('2026-03-01T00:00:00Z'));
+  const catalogue = parts.get('catalogue.json');
+  if (catalogue === undefined) throw new Error('the content build made no catalogue.json');
+  return new CatalogueView(catalogueDocumentSchema.parse(JSON.parse(Buffer.from(catalogue).toString('utf8'))));
+}
+
+describe('catalogue search: the bundled content', () => {
+  const view = bundledCatalogue();
+  const ids = (query: string): string[] => view.search('ru', query).map((service) => service.id);
+  const PASSPORT_SERVICES = ['foreign-passport', 'id-card-first', 'id-card-replacement'];
+
+  it('carries each service\u2019s keywords through the content build', () => {
+    const services = view.document.services;
+    expect(services).toHaveLength(14);
+    for (const service of services) {
+      for (const language of ['ky', 'ru', 'en'] as const) expect(service.keywords?.[language].length, `${service.id} ${language}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('puts the passport services before the services that merely list a passport among their documents', () => {
+    for (const query of ['паспорт', 'passport']) {
+      const hits = ids(query);
+      expect(hits.slice(0, 3).sort(), query).toEqual([...PASSPORT_SERVICES].sort());
+      expect(hits.length, query).toBeGreaterThan(3); // others need a passport too, and come later
+    }
+  });
+
+  it('ranks a title or keyword match above a match in a document list', () => {
+    // Every service but one lists a receipt ("квитанция"); the property certificate lists a power of attorney.
+    expect(ids('доверенность')).toEqual(['property-certificate']);
+    // "права" names the driving licence colloquially; other services only hold "правах", "правоустанавливающие".
+    expect(ids('права')[0]).toBe('driving-licence-replacement');
+  });
+
+  it('finds services by colloquial names, abbreviations and the other language\u2019s word', () => {
+    expect(ids('прописка')[0]).toBe('residence-registration');
+    expect(ids('эцп')[0]).toBe('cloud-e-signature');
+    expect(ids('загранпаспорт')[0]).toBe('foreign-passport');
+    expect(ids('ажырашуу')[0]).toBe('divorce-registration');
+    expect(ids('wedding')[0]).toBe('marriage-registration');
+    expect(ids('паспортумду жоготтум')[0]).toBe('id-card-replacement');
   });
 });
 
