@@ -66,7 +66,14 @@ export function ServicePanelScreen() {
                           — {t(`service-panel:contentRejection.${event.code}`, { defaultValue: event.code })}
                         </span>
                       )}
-                      {event.detail && <span className="panel-detail"> ({event.detail})</span>}
+                      {event.detail && (
+                        // The host words its technical detail in English for the logs; the panel keeps it
+                        // folded under a translated label, so the row reads in the panel's language.
+                        <details className="panel-detail">
+                          <summary>{t('service-panel:technicalDetail')}</summary>
+                          <span lang="en">{event.detail}</span>
+                        </details>
+                      )}
                     </li>
                   ))}
                 </ul>
