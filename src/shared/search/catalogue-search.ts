@@ -677,9 +677,10 @@ function normaliseLimit(limit: number): number {
 }
 
 /**
- * An inverted index of the catalogue, built once per content package. Every query word must match
- * a word of a document (in any field, any language, any order); a document scores, per query
- * word, the weight of its best field times the quality of the best match there.
+ * An inverted index of the catalogue, built once per content package. Every query word the
+ * catalogue knows must match a word of a document (in any field, any language, any order); a word
+ * no document holds in any form is left out rather than emptying the results. A document scores,
+ * per query word, the weight of its best field times the quality of the best match there.
  */
 export class CatalogueSearchIndex {
   private readonly ids: readonly string[];
@@ -712,16 +713,23 @@ export class CatalogueSearchIndex {
     const matchedTokens = new Uint8Array(documentCount);
     const tokenScores = new Float64Array(documentCount);
     let survivors: number[] = [];
+    let knownTokens = 0;
 
-    for (const [ordinal, token] of tokens.entries()) {
+    for (const token of tokens) {
       const touched: number[] = [];
+      let knownWord = false;
       this.forEachMatchingWord(token, (wordIndex, quality) => {
-        this.scorePostings(wordIndex, quality, ordinal, matchedTokens, tokenScores, touched);
+        knownWord = true;
+        this.scorePostings(wordIndex, quality, knownTokens, matchedTokens, tokenScores, touched);
       });
+      // A word no service holds in any form ("сделать", "отец") says nothing about which service
+      // is meant, so it rules none out; every word the catalogue knows must still match.
+      if (!knownWord) continue;
+      knownTokens++;
       survivors = [];
       for (const documentIndex of touched) {
         totals[documentIndex] = (totals[documentIndex] ?? 0) + (tokenScores[documentIndex] ?? 0);
-        matchedTokens[documentIndex] = ordinal + 1;
+        matchedTokens[documentIndex] = knownTokens;
         tokenScores[documentIndex] = 0;
         survivors.push(documentIndex);
       }

@@ -161,6 +161,13 @@ describe('catalogue search: results while typing', () => {
     expect(found('рег брак')).toEqual(['marriage-registration']);
     expect(found('паспорт брак')).toEqual([]);
   });
+
+  it('leaves out a word no service holds in any form, instead of finding nothing', () => {
+    expect(found('регистрация брака сделать')).toEqual(['marriage-registration']);
+    expect(found('сделать регистрацию брака')).toEqual(['marriage-registration']);
+    expect(found('zzzzqqq паспорт брак')).toEqual([]); // the words it knows must still all match
+    expect(found('zzzzqqq')).toEqual([]);
+  });
 });
 
 describe('catalogue search: typos', () => {
