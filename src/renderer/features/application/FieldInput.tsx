@@ -5,7 +5,8 @@ import type { Language } from '../../../shared/domain/languages.js';
 import { issueText } from '../../i18n.js';
 import { formatPrice } from '../../ui/format.js';
 import { fieldElementId, readPath, textOf } from './answer-paths.js';
-import { dateForDisplay } from './keyboard-target.js';
+import { dateForDisplay, typed } from './keyboard-target.js';
+import { PHONE_PREFIX, phoneShown } from './phone-entry.js';
 
 export interface FieldProps {
   field: FormField;
@@ -174,10 +175,12 @@ function LeafInput(props: FieldProps & { field: LeafField }) {
       );
     }
     default: {
-      const shown = field.type === 'date' ? dateForDisplay(textOf(value)) : textOf(value);
+      const phone = field.type === 'phone' ? phoneShown(textOf(value)) : undefined;
+      const shown = field.type === 'date' ? dateForDisplay(textOf(value)) : (phone?.text ?? textOf(value));
       return (
         <TextBox
           path={path}
+          prefix={phone && { text: PHONE_PREFIX, shown: phone.prefixed }}
           labelledBy={labelledBy}
           describedBy={describedBy(path, field, issues)}
           value={shown}
@@ -186,7 +189,7 @@ function LeafInput(props: FieldProps & { field: LeafField }) {
           placeholder={field.type === 'date' ? t('application:form.datePlaceholder') : undefined}
           focused={focusedPath === path}
           onFocus={() => onFocusText(path, field)}
-          onChange={(next) => onChange(path, next)}
+          onChange={(next) => onChange(path, typed(next, field))}
         />
       );
     }
@@ -202,20 +205,25 @@ interface TextBoxProps {
   multiline?: boolean;
   invalid?: boolean;
   placeholder?: string;
+  /**
+   * Fixed text before the input, such as a phone's country code; hidden (not removed, so the input
+   * keeps its focus) while the visitor types a code of their own.
+   */
+  prefix?: { text: string; shown: boolean } | undefined;
   focused: boolean;
   onFocus: () => void;
   onChange: (value: string) => void;
 }
 
 /** A text input the on-screen keyboard types into; a physical keyboard works in it too. */
-function TextBox({ path, value, label, labelledBy, describedBy, multiline, invalid, placeholder, focused, onFocus, onChange }: TextBoxProps) {
+function TextBox({ path, value, label, labelledBy, describedBy, multiline, invalid, placeholder, prefix, focused, onFocus, onChange }: TextBoxProps) {
   const common = {
     id: fieldElementId(path),
     value,
     inputMode: 'none' as const,
     autoComplete: 'off',
     spellCheck: false,
-    'aria-labelledby': label ? undefined : labelledBy,
+    'aria-labelledby': label ? undefined : [labelledBy, prefix?.shown ? `${fieldElementId(path)}-prefix` : ''].filter(Boolean).join(' ') || undefined,
     'aria-describedby': describedBy,
     'aria-invalid': invalid || undefined,
     placeholder,
@@ -232,6 +240,13 @@ function TextBox({ path, value, label, labelledBy, describedBy, multiline, inval
       )}
       {multiline ? (
         <textarea {...common} rows={4} onChange={(event) => onChange(event.target.value)} />
+      ) : prefix ? (
+        <div className="text-input-row">
+          <span className="text-input-prefix" id={`${fieldElementId(path)}-prefix`} hidden={!prefix.shown}>
+            {prefix.text}
+          </span>
+          <input {...common} type="text" onChange={(event) => onChange(event.target.value)} />
+        </div>
       ) : (
         <input {...common} type="text" onChange={(event) => onChange(event.target.value)} />
       )}
