@@ -1,0 +1,178 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { enterCatalogue, expect, openServicePanel, screenshot, startKiosk, stopKiosk, test } from './kiosk-fixture.js';
+
+async function fill(page: Page, fieldId: string, text: string): Promise<void> {
+  const input = page.locator(`#field-${fieldId}`);
+  await input.tap();
+  await input.fill('');
+  await page.keyboard.type(text);
+}
+
+async function next(page: Page, label: string): Promise<void> {
+  const before = await page.locator('[data-page-id]').getAttribute('data-page-id').catch(() => null);
+  await page.getByRole('button', { name: label, exact: true }).tap();
+  if (before) await expect(page.locator(`[data-page-id="${before}"]`)).toHaveCount(0);
+}
+
+async function openService(page: Page, language: 'Кыргызча' | 'Русский' | 'English', category: string, service: string): Promise<void> {
+  await enterCatalogue(page, language);
+  await page.locator(`[data-category-id="${category}"]`).tap();
+  await page.locator(`[data-service-id="${service}"]`).tap();
+  await expect(page.locator('[data-screen="service"] h1')).toBeVisible();
+}
+
+/** The whole control is on screen, nothing covers it, and its text is not cut off inside it. */
+async function expectWhollyVisible(page: Page, control: Locator): Promise<void> {
+  const box = (await control.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+  const clipped = await control.evaluate((element) => {
+    const own = element.getBoundingClientRect();
+    const overflowing = element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1;
+    const points = [
+      [own.left + 4, own.top + 4],
+      [own.right - 4, own.top + 4],
+      [own.left + 4, own.bottom - 4],
+      [own.right - 4, own.bottom - 4],
+    ];
+    const covered = points.some(([x, y]) => !element.contains(document.elementFromPoint(x!, y!)));
+    // An ancestor that hides overflow and is smaller than the control cuts it off.
+    let clippedByAncestor = false;
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+      const style = getComputedStyle(parent);
+      if (style.overflow === 'visible') continue;
+      const rect = parent.getBoundingClientRect();
+      if (own.left < rect.left - 1 || own.right > rect.right + 1 || own.top < rect.top - 1 || own.bottom > rect.bottom + 1) clippedByAncestor = true;
+    }
+    return { overflowing, covered, clippedByAncestor };
+  });
+  expect(clipped).toEqual({ overflowing: false, covered: false, clippedByAncestor: false });
+}
+
+test('the error summary names each question it lists', async ({ page, kiosk }) => {
+  await page.goto(kiosk.launchUrl);
+  await openService(page, 'Русский', 'e-signature', 'cloud-e-signature');
+  await page.getByRole('button', { name: 'Подать заявление' }).tap();
+  await page.getByRole('button', { name: /Прочитал\(а\) и согласен/ }).tap();
+  await page.getByRole('button', { name: 'Продолжить', exact: true }).tap();
+  const links = page.locator('.error-summary').getByRole('link');
+  await expect(links).toHaveCount(2);
+  await expect(links.nth(0)).toContainText('Фамилия');
+  await expect(links.nth(1)).toContainText('Имя');
+  await links.nth(1).tap();
+  await expect(page.locator('#field-firstName')).toBeFocused();
+});
+
+test('the check screen shows names with capitals, whatever case they were typed in', async ({ page, kiosk }) => {
+  test.setTimeout(60_000);
+  await page.goto(kiosk.launchUrl);
+  await openService(page, 'Русский', 'e-signature', 'cloud-e-signature');
+  await page.getByRole('button', { name: 'Подать заявление' }).tap();
+  await page.getByRole('button', { name: /Прочитал\(а\) и согласен/ }).tap();
+  await fill(page, 'lastName', 'асанова-токтосунова');
+  await fill(page, 'firstName', 'айгүл');
+  await fill(page, 'patronymic', 'асан кызы');
+  await next(page, 'Продолжить');
+  await fill(page, 'birthDate', '12.04.1985');
+  await next(page, 'Продолжить');
+  await fill(page, 'pin', '21204198500012');
+  await next(page, 'Продолжить');
+  await fill(page, 'idCardNumber', 'ID1234567');
+  await next(page, 'Продолжить');
+  await next(page, 'Продолжить');
+  await fill(page, 'phone', '0700123456');
+  await next(page, 'Продолжить');
+  const check = page.locator('[data-screen="check"]');
+  await expect(check.locator('[data-field-id="lastName"] dd').first()).toHaveText('Асанова-Токтосунова');
+  await expect(check.locator('[data-field-id="firstName"] dd').first()).toHaveText('Айгүл');
+  await expect(check.locator('[data-field-id="patronymic"] dd').first()).toHaveText('Асан кызы');
+});
+
+test('the Kyrgyz service panel gives a refusal’s reason in Kyrgyz', async ({ page }) => {
+  const media = mkdtempSync(join(tmpdir(), 'kyzmat-media-e2e-'));
+  const kiosk = await startKiosk({ KIOSK_REMOVABLE_MEDIA_ROOTS: media });
+  try {
+    // The same version as the bundled content: refused as not newer.
+    const stick = join(media, 'usb-stick', 'kyzmat-content');
+    const cli = (...args: string[]) => execFileSync(process.execPath, ['dist/portal/content-cli.js', ...args], { encoding: 'utf8' });
+    const out = join(mkdtempSync(join(tmpdir(), 'kyzmat-content-e2e-')), 'package');
+    cli('build', 'resources/content-source', '--out', out, '--version', '1');
+    cli('sign', out, '--key', 'resources/demo-keys/demo-content-2026-b.private.json');
+    cpSync(out, stick, { recursive: true });
+    await page.goto(kiosk.launchUrl);
+    await openServicePanel(page);
+    await page.getByRole('button', { name: "USB'ден жүктөө" }).tap();
+    const row = page.locator('.panel-history li').first();
+    await expect(row.locator('.panel-reason')).toHaveAttribute('data-code', 'VERSION_NOT_NEWER');
+    await expect(row).toBeVisible();
+    expect(await row.innerText()).not.toMatch(/is not newer|version \d/);
+    await expect(row.locator('.panel-detail summary')).toHaveText('Техникалык маалымат (англисче)');
+    await screenshot(page, 'rough-edges-service-panel-ky');
+  } finally {
+    await stopKiosk(kiosk);
+    rmSync(media, { recursive: true, force: true });
+  }
+});
+
+for (const size of [
+  { width: 1920, height: 1080 },
+  { width: 1080, height: 1920 },
+  { width: 1280, height: 1024 },
+]) {
+  test(`with larger text the top bar keeps "Change language" whole at ${size.width}×${size.height}`, async ({ page, kiosk }) => {
+    await page.setViewportSize(size);
+    await page.goto(kiosk.launchUrl);
+    await enterCatalogue(page, 'Кыргызча');
+    await page.getByRole('button', { name: /Чоң тамга/ }).tap();
+    await page.locator('[data-category-id="e-signature"]').tap();
+    await page.locator('[data-service-id="cloud-e-signature"]').tap();
+    await expect(page.locator('html.large-text')).toHaveCount(1);
+    for (const name of ['Тилди алмаштыруу', 'Чыгуу']) await expectWhollyVisible(page, page.getByRole('button', { name, exact: true }));
+    await expectWhollyVisible(page, page.getByRole('button', { name: /Чоң тамга/ }));
+    // One row: a wrapped bar pushes every screen down under it.
+    const tops = await page.locator('.visit-bar .button').evaluateAll((buttons) => buttons.map((button) => Math.round(button.getBoundingClientRect().top)));
+    expect(tops.length).toBe(4);
+    expect(new Set(tops).size).toBe(1);
+    await screenshot(page, `rough-edges-top-bar-large-${size.width}x${size.height}`, false);
+  });
+}
+
+test('the status lookup names the service and says what to do next', async ({ page, kiosk }) => {
+  test.setTimeout(60_000);
+  await page.goto(kiosk.launchUrl);
+  await openService(page, 'Русский', 'e-signature', 'cloud-e-signature');
+  await page.getByRole('button', { name: 'Подать заявление' }).tap();
+  await page.getByRole('button', { name: /Прочитал\(а\) и согласен/ }).tap();
+  await fill(page, 'lastName', 'Асанова');
+  await fill(page, 'firstName', 'Айгүл');
+  await next(page, 'Продолжить');
+  await fill(page, 'birthDate', '12.04.1985');
+  await next(page, 'Продолжить');
+  await fill(page, 'pin', '21204198500012');
+  await next(page, 'Продолжить');
+  await fill(page, 'idCardNumber', 'ID1234567');
+  await next(page, 'Продолжить');
+  await next(page, 'Продолжить');
+  await fill(page, 'phone', '0700123456');
+  await next(page, 'Продолжить');
+  await page.getByRole('button', { name: 'Продолжить', exact: true }).tap();
+  await page.getByRole('button', { name: /Подтверждаю, что сведения верны/ }).tap();
+  const number = (await page.getByTestId('receipt-number').innerText()).trim();
+  await page.getByRole('button', { name: 'Завершить' }).tap();
+
+  await enterCatalogue(page, 'Русский');
+  await page.getByRole('button', { name: 'Узнать о заявлении' }).tap();
+  await page.locator('#receipt-number').fill(number);
+  await page.getByRole('button', { name: 'Проверить' }).tap();
+  const result = page.locator('.lookup-result');
+  await expect(result.getByTestId('lookup-service')).toHaveText('Облачная ЭЦП');
+  await expect(result.getByTestId('lookup-next-step')).toBeVisible();
+  await expect(result.getByTestId('lookup-next-step')).not.toBeEmpty();
+});
