@@ -7,7 +7,7 @@ import type { KeyboardLayoutName } from '../../ui/keyboard/layouts.js';
 import { today, visiblePageIds, type ApplicationInProgress } from '../../state/application-slice.js';
 import { useKioskStore } from '../../state/store.js';
 import { fieldElementId, readPath, textOf, writePath } from './answer-paths.js';
-import { errorSummaryEntries } from './error-summary.js';
+import { distinctIssues, errorSummaryEntries } from './error-summary.js';
 import { FieldInput } from './FieldInput.js';
 import { applyKey, dateForDisplay, dateFromTyped, layoutForField } from './keyboard-target.js';
 
@@ -106,7 +106,7 @@ export function QuestionStep({ application, serviceTitle }: { application: Appli
             path={field.id}
             answers={application.answers}
             calculated={state.calculated}
-            issues={[...shown, ...warnings]}
+            issues={distinctIssues([...shown, ...warnings], language, t)}
             language={language}
             focusedPath={target?.path}
             onFocusText={focusText}

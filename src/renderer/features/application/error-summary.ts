@@ -14,6 +14,20 @@ export interface ErrorSummaryEntry {
 }
 
 /**
+ * The issues with the same words on the same answer listed once: two rules of one field may give
+ * one message, and the visitor would read it twice (and React would see one key twice).
+ */
+export function distinctIssues(issues: readonly FieldIssue[], language: Language, t: TFunction): FieldIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.path}:${issue.severity}:${issueText(t, issue, language)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
  * The error summary's links: each names its question, so two "answer this question" links can be
  * told apart, and a field whose rules give the same message twice is listed once.
  */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { errorSummaryEntries } from '../../../../src/renderer/features/application/error-summary.js';
+import { distinctIssues, errorSummaryEntries } from '../../../../src/renderer/features/application/error-summary.js';
 import { initI18n } from '../../../../src/renderer/i18n.js';
 import { pageIssues } from '../../../../src/shared/forms/form-engine.js';
 import { formDefinitionSchema } from '../../../../src/shared/forms/form-schema.js';
@@ -57,5 +57,18 @@ describe('the error summary', () => {
     const entries = errorSummaryEntries(form, issues, 'en', i18n.getFixedT('en'));
     expect(entries.map((entry) => entry.text)).toEqual(['How many: Check the number', 'Other: Please answer this question to continue.']);
     expect(new Set(entries.map((entry) => entry.key)).size).toBe(entries.length);
+  });
+});
+
+describe('the issues shown under a field', () => {
+  it('hold one message once, even when two rules of the field give it', () => {
+    const message = { ky: 'Текшериңиз', ru: 'Проверьте', en: 'Check it' };
+    const issues = [
+      { path: 'count', fieldId: 'count', pageId: 'count', code: 'CONSTRAINT' as const, severity: 'error' as const, message },
+      { path: 'count', fieldId: 'count', pageId: 'count', code: 'CONSTRAINT' as const, severity: 'error' as const, message },
+      { path: 'count', fieldId: 'count', pageId: 'count', code: 'TOO_SMALL' as const, severity: 'error' as const, params: { min: 2 } },
+      { path: 'other', fieldId: 'other', pageId: 'count', code: 'CONSTRAINT' as const, severity: 'error' as const, message },
+    ];
+    expect(distinctIssues(issues, 'ru', i18n.getFixedT('ru')).map((issue) => `${issue.path} ${issue.code}`)).toEqual(['count CONSTRAINT', 'count TOO_SMALL', 'other CONSTRAINT']);
   });
 });
