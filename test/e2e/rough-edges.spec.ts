@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,11 @@ async function openService(page: Page, language: 'Кыргызча' | 'Русс�
   await page.locator(`[data-category-id="${category}"]`).tap();
   await page.locator(`[data-service-id="${service}"]`).tap();
   await expect(page.locator('[data-screen="service"] h1')).toBeVisible();
+}
+
+async function scan(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((violation) => `${screen}: ${violation.id} (${violation.nodes.length})`)).toEqual([]);
 }
 
 /** The whole control is on screen, nothing covers it, and its text is not cut off inside it. */
@@ -66,6 +72,7 @@ test('the error summary names each question it lists', async ({ page, kiosk }) =
   await expect(links).toHaveCount(2);
   await expect(links.nth(0)).toContainText('Фамилия');
   await expect(links.nth(1)).toContainText('Имя');
+  await scan(page, 'question-error-summary');
   await links.nth(1).tap();
   await expect(page.locator('#field-firstName')).toBeFocused();
 });
@@ -114,6 +121,8 @@ test('the Kyrgyz service panel gives a refusal’s reason in Kyrgyz', async ({ p
     await expect(row).toBeVisible();
     expect(await row.innerText()).not.toMatch(/is not newer|version \d/);
     await expect(row.locator('.panel-detail summary')).toHaveText('Техникалык маалымат (англисче)');
+    await row.locator('.panel-detail summary').tap();
+    await scan(page, 'service-panel-refusal');
     await screenshot(page, 'rough-edges-service-panel-ky');
   } finally {
     await stopKiosk(kiosk);
@@ -140,6 +149,7 @@ for (const size of [
     const tops = await page.locator('.visit-bar .button').evaluateAll((buttons) => buttons.map((button) => Math.round(button.getBoundingClientRect().top)));
     expect(tops.length).toBe(4);
     expect(new Set(tops).size).toBe(1);
+    await scan(page, `service-large-text-${size.width}x${size.height}`);
     await screenshot(page, `rough-edges-top-bar-large-${size.width}x${size.height}`, false);
   });
 }
@@ -175,4 +185,5 @@ test('the status lookup names the service and says what to do next', async ({ pa
   await expect(result.getByTestId('lookup-service')).toHaveText('Облачная ЭЦП');
   await expect(result.getByTestId('lookup-next-step')).toBeVisible();
   await expect(result.getByTestId('lookup-next-step')).not.toBeEmpty();
+  await scan(page, 'lookup-queued');
 });
