@@ -200,4 +200,35 @@ test.describe('at 1080×1920', () => {
     await scan(page);
     await screenshot(page, 'keyboard-email-ky-portrait', false);
   });
+
+  test('with larger text, the e-mail keyboard still fits the width and every key stays named and 48×48 px', async ({ page, openKiosk }) => {
+    test.setTimeout(60_000);
+    await openKiosk();
+    await enterCatalogue(page, 'Русский');
+    await page.locator('[data-category-id="e-signature"]').tap();
+    await page.locator('[data-service-id="cloud-e-signature"]').tap();
+    await page.getByRole('button', { name: /Крупный текст/ }).tap();
+    await page.getByRole('button', { name: APPLY['Русский'] }).tap();
+    await page.getByRole('button', { name: AGREE['Русский'] }).tap();
+    await expect(page.locator('html')).toHaveClass(/large-text/);
+    for (const [fieldId, text] of [['lastName', 'иванова'], ['firstName', 'айгуль']] as const) {
+      await openField(page, fieldId, 'ru');
+      await tapText(page, text);
+    }
+    await continueAccepted(page, 'Русский');
+    await openField(page, 'birthDate', 'numeric');
+    await tapText(page, '12041985');
+    await continueAccepted(page, 'Русский');
+    await openField(page, 'pin', 'numeric');
+    await tapText(page, '11204198500012');
+    await continueAccepted(page, 'Русский');
+    await openField(page, 'idCardNumber', 'document');
+    await tapText(page, 'ID1234567');
+    await continueAccepted(page, 'Русский');
+    await openField(page, 'email', 'email');
+    await expectKeysNamedAndLarge(page);
+    const close = await page.locator('.keyboard-close').boundingBox();
+    expect(close!.x + close!.width).toBeLessThanOrEqual(1080);
+    await screenshot(page, 'keyboard-email-ru-large-text-portrait', false);
+  });
 });
