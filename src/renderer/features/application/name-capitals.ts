@@ -1,11 +1,5 @@
-import type { FormField } from '../../../shared/forms/form-schema.js';
-
-/** Names, patronymics and surnames by their field ids: lastName, childFirstName, surnameAfter, ownerFullName… */
-const NAME_ID = /(?:^|[a-z])(?:[nN]ame|[pP]atronymic|[sS]urname)/;
-
-export function isNameField(field: FormField): boolean {
-  return field.type === 'text' && NAME_ID.test(field.id);
-}
+/** Which fields are names is decided once, in src/shared/forms/person-name.ts. */
+export { isPersonNameField as isNameField } from '../../../shared/forms/person-name.js';
 
 /**
  * The first letter upper-cased, the rest as typed: "асан уулу" becomes "Асан уулу", since the
