@@ -99,6 +99,14 @@ test.describe('search', () => {
     await screenshot(page, 'search-keyboard-ru', false);
   });
 
+  test('the everyday word «прописка», which no title uses, finds residence registration first', async ({ openKiosk }) => {
+    const page = await openKiosk();
+    await enterCatalogue(page, 'Русский');
+    await page.getByLabel('Поиск услуги').tap();
+    await tapKeys(page, 'прописка');
+    await expect(page.locator('.service-list [data-service-id]').first()).toHaveAttribute('data-service-id', 'residence-registration');
+  });
+
   test('«pasport» in Latin letters finds the same services', async ({ openKiosk }) => {
     const page = await openKiosk();
     await enterCatalogue(page, 'English');
