@@ -1,35 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { enterCatalogue, expect, openServicePanel, screenshot, startKiosk, stopKiosk, test } from './kiosk-fixture.js';
-
-async function fill(page: Page, fieldId: string, text: string): Promise<void> {
-  const input = page.locator(`#field-${fieldId}`);
-  await input.tap();
-  await input.fill('');
-  await page.keyboard.type(text);
-}
-
-async function next(page: Page, label: string): Promise<void> {
-  const before = await page.locator('[data-page-id]').getAttribute('data-page-id').catch(() => null);
-  await page.getByRole('button', { name: label, exact: true }).tap();
-  if (before) await expect(page.locator(`[data-page-id="${before}"]`)).toHaveCount(0);
-}
-
-async function openService(page: Page, language: 'Кыргызча' | 'Русский' | 'English', category: string, service: string): Promise<void> {
-  await enterCatalogue(page, language);
-  await page.locator(`[data-category-id="${category}"]`).tap();
-  await page.locator(`[data-service-id="${service}"]`).tap();
-  await expect(page.locator('[data-screen="service"] h1')).toBeVisible();
-}
-
-async function scan(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((violation) => `${screen}: ${violation.id} (${violation.nodes.length})`)).toEqual([]);
-}
+import { answerCloudSignatureQuestions, next, openService, scan } from './visit-steps.js';
 
 /** The whole control is on screen, nothing covers it, and its text is not cut off inside it. */
 async function expectWhollyVisible(page: Page, control: Locator): Promise<void> {
@@ -83,18 +58,7 @@ test('the check screen shows names with capitals, whatever case they were typed 
   await openService(page, 'Русский', 'e-signature', 'cloud-e-signature');
   await page.getByRole('button', { name: 'Подать заявление' }).tap();
   await page.getByRole('button', { name: /Прочитал\(а\) и согласен/ }).tap();
-  await fill(page, 'lastName', 'асанова-токтосунова');
-  await fill(page, 'firstName', 'айгүл');
-  await fill(page, 'patronymic', 'асан кызы');
-  await next(page, 'Продолжить');
-  await fill(page, 'birthDate', '12.04.1985');
-  await next(page, 'Продолжить');
-  await fill(page, 'pin', '21204198500012');
-  await next(page, 'Продолжить');
-  await fill(page, 'idCardNumber', 'ID1234567');
-  await next(page, 'Продолжить');
-  await next(page, 'Продолжить');
-  await fill(page, 'phone', '0700123456');
+  await answerCloudSignatureQuestions(page, { lastName: 'асанова-токтосунова', firstName: 'айгүл', patronymic: 'асан кызы', pin: '21204198500012', phone: '0700123456' });
   await next(page, 'Продолжить');
   const check = page.locator('[data-screen="check"]');
   await expect(check.locator('[data-field-id="lastName"] dd').first()).toHaveText('Асанова-Токтосунова');
@@ -160,17 +124,7 @@ test('the status lookup names the service and says what to do next', async ({ pa
   await openService(page, 'Русский', 'e-signature', 'cloud-e-signature');
   await page.getByRole('button', { name: 'Подать заявление' }).tap();
   await page.getByRole('button', { name: /Прочитал\(а\) и согласен/ }).tap();
-  await fill(page, 'lastName', 'Асанова');
-  await fill(page, 'firstName', 'Айгүл');
-  await next(page, 'Продолжить');
-  await fill(page, 'birthDate', '12.04.1985');
-  await next(page, 'Продолжить');
-  await fill(page, 'pin', '21204198500012');
-  await next(page, 'Продолжить');
-  await fill(page, 'idCardNumber', 'ID1234567');
-  await next(page, 'Продолжить');
-  await next(page, 'Продолжить');
-  await fill(page, 'phone', '0700123456');
+  await answerCloudSignatureQuestions(page, { lastName: 'Асанова', firstName: 'Айгүл', pin: '21204198500012', phone: '0700123456' });
   await next(page, 'Продолжить');
   await page.getByRole('button', { name: 'Продолжить', exact: true }).tap();
   await page.getByRole('button', { name: /Подтверждаю, что сведения верны/ }).tap();

@@ -1,37 +1,15 @@
-import { enterCatalogue, expect, openServicePanel, startKiosk, stopKiosk, test } from './kiosk-fixture.js';
+import { expect, openServicePanel, startKiosk, stopKiosk, test } from './kiosk-fixture.js';
+import { answerCloudSignatureQuestions, next, openService } from './visit-steps.js';
 
 type Page = Parameters<Parameters<typeof test>[2]>[0]['page'];
 
 /** A visitor at a second screen of the same kiosk submits a cloud e-signature application in Русский. */
 async function submitOne(visitor: Page): Promise<void> {
-  const fill = async (id: string, text: string) => {
-    const input = visitor.locator(`#field-${id}`);
-    await input.tap();
-    await input.fill('');
-    await visitor.keyboard.type(text);
-  };
-  const next = async () => {
-    const before = await visitor.locator('[data-page-id]').getAttribute('data-page-id').catch(() => null);
-    await visitor.getByRole('button', { name: 'Продолжить', exact: true }).tap();
-    if (before) await expect(visitor.locator(`[data-page-id="${before}"]`)).toHaveCount(0);
-  };
-  await enterCatalogue(visitor, 'Русский');
-  await visitor.locator('[data-category-id="e-signature"]').tap();
-  await visitor.locator('[data-service-id="cloud-e-signature"]').tap();
+  await openService(visitor, 'Русский', 'e-signature', 'cloud-e-signature');
   await visitor.getByRole('button', { name: 'Подать заявление' }).tap();
   await visitor.getByRole('button', { name: /Прочитал\(а\) и согласен/ }).tap();
-  await fill('lastName', 'Токтосунова');
-  await fill('firstName', 'Жылдызкан');
-  await next();
-  await fill('birthDate', '12.04.1985');
-  await next();
-  await fill('pin', '11204198500012');
-  await next();
-  await fill('idCardNumber', 'ID1234567');
-  await next();
-  await next();
-  await fill('phone', '0700123456');
-  await next();
+  await answerCloudSignatureQuestions(visitor, { lastName: 'Токтосунова', firstName: 'Жылдызкан', pin: '11204198500012', phone: '0700123456' });
+  await next(visitor, 'Продолжить');
   await visitor.getByRole('button', { name: 'Продолжить', exact: true }).tap();
   await visitor.getByRole('button', { name: /Подтверждаю, что сведения верны/ }).tap();
   await expect(visitor.getByTestId('receipt-number')).toBeVisible();

@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { enterCatalogue, expect, screenshot, startKiosk, stopKiosk, tapKeys, test, type RunningKiosk } from './kiosk-fixture.js';
+import { answerCloudSignatureQuestions, fill, next, openService, scan } from './visit-steps.js';
 
 /** What a visitor typed; none of it may be left anywhere after the visit (none of it is in the sample content). */
 const TYPED = {
@@ -17,46 +17,6 @@ const TYPED = {
   motherPin: '11204198500012',
   phoneDigits: '0700123456',
 };
-
-async function scan(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((violation) => `${screen}: ${violation.id} (${violation.nodes.length})`)).toEqual([]);
-}
-
-async function fill(page: Page, fieldId: string, text: string): Promise<void> {
-  const input = page.locator(`#field-${fieldId}`);
-  await input.tap();
-  await input.fill('');
-  await page.keyboard.type(text);
-}
-
-async function next(page: Page, label: string): Promise<void> {
-  const before = await page.locator('[data-page-id]').getAttribute('data-page-id').catch(() => null);
-  await page.getByRole('button', { name: label, exact: true }).tap();
-  if (before) await expect(page.locator(`[data-page-id="${before}"]`)).toHaveCount(0);
-}
-
-/** The cloud e-signature questions in Russian, up to the phone number (typed, not yet continued). */
-async function answerCloudSignatureQuestions(page: Page): Promise<void> {
-  await fill(page, 'lastName', TYPED.lastName);
-  await fill(page, 'firstName', TYPED.firstName);
-  await next(page, 'Продолжить');
-  await fill(page, 'birthDate', '12.04.1985');
-  await next(page, 'Продолжить');
-  await fill(page, 'pin', TYPED.pin);
-  await next(page, 'Продолжить');
-  await fill(page, 'idCardNumber', 'ID1234567');
-  await next(page, 'Продолжить');
-  await next(page, 'Продолжить'); // e-mail is optional
-  await fill(page, 'phone', TYPED.phoneDigits);
-}
-
-async function openService(page: Page, language: 'Кыргызча' | 'Русский', category: string, service: string) {
-  await enterCatalogue(page, language);
-  await page.locator(`[data-category-id="${category}"]`).tap();
-  await page.locator(`[data-service-id="${service}"]`).tap();
-  await expect(page.locator('[data-screen="service"] h1')).toBeVisible();
-}
 
 /** Nothing typed in the visit is in the DOM or web storage any more. */
 async function expectNothingLeft(page: Page): Promise<void> {
@@ -257,7 +217,7 @@ test.describe('a full visit', () => {
     await page.getByRole('button', { name: /Прочитал\(а\) и согласен/ }).tap();
     await expect(page.locator('html')).toHaveClass(/large-text/);
     await expect(page.locator('html')).toHaveClass(/high-contrast/);
-    await answerCloudSignatureQuestions(page);
+    await answerCloudSignatureQuestions(page, { lastName: TYPED.lastName, firstName: TYPED.firstName, pin: TYPED.pin, phone: TYPED.phoneDigits });
     await scan(page, 'high-contrast-question');
     await screenshot(page, 'visit-high-contrast-ru', false);
     await next(page, 'Продолжить');
@@ -297,7 +257,7 @@ test('with the local portal of npm start, the receipt turns to sent once the app
     await openService(page, 'Русский', 'e-signature', 'cloud-e-signature');
     await page.getByRole('button', { name: 'Подать заявление' }).tap();
     await page.getByRole('button', { name: /Прочитал\(а\) и согласен/ }).tap();
-    await answerCloudSignatureQuestions(page);
+    await answerCloudSignatureQuestions(page, { lastName: TYPED.lastName, firstName: TYPED.firstName, pin: TYPED.pin, phone: TYPED.phoneDigits });
     await next(page, 'Продолжить');
     await page.getByRole('button', { name: 'Продолжить', exact: true }).tap();
     await page.getByRole('button', { name: /Подтверждаю, что сведения верны/ }).tap();
