@@ -23,6 +23,7 @@ export function testService(id: string, overrides: Partial<Service> = {}): Servi
     requiredDocuments: [{ id: 'passport', title: text('паспорт', 'паспорт', 'passport') }],
     sampleForms: [{ id: `sample-${id}`, title: text('үлгү', 'образец', 'sample'), part: `samples/${id}.svg`, mediaType: 'image/svg+xml' }],
     formId: 'form-general',
+    additionalLegalTexts: [],
     ...overrides,
   };
 }

@@ -64,7 +64,13 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
       ...content.handlers,
       ...applicationHandlers({ applications, outbox, lookupAtPortal: sync.lookup, log }),
       ...sync.handlers,
-      ...printingHandlers({ printer, outbox, catalogue: () => content.service.catalogue(), log }),
+      ...printingHandlers({
+        printer,
+        outbox,
+        catalogue: () => content.service.catalogue(),
+        receiptDetails: (receiptNumber) => applications.receiptDetails(receiptNumber),
+        log,
+      }),
     },
     log,
   );

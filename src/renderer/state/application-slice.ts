@@ -105,7 +105,11 @@ export const createApplicationSlice =
         const result = await host.submitApplication({
           applicationId: started.applicationId,
           language: get().language,
-          consent: { privacyPolicyVersion: started.privacyPolicy.version, userAgreementVersion: started.userAgreement.version },
+          consent: {
+            privacyPolicyVersion: started.privacyPolicy.version,
+            userAgreementVersion: started.userAgreement.version,
+            additional: started.additionalLegalTexts.map((text) => ({ kind: text.kind, version: text.version })),
+          },
           answers: application.answers,
         });
         if (!result.ok) return update({ phase: 'failed', error: result.error.code });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { formDefinitionSchema } from '../forms/form-schema.js';
-import { localizedTextSchema } from '../domain/languages.js';
+import { expressionSchema, fieldIdSchema, formDefinitionSchema } from '../forms/form-schema.js';
+import { languageSchema, localizedTextSchema } from '../domain/languages.js';
 
 /**
  * The content package: everything a kiosk shows that administrators, not developers, decide.
@@ -32,6 +32,11 @@ export const priceSchema = z.object({
   /** True where the figure is an assumption awaiting the official price list; the kiosk says so. */
   assumed: z.boolean(),
   note: localizedTextSchema.optional(),
+  /**
+   * The form's calculated som field whose value is what this visitor pays (the fee for the urgency
+   * they chose, say); without it the receipt states `amountSom`.
+   */
+  amountField: fieldIdSchema.optional(),
 });
 
 export const processingTimeSchema = z.object({
@@ -58,6 +63,11 @@ export const requiredDocumentSchema = z.object({
   id: contentIdSchema,
   title: localizedTextSchema,
   note: localizedTextSchema.optional(),
+  /**
+   * When the document is needed, over the form's answers (a divorce certificate only for someone
+   * married before). The catalogue lists every document; the receipt lists those that apply.
+   */
+  relevant: expressionSchema.optional(),
 });
 
 export const SAMPLE_MEDIA_TYPES = ['image/svg+xml', 'image/png', 'image/jpeg', 'image/webp'] as const;
@@ -68,6 +78,8 @@ export const sampleFormSchema = z.object({
   /** Path of a part in the package, e.g. `samples/id-card-first.svg`. */
   part: z.string().regex(/^samples\/[a-z0-9][a-z0-9._-]*$/),
   mediaType: z.enum(SAMPLE_MEDIA_TYPES),
+  /** The languages the sample is written in; the kiosk shows a visitor the sample in their language first. */
+  languages: z.array(languageSchema).min(1).max(3).optional(),
 });
 
 /** A word or phrase a visitor may search by: a colloquial name, an abbreviation, the other language's word. */
@@ -93,6 +105,11 @@ export const serviceSchema = z.object({
   requiredDocuments: z.array(requiredDocumentSchema).min(1),
   sampleForms: z.array(sampleFormSchema).default([]),
   formId: contentIdSchema,
+  /**
+   * Legal texts a visitor accepts for this service beyond the privacy policy and user agreement
+   * (the certification centre's policy for an e-signature), shown and versioned the same way.
+   */
+  additionalLegalTexts: z.array(z.enum(['certification-centre-policy'])).max(3).default([]),
 });
 
 
@@ -104,6 +121,11 @@ export const legalTextSchema = z.object({
   /** The language whose text is legally binding; the others are unofficial translations. */
   officialLanguage: z.literal('ky'),
   title: localizedTextSchema,
+  /**
+   * A few plain sentences per language on top of the consent screen: what is collected, why, for
+   * how long, the visitor's rights and whom to ask. The full text stays one tap away.
+   */
+  summary: localizedTextSchema.optional(),
   body: localizedTextSchema,
 });
 
@@ -118,6 +140,19 @@ export const kioskSettingsSchema = z.object({
     phone: z.string().regex(/^\+996[\d ()-]{9,16}$/),
     hours: localizedTextSchema,
   }),
+  /** Where this office is, for the Help screen. */
+  officeAddress: localizedTextSchema.optional(),
+  /** How and where a visitor pays the fee in this office, printed on the receipt. */
+  payment: localizedTextSchema.optional(),
+  /**
+   * The public status page a receipt's QR code opens: an https address with `{receiptNumber}`
+   * where the number goes. Without it the QR holds the number alone.
+   */
+  statusLookupUrl: z
+    .string()
+    .max(200)
+    .regex(/^https:\/\/[^\s{}]+\{receiptNumber\}[^\s{}]*$/, 'an https address with {receiptNumber} in it')
+    .optional(),
 });
 
 export const portalEncryptionKeySchema = z.object({
@@ -156,6 +191,18 @@ export const catalogueDocumentSchema = z
       }
       if (!forms.has(service.formId)) {
         ctx.addIssue({ code: 'custom', path: ['services', index, 'formId'], message: `unknown form id ${service.formId}` });
+      }
+      const amountField = service.price.amountField;
+      if (amountField !== undefined) {
+        const form = doc.forms.find((candidate) => candidate.id === service.formId);
+        const field = form?.pages.flatMap((page) => page.fields).find((candidate) => candidate.id === amountField);
+        if (form && !(field?.type === 'calculated' && field.format === 'som')) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['services', index, 'price', 'amountField'],
+            message: `${amountField} is not a calculated som field of form ${service.formId}`,
+          });
+        }
       }
     });
     for (const kind of LEGAL_TEXT_KINDS) {

@@ -17,6 +17,7 @@ export const CHANNELS = [
   'submitApplication',
   'cancelApplication',
   'printReceipt',
+  'printBlankForm',
   'getSyncStatus',
   'syncNow',
   'lookupApplication',

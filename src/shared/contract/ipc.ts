@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Channel, HostEventName } from './channels.js';
-import { CATEGORY_ICONS, SAMPLE_MEDIA_TYPES } from '../content/content-schema.js';
+import { CATEGORY_ICONS, LEGAL_TEXT_KINDS, SAMPLE_MEDIA_TYPES } from '../content/content-schema.js';
 import { CONTENT_REJECTION_CODES } from '../content/package-verification.js';
 import { formDefinitionSchema } from '../forms/form-schema.js';
 import { APPLICATION_STATUSES, DOWNLOAD_STATES, OUTBOX_STATES, SYNC_STATES, receiptNumberSchema } from '../domain/submission.js';
@@ -41,7 +41,15 @@ const serviceDetailSchema = serviceSummarySchema.extend({
     }),
   ),
   requiredDocuments: z.array(z.object({ id: z.string(), title: z.string(), note: z.string().optional() })),
-  sampleForms: z.array(z.object({ id: z.string(), title: z.string(), mediaType: z.enum(SAMPLE_MEDIA_TYPES) })),
+  sampleForms: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      mediaType: z.enum(SAMPLE_MEDIA_TYPES),
+      /** The languages it is written in; empty when the content does not say. */
+      languages: z.array(languageSchema),
+    }),
+  ),
   formId: z.string(),
 });
 export type ServiceDetail = z.infer<typeof serviceDetailSchema>;
@@ -60,6 +68,9 @@ const kioskInfoSchema = z.object({
   contentVersion: z.number().nullable(),
   officeName: localizedTextSchema.nullable(),
   support: z.object({ email: z.string(), phone: z.string(), hours: localizedTextSchema }).nullable(),
+  officeAddress: localizedTextSchema.nullable(),
+  /** How and where to pay in this office. */
+  payment: localizedTextSchema.nullable(),
   visitorIdleSeconds: z.number(),
   idleWarningSeconds: z.number(),
 });
@@ -100,7 +111,14 @@ const installOutcomeSchema = z.discriminatedUnion('outcome', [
 ]);
 export type InstallOutcome = z.infer<typeof installOutcomeSchema>;
 
-const legalTextForConsentSchema = z.object({ version: z.string(), title: localizedTextSchema, body: localizedTextSchema });
+const legalTextForConsentSchema = z.object({
+  kind: z.enum(LEGAL_TEXT_KINDS),
+  version: z.string(),
+  title: localizedTextSchema,
+  summary: localizedTextSchema.optional(),
+  body: localizedTextSchema,
+});
+export type LegalTextForConsent = z.infer<typeof legalTextForConsentSchema>;
 
 const startedApplicationSchema = z.object({
   applicationId: z.string(),
@@ -109,6 +127,8 @@ const startedApplicationSchema = z.object({
   form: formDefinitionSchema,
   privacyPolicy: legalTextForConsentSchema,
   userAgreement: legalTextForConsentSchema,
+  /** Texts this service adds (the certification centre's policy for an e-signature). */
+  additionalLegalTexts: z.array(legalTextForConsentSchema),
 });
 export type StartedApplication = z.infer<typeof startedApplicationSchema>;
 
@@ -116,10 +136,22 @@ const submittedApplicationSchema = z.object({
   receiptNumber: z.string(),
   createdAt: z.string(),
   state: z.enum(OUTBOX_STATES),
+  /** What this visitor pays, from the form's calculation or the service's price. */
+  amountToPaySom: z.number(),
+  /** The service's documents that apply to these answers, in catalogue order. */
+  documentIds: z.array(z.string()),
+  /** The public status page for this number (the receipt's QR), when the content names one. */
+  statusLookupUrl: z.string().nullable(),
 });
 export type SubmittedApplication = z.infer<typeof submittedApplicationSchema>;
 
 const applicationIdSchema = z.uuid();
+
+const printOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('printed') }),
+  z.object({ outcome: z.literal('saved'), file: z.string() }),
+  z.object({ outcome: z.literal('failed'), reason: z.enum(['NO_PRINTER', 'PRINT_FAILED']) }),
+]);
 
 const syncStatusSchema = z.object({
   state: z.enum(SYNC_STATES),
@@ -167,7 +199,14 @@ export const ipcContract = {
       .object({
         applicationId: applicationIdSchema,
         language: languageSchema,
-        consent: z.object({ privacyPolicyVersion: z.string().max(32), userAgreementVersion: z.string().max(32) }).strict(),
+        consent: z
+          .object({
+            privacyPolicyVersion: z.string().max(32),
+            userAgreementVersion: z.string().max(32),
+            /** The version of each additional text the service asked for, as the visitor was shown it. */
+            additional: z.array(z.object({ kind: z.enum(LEGAL_TEXT_KINDS), version: z.string().max(32) }).strict()).max(3).optional(),
+          })
+          .strict(),
         // Checked field by field by the form engine against the form the application began with.
         answers: z.record(z.string().max(64), z.unknown()),
       })
@@ -192,11 +231,12 @@ export const ipcContract = {
   /** The host composes the receipt from what it stored and the catalogue: the page names the number, nothing more. */
   printReceipt: {
     request: z.object({ receiptNumber: receiptNumberSchema }).strict(),
-    response: z.discriminatedUnion('outcome', [
-      z.object({ outcome: z.literal('printed') }),
-      z.object({ outcome: z.literal('saved'), file: z.string() }),
-      z.object({ outcome: z.literal('failed'), reason: z.enum(['NO_PRINTER', 'PRINT_FAILED']) }),
-    ]),
+    response: printOutcomeSchema,
+  },
+  /** A blank paper form for the service, written by the host from the form definition in the visitor's language. */
+  printBlankForm: {
+    request: z.object({ serviceId: idSchema, language: languageSchema }).strict(),
+    response: printOutcomeSchema,
   },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 

@@ -9,7 +9,7 @@ import { localizedTextSchema } from '../domain/languages.js';
 
 /** Names every object already has; as field ids they would read as built-in members. */
 const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype));
-const fieldIdSchema = z
+export const fieldIdSchema = z
   .string()
   .regex(/^[a-z][a-zA-Z0-9]*$/, 'a field id is camelCase latin letters and digits')
   .max(48)

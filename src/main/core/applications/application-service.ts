@@ -1,9 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { CatalogueDocument, LegalText } from '../../../shared/content/content-schema.js';
+import type { CatalogueDocument, KioskSettings, LegalText, Service } from '../../../shared/content/content-schema.js';
+import { amountToPaySom, documentsThatApply, statusLookupAddress } from '../../../shared/content/what-to-bring.js';
 import type { FormDefinition } from '../../../shared/forms/form-schema.js';
 import { validateSubmission } from '../../../shared/forms/form-engine.js';
 import { localIsoDate } from '../../../shared/forms/validators.js';
-import type { StartedApplication, SubmittedApplication } from '../../../shared/contract/ipc.js';
+import type { LegalTextForConsent, StartedApplication, SubmittedApplication } from '../../../shared/contract/ipc.js';
 import type { Language } from '../../../shared/domain/languages.js';
 import { describeError, type Logger } from '../logger.js';
 import { fail, ok, type Result } from '../../../shared/contract/result.js';
@@ -13,10 +14,14 @@ import { SEALED_FORMAT, sealToPortal, submissionAssociatedData } from './sealing
 /** What the host remembers of an application between its start and its submission: nothing personal. */
 interface PinnedApplication {
   serviceId: string;
+  service: Service;
   form: FormDefinition;
+  settings: KioskSettings;
   contentVersion: number;
   privacyPolicyVersion: string;
   userAgreementVersion: string;
+  /** The additional texts the service asked the visitor to accept, kind and version. */
+  additionalLegalTexts: { kind: LegalText['kind']; version: string }[];
   portalKey: CatalogueDocument['portalEncryptionKey'];
   startedAt: number;
 }
@@ -31,7 +36,11 @@ export interface ApplicationServiceOptions {
   onQueued?: () => void;
 }
 
+export type ReceiptDetails = Pick<SubmittedApplication, 'amountToPaySom' | 'documentIds'>;
+
 const MAX_OPEN_APPLICATIONS = 200;
+/** Longer than any visit: a reprint during the visit gets the same slip, a later one the service's full list. */
+const RECEIPT_DETAILS_TTL_MS = 30 * 60 * 1000;
 const OPEN_APPLICATION_TTL_MS = 4 * 60 * 60 * 1000;
 
 /**
@@ -42,6 +51,7 @@ const OPEN_APPLICATION_TTL_MS = 4 * 60 * 60 * 1000;
  */
 export class ApplicationService {
   private readonly open = new Map<string, PinnedApplication>();
+  private readonly details = new Map<string, { details: ReceiptDetails; at: number }>();
 
   constructor(private readonly options: ApplicationServiceOptions) {}
 
@@ -54,14 +64,20 @@ export class ApplicationService {
     const privacyPolicy = legalText(content.document, 'privacy-policy');
     const userAgreement = legalText(content.document, 'user-agreement');
     if (!privacyPolicy || !userAgreement) return fail('UNAVAILABLE', 'The content has no privacy policy or user agreement.');
+    const additional = service.additionalLegalTexts.map((kind) => legalText(content.document, kind));
+    if (additional.some((text) => text === undefined)) return fail('UNAVAILABLE', 'The content lacks a legal text this service requires.');
+    const additionalLegalTexts = additional as LegalText[];
     this.forgetStale();
     const applicationId = uuidv7();
     this.open.set(applicationId, {
       serviceId,
+      service,
       form,
+      settings: content.document.settings,
       contentVersion: content.version,
       privacyPolicyVersion: privacyPolicy.version,
       userAgreementVersion: userAgreement.version,
+      additionalLegalTexts: additionalLegalTexts.map((text) => ({ kind: text.kind, version: text.version })),
       portalKey: content.document.portalEncryptionKey,
       startedAt: this.options.clock().getTime(),
     });
@@ -70,8 +86,9 @@ export class ApplicationService {
       serviceId,
       contentVersion: content.version,
       form,
-      privacyPolicy: { version: privacyPolicy.version, title: privacyPolicy.title, body: privacyPolicy.body },
-      userAgreement: { version: userAgreement.version, title: userAgreement.title, body: userAgreement.body },
+      privacyPolicy: forConsent(privacyPolicy),
+      userAgreement: forConsent(userAgreement),
+      additionalLegalTexts: additionalLegalTexts.map(forConsent),
     });
   }
 
@@ -82,20 +99,26 @@ export class ApplicationService {
   async submit(request: {
     applicationId: string;
     language: Language;
-    consent: { privacyPolicyVersion: string; userAgreementVersion: string };
+    consent: {
+      privacyPolicyVersion: string;
+      userAgreementVersion: string;
+      additional?: { kind: LegalText['kind']; version: string }[];
+    };
     answers: Record<string, unknown>;
   }): Promise<Result<SubmittedApplication>> {
     const pinned = this.open.get(request.applicationId);
     if (!pinned) return fail('APPLICATION_UNKNOWN', 'This application is not open on the kiosk.');
     if (
       request.consent.privacyPolicyVersion !== pinned.privacyPolicyVersion ||
-      request.consent.userAgreementVersion !== pinned.userAgreementVersion
+      request.consent.userAgreementVersion !== pinned.userAgreementVersion ||
+      !sameTexts(request.consent.additional ?? [], pinned.additionalLegalTexts)
     ) {
       return fail('VALIDATION', 'The consent does not name the texts the visitor was shown.');
     }
     const now = this.options.clock();
     // The kiosk's local date, as the screen uses: in Bishkek (UTC+6) the UTC date lags until 06:00.
-    const checked = validateSubmission(pinned.form, request.answers, { today: localIsoDate(now) });
+    const today = localIsoDate(now);
+    const checked = validateSubmission(pinned.form, request.answers, { today });
     if (!checked.ok) {
       // Paths and codes only: the values are the visitor's and stay out of logs and errors.
       const where = checked.issues.map((issue) => `${issue.path}:${issue.code}`).slice(0, 10).join(', ');
@@ -111,7 +134,7 @@ export class ApplicationService {
       formVersion: pinned.form.version,
       contentVersion: pinned.contentVersion,
       language: request.language,
-      consent: request.consent,
+      consent: { ...request.consent, additional: pinned.additionalLegalTexts },
       createdAt,
       answers: checked.answers,
     };
@@ -148,7 +171,37 @@ export class ApplicationService {
       this.options.log.warn('application_queued_notice_failed', describeError(error));
     }
     this.options.log.info('application_queued', { formId: pinned.form.id, receiptNumber: receipt.receiptNumber });
-    return ok({ receiptNumber: receipt.receiptNumber, createdAt: receipt.createdAt, state: receipt.state });
+    const details: ReceiptDetails = {
+      amountToPaySom: amountToPaySom(pinned.service, checked.answers),
+      documentIds: documentsThatApply(pinned.service, checked.answers, today),
+    };
+    this.rememberDetails(receipt.receiptNumber, details);
+    return ok({
+      receiptNumber: receipt.receiptNumber,
+      createdAt: receipt.createdAt,
+      state: receipt.state,
+      ...details,
+      statusLookupUrl: statusLookupAddress(pinned.settings, receipt.receiptNumber),
+    });
+  }
+
+  /**
+   * The fee and documents worked out for a receipt this kiosk issued recently, for its printout.
+   * They follow from the answers (a divorce certificate says the visitor was married before), so
+   * they live in memory only, for as long as a visit could still ask for a reprint.
+   */
+  receiptDetails(receiptNumber: string): ReceiptDetails | undefined {
+    const remembered = this.details.get(receiptNumber);
+    if (!remembered || remembered.at < this.options.clock().getTime() - RECEIPT_DETAILS_TTL_MS) return undefined;
+    return remembered.details;
+  }
+
+  private rememberDetails(receiptNumber: string, details: ReceiptDetails): void {
+    const now = this.options.clock().getTime();
+    for (const [number, remembered] of this.details) {
+      if (remembered.at < now - RECEIPT_DETAILS_TTL_MS || this.details.size >= MAX_OPEN_APPLICATIONS) this.details.delete(number);
+    }
+    this.details.set(receiptNumber, { details, at: now });
   }
 
   private forgetStale(): void {
@@ -161,4 +214,15 @@ export class ApplicationService {
 
 function legalText(document: CatalogueDocument, kind: LegalText['kind']): LegalText | undefined {
   return document.legalTexts.find((candidate) => candidate.kind === kind);
+}
+
+function forConsent(text: LegalText): LegalTextForConsent {
+  return { kind: text.kind, version: text.version, title: text.title, summary: text.summary, body: text.body };
+}
+
+/** The same kinds at the same versions, in any order, each once. */
+function sameTexts(given: { kind: string; version: string }[], pinned: { kind: string; version: string }[]): boolean {
+  const key = (text: { kind: string; version: string }) => `${text.kind}@${text.version}`;
+  const wanted = new Set(pinned.map(key));
+  return given.length === wanted.size && new Set(given.map(key)).size === given.length && given.every((text) => wanted.has(key(text)));
 }

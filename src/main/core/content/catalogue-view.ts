@@ -58,7 +58,12 @@ export class CatalogueView {
         title: document.title[language],
         note: document.note?.[language],
       })),
-      sampleForms: service.sampleForms.map((sample) => ({ id: sample.id, title: sample.title[language], mediaType: sample.mediaType })),
+      sampleForms: service.sampleForms.map((sample) => ({
+        id: sample.id,
+        title: sample.title[language],
+        mediaType: sample.mediaType,
+        languages: sample.languages ?? [],
+      })),
       formId: service.formId,
     };
   }

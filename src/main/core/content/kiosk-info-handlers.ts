@@ -25,6 +25,8 @@ export function kioskInfoHandlers(options: KioskInfoOptions): HandlersFor<'getKi
         contentVersion: options.store.active()?.version ?? null,
         officeName: settings?.officeName ?? null,
         support: settings?.support ?? null,
+        officeAddress: settings?.officeAddress ?? null,
+        payment: settings?.payment ?? null,
         visitorIdleSeconds: options.visitorIdleSeconds ?? settings?.visitorIdleSeconds ?? DEFAULT_VISITOR_IDLE_SECONDS,
         idleWarningSeconds: options.idleWarningSeconds ?? settings?.idleWarningSeconds ?? DEFAULT_IDLE_WARNING_SECONDS,
       });

@@ -1,4 +1,5 @@
 import { fail, ok } from '../../../shared/contract/result.js';
+import type { ReceiptDetails } from '../applications/application-service.js';
 import type { Outbox } from '../applications/outbox.js';
 import type { CatalogueView } from '../content/catalogue-view.js';
 import type { HandlersFor } from '../handlers.js';
@@ -11,6 +12,8 @@ export interface PrintingOptions {
   printer: PrinterPort;
   outbox: Outbox;
   catalogue: () => CatalogueView | undefined;
+  /** The fee and documents worked out from the answers, while the host still remembers them. */
+  receiptDetails?: (receiptNumber: string) => ReceiptDetails | undefined;
   log: Logger;
   translations?: HostTranslations;
 }
@@ -19,7 +22,7 @@ export interface PrintingOptions {
  * Receipts print only for applications this kiosk holds, and the host writes every word of them
  * from its own records: the page cannot put arbitrary text, or a visitor's answers, on the office's paper.
  */
-export function printingHandlers(options: PrintingOptions): HandlersFor<'printReceipt'> {
+export function printingHandlers(options: PrintingOptions): HandlersFor<'printReceipt' | 'printBlankForm'> {
   const sources = {
     stored: (receiptNumber: string) => options.outbox.byReceiptNumber(receiptNumber),
     catalogue: options.catalogue,
@@ -36,5 +39,6 @@ export function printingHandlers(options: PrintingOptions): HandlersFor<'printRe
         return ok({ outcome: 'failed' as const, reason: 'PRINT_FAILED' as const });
       }
     },
+    printBlankForm: () => fail('UNAVAILABLE', 'Blank forms are not printed yet.'),
   };
 }

@@ -10,6 +10,8 @@ const KIOSK_INFO = {
   contentVersion: 3,
   officeName: { ky: 'к', ru: 'р', en: 'e' },
   support: null,
+  officeAddress: null,
+  payment: null,
   visitorIdleSeconds: 120,
   idleWarningSeconds: 30,
 };
@@ -40,6 +42,7 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
     syncNow: () => ok({}),
     lookupApplication: () => fail('UNAVAILABLE', 'offline'),
     printReceipt: () => ok({ outcome: 'failed', reason: 'NO_PRINTER' }),
+    printBlankForm: () => ok({ outcome: 'failed', reason: 'NO_PRINTER' }),
     ...overrides,
   };
 }

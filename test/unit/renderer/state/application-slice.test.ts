@@ -4,7 +4,14 @@ import { fail, ok, type Result } from '../../../../src/shared/contract/result.js
 import { followHostEvents } from '../../../../src/renderer/state/store.js';
 import { deferred, fakeHost, settle, startedApplication, storeWith } from './fake-host.js';
 
-const receipt: SubmittedApplication = { receiptNumber: 'AB12-CD34-EF', createdAt: '2026-11-21T10:00:00Z', state: 'queued' };
+const receipt: SubmittedApplication = {
+  receiptNumber: 'AB12-CD34-EF',
+  createdAt: '2026-11-21T10:00:00Z',
+  state: 'queued',
+  amountToPaySom: 510,
+  documentIds: ['passport'],
+  statusLookupUrl: null,
+};
 
 /** A store whose visitor has answered every page and stands on the declaration. */
 async function atDeclaration(submit: () => Result<SubmittedApplication> | Promise<Result<SubmittedApplication>>) {

@@ -56,8 +56,9 @@ export const startedApplication: StartedApplication = {
       { id: 'phone', fields: [{ id: 'phone', type: 'text', label: text('Phone'), required: true }] },
     ],
   }),
-  privacyPolicy: { version: 'pp-2', title: text('Privacy'), body: text('…') },
-  userAgreement: { version: 'ua-5', title: text('Agreement'), body: text('…') },
+  privacyPolicy: { kind: 'privacy-policy', version: 'pp-2', title: text('Privacy'), body: text('…') },
+  userAgreement: { kind: 'user-agreement', version: 'ua-5', title: text('Agreement'), body: text('…') },
+  additionalLegalTexts: [],
 };
 
 export const syncStatus = (patch: Partial<SyncStatusView> = {}): SyncStatusView => ({
