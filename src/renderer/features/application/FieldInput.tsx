@@ -30,8 +30,9 @@ function IssueMessages({ issues, language }: { issues: FieldIssue[]; language: L
   const { t } = useTranslation();
   return (
     <>
-      {issues.map((issue) => (
-        <p key={`${issue.path}-${issue.code}`} className={issue.severity === 'error' ? 'field-error' : 'field-warning'} id={`${fieldElementId(issue.path)}-issue`}>
+      {/* Two rules of one field can both fail with the same code and different words: the position keeps keys apart. */}
+      {issues.map((issue, index) => (
+        <p key={`${issue.path}-${issue.code}-${index}`} className={issue.severity === 'error' ? 'field-error' : 'field-warning'} id={`${fieldElementId(issue.path)}-issue`}>
           <span aria-hidden="true">{issue.severity === 'error' ? '⚠ ' : 'ⓘ '}</span>
           {issueText(t, issue, language)}
         </p>
