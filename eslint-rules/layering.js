@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const UI_PACKAGES = ['react', 'react-dom', 'react-i18next', 'i18next', 'zustand'];
 
 export const LAYERS = [
-  { name: 'shared', folder: 'src/shared', layers: ['shared'], packages: ['zod', 'libphonenumber-js'], node: false },
+  { name: 'shared', folder: 'src/shared', layers: ['shared'], packages: ['zod', 'libphonenumber-js', 're2js'], node: false },
   {
     name: 'core',
     folder: 'src/main/core',

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../domain/languages.js';
+import { compileContentPattern, type ContentPattern } from './patterns.js';
 import { evaluateExpression, isTruthy, referencedVariables, type ExpressionScope, type ExpressionValue } from './expression.js';
 import {
   REGION_CODES,
@@ -105,7 +106,7 @@ interface LeafEntry {
   pageId: string;
   order: number;
   /** Compiled once; null when the content's pattern does not compile (then it is not checked). */
-  pattern: RegExp | null;
+  pattern: ContentPattern | null;
   /** Option value → position, for choices. */
   options: ReadonlyMap<string, number> | null;
 }
@@ -144,17 +145,11 @@ function indexOf(form: FormDefinition): FormIndex {
   return index;
 }
 
-function compilePattern(source: string | undefined): RegExp | null {
+function compilePattern(source: string | undefined): ContentPattern | null {
   if (source === undefined) return null;
-  // Anchored like the HTML pattern attribute: the whole answer must match.
-  for (const flags of ['u', '']) {
-    try {
-      return new RegExp(`^(?:${source})$`, flags);
-    } catch {
-      // Not valid with these flags; try the next, then give up (content validation should catch it).
-    }
-  }
-  return null;
+  const compiled = compileContentPattern(source);
+  // Content validation refuses a package whose pattern does not compile, so this stays unchecked only for hand-built forms.
+  return compiled.ok ? compiled.pattern : null;
 }
 
 function leafEntry(field: LeafField, pageId: string, order: number): LeafEntry {
@@ -307,7 +302,7 @@ function checkLeaf(entry: LeafEntry, raw: unknown, context: CheckContext): Check
       if ((field.script === 'cyrillic' || field.script === 'latin') && !hasOnlyScript(text, field.script)) {
         issues.push(error('WRONG_SCRIPT', { script: field.script }));
       }
-      if (entry.pattern && field.pattern && !entry.pattern.test(text)) issues.push(error('PATTERN', undefined, field.pattern.message));
+      if (entry.pattern && field.pattern && !entry.pattern.matches(text)) issues.push(error('PATTERN', undefined, field.pattern.message));
     }
     return checked({ value: text, ruleValue: text, issues });
   }
