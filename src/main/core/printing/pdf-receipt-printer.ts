@@ -10,13 +10,19 @@ export interface PdfReceiptPrinterOptions {
   boldFont: string;
 }
 
+type PdfDocument = PDFKit.PDFDocument;
+type QrModules = { size: number; get(row: number, column: number): number | boolean };
+
 /** Receipt slip width: 80 mm thermal paper, in PDF points. */
 const WIDTH = 227;
 const MARGIN = 14;
+/** Tall enough for any receipt; the first pass measures on it, the saved slip is cut to fit. */
+const MEASURING_HEIGHT = 5000;
+const QR_MAX_WIDTH = 120;
 
 /**
  * Saves the receipt as a PDF (the browser shell's printer). The receipt holds no personal data:
- * service, receipt number, date, what to bring and what happens next.
+ * service, number, date, state, the fee, how to pay, what to bring and what happens next.
  */
 export class PdfReceiptPrinter implements PrinterPort {
   constructor(private readonly options: PdfReceiptPrinterOptions) {}
@@ -33,50 +39,75 @@ export class PdfReceiptPrinter implements PrinterPort {
   async print(receipt: ReceiptDocument): Promise<PrintOutcome> {
     // Loaded on the first print, not at start-up: pdfkit alone adds about a tenth of a second.
     const [{ default: PDFDocument }, { default: QRCode }] = await Promise.all([import('pdfkit'), import('qrcode')]);
+    const qr = QRCode.create(receipt.qrText, { errorCorrectionLevel: 'M' }).modules;
+    const open = (height: number) => {
+      const document = new PDFDocument({ size: [WIDTH, height], margin: MARGIN, info: { Title: receipt.heading, Producer: 'Kyzmat Kiosk' } });
+      document.registerFont('regular', this.options.regularFont);
+      document.registerFont('bold', this.options.boldFont);
+      return document;
+    };
+    // A thermal slip is one strip: lay it out once to measure, then write it at exactly that length.
+    const measured = open(MEASURING_HEIGHT);
+    const height = Math.ceil(layOut(measured, receipt, qr) + MARGIN);
+
     mkdirSync(this.options.folder, { recursive: true });
     const file = join(this.options.folder, `${receipt.receiptNumber}.pdf`);
     const partial = `${file}.partial`;
-    const document = new PDFDocument({ size: [WIDTH, 600], margin: MARGIN, info: { Title: receipt.heading, Producer: 'Kyzmat Kiosk' } });
-    document.registerFont('regular', this.options.regularFont);
-    document.registerFont('bold', this.options.boldFont);
+    const document = open(height);
     const written = new Promise<void>((resolve, reject) => {
       const stream = createWriteStream(partial);
       stream.on('finish', resolve);
       stream.on('error', reject);
       document.pipe(stream);
     });
-    const width = WIDTH - 2 * MARGIN;
-
-    document.font('bold').fontSize(12).text(receipt.heading, { width, align: 'center' });
-    document.moveDown(0.3).font('regular').fontSize(9).text(receipt.officeName, { width, align: 'center' });
-    document.moveDown(0.6).font('bold').fontSize(10).text(receipt.serviceTitle, { width });
-    document.moveDown(0.6).font('regular').fontSize(8).text(receipt.receiptNumberLabel, { width, align: 'center' });
-    // The number's own characters carry no text tags, so a PDF search or text layer finds it as typed.
-    document.font('bold').fontSize(18).text(receipt.receiptNumber, { width, align: 'center', characterSpacing: 1 });
-    const qr = QRCode.create(receipt.receiptNumber, { errorCorrectionLevel: 'M' });
-    const moduleSize = 3;
-    const qrWidth = qr.modules.size * moduleSize;
-    const left = (WIDTH - qrWidth) / 2;
-    const top = document.y + 6;
-    for (let row = 0; row < qr.modules.size; row++) {
-      for (let column = 0; column < qr.modules.size; column++) {
-        if (qr.modules.get(row, column)) document.rect(left + column * moduleSize, top + row * moduleSize, moduleSize, moduleSize);
-      }
-    }
-    document.fill('#000000');
-    document.y = top + qrWidth + 8;
-    document.x = MARGIN;
-    document.font('regular').fontSize(9).text(`${receipt.dateLabel}: ${receipt.date}`, { width });
-    document.text(receipt.stateText, { width });
-    document.moveDown(0.6).font('bold').text(receipt.bringHeading, { width });
-    document.font('regular');
-    for (const item of receipt.bring) document.text(`• ${item}`, { width, indent: 4 });
-    document.moveDown(0.6).font('bold').text(receipt.nextHeading, { width });
-    document.font('regular').text(receipt.next, { width });
-    document.moveDown(0.6).fontSize(8).text(receipt.footer, { width, align: 'center' });
+    layOut(document, receipt, qr);
     document.end();
     await written;
     renameSync(partial, file);
     return { outcome: 'saved', file };
   }
+}
+
+/** Writes the slip top to bottom and answers where it ended. */
+function layOut(document: PdfDocument, receipt: ReceiptDocument, qr: QrModules): number {
+  const width = WIDTH - 2 * MARGIN;
+  document.font('bold').fontSize(12).text(receipt.heading, { width, align: 'center' });
+  document.moveDown(0.3).font('regular').fontSize(9).text(receipt.officeName, { width, align: 'center' });
+  document.moveDown(0.6).font('bold').fontSize(10).text(receipt.serviceTitle, { width });
+  document.moveDown(0.6).font('regular').fontSize(8).text(receipt.receiptNumberLabel, { width, align: 'center' });
+  // The number's own characters carry no text tags, so a PDF search or text layer finds it as typed.
+  document.font('bold').fontSize(18).text(receipt.receiptNumber, { width, align: 'center', characterSpacing: 1 });
+
+  const moduleSize = Math.min(3, QR_MAX_WIDTH / qr.size);
+  const qrWidth = qr.size * moduleSize;
+  const left = (WIDTH - qrWidth) / 2;
+  const top = document.y + 6;
+  for (let row = 0; row < qr.size; row++) {
+    for (let column = 0; column < qr.size; column++) {
+      if (qr.get(row, column)) document.rect(left + column * moduleSize, top + row * moduleSize, moduleSize, moduleSize);
+    }
+  }
+  document.fill('#000000');
+  document.y = top + qrWidth + 4;
+  document.x = MARGIN;
+  if (receipt.qrCaption) document.font('regular').fontSize(8).text(receipt.qrCaption, { width, align: 'center' });
+
+  document.moveDown(0.4).font('regular').fontSize(9).text(`${receipt.dateLabel}: ${receipt.date}`, { width });
+  document.text(receipt.stateText, { width });
+
+  if (receipt.feeHeading && receipt.fee) document.moveDown(0.6).font('bold').text(`${receipt.feeHeading}: ${receipt.fee}`, { width });
+  if (receipt.paymentHeading && receipt.payment) {
+    document.moveDown(0.4).font('bold').text(receipt.paymentHeading, { width });
+    document.font('regular').text(receipt.payment, { width });
+  }
+
+  document.moveDown(0.6).font('bold').text(receipt.bringHeading, { width });
+  for (const item of receipt.bring) {
+    document.font('regular').fontSize(9).text(`• ${item.title}`, { width, indent: 4 });
+    if (item.note) document.fontSize(8).text(item.note, { width: width - 10, indent: 10 });
+  }
+  document.moveDown(0.6).font('bold').fontSize(9).text(receipt.nextHeading, { width });
+  document.font('regular').text(receipt.next, { width });
+  document.moveDown(0.6).fontSize(8).text(receipt.footer, { width, align: 'center' });
+  return document.y;
 }
