@@ -9,7 +9,9 @@ import type { KioskHostOptions } from './host-options.js';
 import { createRouter, type Router } from './ipc/router.js';
 import { createFileLogger, type Logger } from './logger.js';
 import { PortalClient } from './portal-client/portal-client.js';
+import { BlankFormPdfPrinter } from './printing/blank-form-pdf-printer.js';
 import { PdfReceiptPrinter } from './printing/pdf-receipt-printer.js';
+import { withBlankForms } from './printing/printer-port.js';
 import { printingHandlers } from './printing/printing-handlers.js';
 import { openDatabase } from './storage/database.js';
 import { createSyncDomain } from './sync/sync-domain.js';
@@ -57,7 +59,9 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
     }),
   });
   const applications = new ApplicationService({ outbox, clock, log, onQueued: () => sync.queued(), currentContent: () => content.service.current() });
-  const printer = options.printer ?? PdfReceiptPrinter.inFolders(options.dataFolder, options.fontsFolder);
+  const printer =
+    options.printer ??
+    withBlankForms(PdfReceiptPrinter.inFolders(options.dataFolder, options.fontsFolder), BlankFormPdfPrinter.inFolders(options.dataFolder, options.fontsFolder));
 
   const router = createRouter(
     {

@@ -9,6 +9,8 @@ import { HostConfigError, hostOptionsFromEnvironment } from '../shell-common/hos
 import { startKioskHost, type KioskHost } from '../core/host.js';
 import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveBundleFile } from '../shell-common/renderer-bundle.js';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl } from './app-origin.js';
+import { withBlankForms } from '../core/printing/printer-port.js';
+import { ElectronBlankFormPrinter } from './blank-form-printer.js';
 import { ElectronReceiptPrinter } from './receipt-printer.js';
 
 const distFolder = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -56,7 +58,8 @@ if (!app.requestSingleInstanceLock()) {
     }
     // Read once: child processes (a printer helper, the updater) need not inherit the kiosk's credential.
     delete process.env.KIOSK_PORTAL_TOKEN;
-    host = await startKioskHost({ ...options, printer: new ElectronReceiptPrinter(process.env.KIOSK_PRINTER_NAME) });
+    const printerName = process.env.KIOSK_PRINTER_NAME;
+    host = await startKioskHost({ ...options, printer: withBlankForms(new ElectronReceiptPrinter(printerName), new ElectronBlankFormPrinter(printerName)) });
     const router = host.router;
 
     protocol.handle(APP_SCHEME, async (request) => {

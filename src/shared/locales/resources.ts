@@ -7,6 +7,7 @@ import enServicePanel from './en/service-panel.json' with { type: 'json' };
 import enForms from './en/forms.json' with { type: 'json' };
 import enReceipt from './en/receipt.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
+import enHelp from './en/help.json' with { type: 'json' };
 import kyCommon from './ky/common.json' with { type: 'json' };
 import kyAttract from './ky/attract.json' with { type: 'json' };
 import kyCatalogue from './ky/catalogue.json' with { type: 'json' };
@@ -16,6 +17,7 @@ import kyServicePanel from './ky/service-panel.json' with { type: 'json' };
 import kyForms from './ky/forms.json' with { type: 'json' };
 import kyReceipt from './ky/receipt.json' with { type: 'json' };
 import kyErrors from './ky/errors.json' with { type: 'json' };
+import kyHelp from './ky/help.json' with { type: 'json' };
 import ruCommon from './ru/common.json' with { type: 'json' };
 import ruAttract from './ru/attract.json' with { type: 'json' };
 import ruCatalogue from './ru/catalogue.json' with { type: 'json' };
@@ -25,13 +27,14 @@ import ruServicePanel from './ru/service-panel.json' with { type: 'json' };
 import ruForms from './ru/forms.json' with { type: 'json' };
 import ruReceipt from './ru/receipt.json' with { type: 'json' };
 import ruErrors from './ru/errors.json' with { type: 'json' };
+import ruHelp from './ru/help.json' with { type: 'json' };
 import type { Language } from '../domain/languages.js';
 
 /**
  * Every string the kiosk shows or prints, in ky, ru and en, one namespace per feature. Plain data:
  * the renderer and the host each hand it to an i18next instance of their own.
  */
-export const NAMESPACES = ['common', 'attract', 'catalogue', 'application', 'lookup', 'service-panel', 'forms', 'receipt', 'errors'] as const;
+export const NAMESPACES = ['common', 'attract', 'catalogue', 'application', 'lookup', 'service-panel', 'forms', 'receipt', 'errors', 'help'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** The language new strings are written in first. Its keys type every lookup; the others must have them all. */
@@ -47,6 +50,7 @@ const base = {
   forms: enForms,
   receipt: enReceipt,
   errors: enErrors,
+  help: enHelp,
 };
 export type LocaleResources = typeof base;
 
@@ -63,6 +67,7 @@ export const LOCALE_RESOURCES: Readonly<Record<Language, LocaleResources>> = {
     forms: kyForms,
     receipt: kyReceipt,
     errors: kyErrors,
+    help: kyHelp,
   },
   ru: {
     common: ruCommon,
@@ -74,6 +79,7 @@ export const LOCALE_RESOURCES: Readonly<Record<Language, LocaleResources>> = {
     forms: ruForms,
     receipt: ruReceipt,
     errors: ruErrors,
+    help: ruHelp,
   },
 };
 
