@@ -8,7 +8,6 @@ import {
   LEGAL_TEXT_KINDS,
   MANIFEST_FILE,
   SIGNATURE_FILE,
-  catalogueDocumentSchema,
   categorySchema,
   kioskSettingsSchema,
   legalTextSchema,
@@ -17,6 +16,8 @@ import {
   type CatalogueDocument,
   type ContentManifest,
 } from '../../shared/content/content-schema.js';
+import { describeContentProblem } from '../../shared/content/content-meaning.js';
+import { ContentRejection, checkCatalogue, checkSampleParts, parseContentJson } from '../../shared/content/package-verification.js';
 import { formDefinitionSchema } from '../../shared/forms/form-schema.js';
 import { LANGUAGES } from '../../shared/domain/languages.js';
 import type { PackageFiles } from './package-files.js';
@@ -55,9 +56,9 @@ export function buildPackage(sourceFolder: string, now: Date, overrides: { versi
     }
     let json: unknown;
     try {
-      json = JSON.parse(readFileSync(path, 'utf8'));
+      json = parseContentJson(readFileSync(path), file);
     } catch (error) {
-      problems.push(`${file}: not valid JSON (${(error as Error).message})`);
+      problems.push(error instanceof ContentRejection ? error.detail : `${file}: ${(error as Error).message}`);
       return undefined;
     }
     const parsed = schema.safeParse(json);
@@ -122,12 +123,15 @@ export function buildPackage(sourceFolder: string, now: Date, overrides: { versi
     settings: settings!,
     portalEncryptionKey: portalEncryptionKey!,
   };
-  const checked = catalogueDocumentSchema.safeParse(catalogue);
-  if (!checked.success) {
-    throw new ContentBuildError(checked.error.issues.map((issue) => `catalogue: ${issue.path.join('.')}: ${issue.message}`));
+  const catalogueBytes = Buffer.from(JSON.stringify(catalogue));
+  // The very check every reader of the package runs: what builds here, verifies and applies everywhere.
+  try {
+    checkSampleParts(checkCatalogue(catalogueBytes, now.toISOString().slice(0, 10)), parts);
+  } catch (error) {
+    if (!(error instanceof ContentRejection)) throw error;
+    throw new ContentBuildError(error.problems.length > 0 ? error.problems.map(describeContentProblem) : [`catalogue: ${error.detail}`]);
   }
-
-  parts.set(CATALOGUE_PART, Buffer.from(JSON.stringify(catalogue)));
+  parts.set(CATALOGUE_PART, catalogueBytes);
   const version = overrides.version ?? source!.version;
   const manifest = describeParts(parts, {
     version,

@@ -9,6 +9,7 @@ import {
   type ContentManifest,
   type TrustAnchor,
 } from './content-schema.js';
+import { checkContentMeaning, describeContentProblem, type ContentProblem } from './content-meaning.js';
 
 /**
  * Why a content package was refused. Each cause has its own code so an administrator (and a
@@ -28,6 +29,14 @@ export const CONTENT_REJECTION_CODES = [
   'PART_SIZE_MISMATCH',
   'PART_HASH_MISMATCH',
   'CONTENT_MALFORMED',
+  /** catalogue.json (or an SVG sample) is not valid UTF-8. */
+  'CONTENT_NOT_UTF8',
+  /** JSON nested deeper than any catalogue needs: refused before parsing can exhaust the stack. */
+  'CONTENT_TOO_DEEP',
+  /** The schema holds but the meaning does not: a form no visitor could finish, a rule that cannot run. */
+  'CONTENT_INVALID',
+  /** A sample image that is empty or not of the type it declares. */
+  'SAMPLE_INVALID',
 ] as const;
 export type ContentRejectionCode = (typeof CONTENT_REJECTION_CODES)[number];
 
@@ -35,6 +44,8 @@ export class ContentRejection extends Error {
   constructor(
     readonly code: ContentRejectionCode,
     readonly detail: string,
+    /** For CONTENT_INVALID: each problem with its file, path, rule and values, for a translated reason. */
+    readonly problems: readonly ContentProblem[] = [],
   ) {
     super(`${code}: ${detail}`);
     this.name = 'ContentRejection';
@@ -118,10 +129,58 @@ export async function verifyPart(part: ContentManifest['parts'][number], bytes: 
   return bytes;
 }
 
+/** Deepest JSON nesting a catalogue may have: its deepest rule (32 operators) needs about 75 levels. */
+export const MAX_CATALOGUE_JSON_DEPTH = 100;
+
+/**
+ * A content JSON file (the catalogue, or a source file at build): strict UTF-8, nesting checked by
+ * a scan before anything recursive (JSON.parse, the schema) sees it.
+ */
+export function parseContentJson(bytes: Uint8Array, path: string): unknown {
+  const text = decodeText(bytes, path);
+  if (jsonDepth(text) > MAX_CATALOGUE_JSON_DEPTH) {
+    throw new ContentRejection('CONTENT_TOO_DEEP', `${path} nests more than ${MAX_CATALOGUE_JSON_DEPTH} levels deep`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ContentRejection('CONTENT_MALFORMED', `${path} is not JSON (${error instanceof Error ? error.message : 'unreadable'})`);
+  }
+}
+
+/** The catalogue's schema only: for a package this kiosk already verified and stored. */
 export function parseCatalogue(bytes: Uint8Array): CatalogueDocument {
-  const parsed = catalogueDocumentSchema.safeParse(parseJson(bytes));
+  const parsed = catalogueDocumentSchema.safeParse(parseContentJson(bytes, CATALOGUE_PART));
   if (!parsed.success) throw new ContentRejection('CONTENT_MALFORMED', describeIssues(parsed.error.issues));
   return parsed.data;
+}
+
+/**
+ * The catalogue's schema and meaning: what `content build`, `content verify`, the portal's publish
+ * and the kiosk's apply all check before they accept a package.
+ */
+export function checkCatalogue(bytes: Uint8Array, today?: string): CatalogueDocument {
+  const catalogue = parseCatalogue(bytes);
+  const problems = checkContentMeaning(catalogue, today);
+  if (problems.length > 0) {
+    const shown = problems.slice(0, 5).map(describeContentProblem).join('; ');
+    throw new ContentRejection('CONTENT_INVALID', problems.length > 5 ? `${shown}; and ${problems.length - 5} more` : shown, problems);
+  }
+  return catalogue;
+}
+
+/** The sample parts the catalogue shows exist, are not empty, and are what their media type says. */
+export function checkSampleParts(catalogue: CatalogueDocument, parts: ReadonlyMap<string, Uint8Array>): void {
+  for (const service of catalogue.services) {
+    for (const sample of service.sampleForms) {
+      const bytes = parts.get(sample.part);
+      if (!bytes) throw new ContentRejection('CONTENT_MALFORMED', `service ${service.id} shows ${sample.part}, which the manifest lacks`);
+      if (bytes.length === 0) throw new ContentRejection('SAMPLE_INVALID', `${sample.part} is empty`);
+      if (!looksLike(sample.mediaType, bytes, sample.part)) {
+        throw new ContentRejection('SAMPLE_INVALID', `${sample.part} is not ${sample.mediaType}`);
+      }
+    }
+  }
 }
 
 /**
@@ -142,12 +201,8 @@ export async function verifyPackage(
   for (const part of manifest.parts) {
     parts.set(part.path, await verifyPart(part, await reader.read(part.path, part.size)));
   }
-  const catalogue = parseCatalogue(parts.get(CATALOGUE_PART)!);
-  for (const service of catalogue.services) {
-    for (const sample of service.sampleForms) {
-      if (!parts.has(sample.part)) throw new ContentRejection('CONTENT_MALFORMED', `service ${service.id} shows ${sample.part}, which the manifest lacks`);
-    }
-  }
+  const catalogue = checkCatalogue(parts.get(CATALOGUE_PART)!, isoDate(context.now));
+  checkSampleParts(catalogue, parts);
   return { manifest, manifestBytes: manifestBytes!, signatureBytes: signatureBytes!, parts, catalogue };
 }
 
@@ -183,11 +238,65 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+/** JSON of a small, fixed-shape file (manifest, signature), or undefined when it is not JSON. */
 function parseJson(bytes: Uint8Array): unknown {
   try {
     return JSON.parse(decoder.decode(bytes));
   } catch {
     return undefined;
+  }
+}
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function decodeText(bytes: Uint8Array, path: string): string {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new ContentRejection('CONTENT_NOT_UTF8', `${path} is not valid UTF-8 text`);
+  }
+}
+
+/** The deepest nesting of arrays and objects, found by scanning (strings skipped), never by recursion. */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const character = text.charCodeAt(index);
+    if (inString) {
+      if (character === 0x5c) index++;
+      else if (character === 0x22) inString = false;
+    } else if (character === 0x22) inString = true;
+    else if (character === 0x7b || character === 0x5b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if (character === 0x7d || character === 0x5d) depth--;
+  }
+  return deepest;
+}
+
+const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0) => signature.every((byte, index) => bytes[offset + index] === byte);
+const ASCII = (text: string) => [...text].map((character) => character.charCodeAt(0));
+
+/** The file's own signature agrees with its declared media type; an SVG is UTF-8 text whose first element is <svg>. */
+function looksLike(mediaType: string, bytes: Uint8Array, path: string): boolean {
+  switch (mediaType) {
+    case 'image/png':
+      return startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    case 'image/jpeg':
+      return startsWith(bytes, [0xff, 0xd8, 0xff]);
+    case 'image/webp':
+      return startsWith(bytes, ASCII('RIFF')) && startsWith(bytes, ASCII('WEBP'), 8);
+    case 'image/svg+xml': {
+      const text = decodeText(bytes, path).replace(/^\uFEFF/, '');
+      const withoutProlog = text.replace(/^\s*(<\?xml[^>]*\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|\s)*/i, '');
+      return /^<svg[\s>]/i.test(withoutProlog);
+    }
+    default:
+      return false;
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Channel, HostEventName } from './channels.js';
 import { CATEGORY_ICONS, LEGAL_TEXT_KINDS, SAMPLE_MEDIA_TYPES } from '../content/content-schema.js';
+import { contentProblemSchema } from '../content/content-meaning.js';
 import { CONTENT_REJECTION_CODES } from '../content/package-verification.js';
 import { formDefinitionSchema } from '../forms/form-schema.js';
 import { APPLICATION_STATUSES, DOWNLOAD_STATES, OUTBOX_STATES, SYNC_STATES, receiptNumberSchema } from '../domain/submission.js';
@@ -83,6 +84,7 @@ const contentEventSchema = z.object({
   version: z.number().nullable(),
   code: z.string().nullable(),
   detail: z.string().nullable(),
+  problem: contentProblemSchema.nullable(),
 });
 
 const contentStatusSchema = z.object({

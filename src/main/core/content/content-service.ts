@@ -83,13 +83,21 @@ export class ContentService {
     } catch (error) {
       if (error instanceof ContentRejection) {
         if (!(hooks.quietIfNotNewer && error.code === 'VERSION_NOT_NEWER')) {
-          store.recordEvent({ at: clock().toISOString(), source, outcome: 'rejected', version: null, code: error.code, detail: error.detail });
+          store.recordEvent({
+            at: clock().toISOString(),
+            source,
+            outcome: 'rejected',
+            version: null,
+            code: error.code,
+            detail: error.detail,
+            problem: error.problems[0] ?? null,
+          });
           log.warn('content_rejected', { source, code: error.code, detail: error.detail });
         }
         return { outcome: 'rejected', code: error.code, detail: error.detail };
       }
       const detail = error instanceof Error ? error.message : String(error);
-      store.recordEvent({ at: clock().toISOString(), source, outcome: 'failed', version: null, code: null, detail });
+      store.recordEvent({ at: clock().toISOString(), source, outcome: 'failed', version: null, code: null, detail, problem: null });
       log.warn('content_install_failed', { source, ...describeError(error) });
       return { outcome: 'failed', detail };
     }

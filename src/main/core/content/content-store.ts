@@ -1,4 +1,5 @@
 import { CATALOGUE_PART } from '../../../shared/content/content-schema.js';
+import { contentProblemSchema, type ContentProblem } from '../../../shared/content/content-meaning.js';
 import type { VerifiedPackage } from '../../../shared/content/package-verification.js';
 import type { KioskDatabase } from '../storage/database.js';
 
@@ -19,6 +20,8 @@ export interface ContentEvent {
   version: number | null;
   code: string | null;
   detail: string | null;
+  /** For a package refused for its meaning: the first problem, for a translated reason. */
+  problem: ContentProblem | null;
 }
 
 interface PackageRow {
@@ -100,7 +103,7 @@ export class ContentStore {
         this.db
           .prepare('DELETE FROM content_package WHERE version NOT IN (?, ?)')
           .run(manifest.version, previous?.version ?? manifest.version);
-        this.recordEventInTransaction({ at: appliedAt.toISOString(), source, outcome: 'applied', version: manifest.version, code: null, detail: null });
+        this.recordEventInTransaction({ at: appliedAt.toISOString(), source, outcome: 'applied', version: manifest.version, code: null, detail: null, problem: null });
       })
       .immediate();
   }
@@ -113,13 +116,27 @@ export class ContentStore {
 
   recentEvents(limit = 10): ContentEvent[] {
     return this.db
-      .prepare<[number], ContentEvent>('SELECT at, source, outcome, version, code, detail FROM content_event ORDER BY id DESC LIMIT ?')
-      .all(limit);
+      .prepare<[number], Omit<ContentEvent, 'problem'> & { problem: string | null }>(
+        'SELECT at, source, outcome, version, code, detail, problem FROM content_event ORDER BY id DESC LIMIT ?',
+      )
+      .all(limit)
+      .map((row) => ({ ...row, problem: readProblem(row.problem) }));
   }
 
   private recordEventInTransaction(event: ContentEvent): void {
     this.db
-      .prepare('INSERT INTO content_event (at, source, outcome, version, code, detail) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(event.at, event.source, event.outcome, event.version, event.code, event.detail);
+      .prepare('INSERT INTO content_event (at, source, outcome, version, code, detail, problem) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(event.at, event.source, event.outcome, event.version, event.code, event.detail, event.problem ? JSON.stringify(event.problem) : null);
+  }
+}
+
+/** A stored problem read back; anything unreadable (a row from a future version, say) reads as none. */
+function readProblem(stored: string | null): ContentProblem | null {
+  if (stored === null) return null;
+  try {
+    const parsed = contentProblemSchema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
 }

@@ -66,6 +66,12 @@ export function ServicePanelScreen() {
                           — {t(`service-panel:contentRejection.${event.code}`, { defaultValue: event.code })}
                         </span>
                       )}
+                      {event.problem && (
+                        <p className="panel-problem" data-rule={event.problem.rule}>
+                          {t('service-panel:contentProblem.where', { file: event.problem.file, path: event.problem.path || '—' })}{' '}
+                          {t(`service-panel:contentProblem.${event.problem.rule}`, event.problem.values)}
+                        </p>
+                      )}
                       {event.detail && (
                         // The host words its technical detail in English for the logs; the panel keeps it
                         // folded under a translated label, so the row reads in the panel's language.

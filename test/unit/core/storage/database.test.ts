@@ -124,7 +124,7 @@ describe('kiosk database', () => {
        VALUES ('a', 'R-a', 's', 'f', 1, 1, '1', '1', 'ky', '2026-11-21T00:00:00Z', x'01', 'hpke', 'k')`,
     ).run();
     v3.close();
-    const db = openDatabase(file);
+    const db = openDatabase(file, MIGRATIONS.slice(0, 4));
     expect(schemaVersion(db)).toBe(4);
     expect(db.prepare('SELECT state, attempts, next_attempt_at, delivered_at FROM outbox').get()).toEqual({
       state: 'queued',
@@ -132,6 +132,19 @@ describe('kiosk database', () => {
       next_attempt_at: null,
       delivered_at: null,
     });
+    db.close();
+  });
+
+  it('migration 5 keeps the content history and reads old rows as having no structured problem', () => {
+    const file = join(tempFolder(), 'kiosk.sqlite');
+    const v4 = openDatabase(file, MIGRATIONS.slice(0, 4));
+    v4.prepare(
+      `INSERT INTO content_event (at, source, outcome, version, code, detail) VALUES ('2026-11-21T00:00:00Z', 'portal', 'rejected', NULL, 'EXPIRED', 'the package expired')`,
+    ).run();
+    v4.close();
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(5);
+    expect(db.prepare('SELECT code, detail, problem FROM content_event').get()).toEqual({ code: 'EXPIRED', detail: 'the package expired', problem: null });
     db.close();
   });
 });

@@ -3,6 +3,7 @@ import { catalogueMigration } from './0001-catalogue.js';
 import { contentPackagesMigration } from './0002-content-packages.js';
 import { outboxMigration } from './0003-outbox.js';
 import { deliveryMigration } from './0004-delivery.js';
+import { contentProblemMigration } from './0005-content-problem.js';
 
 export interface Migration {
   /** Position in the list, starting at 1; stored in PRAGMA user_version once applied. */
@@ -12,4 +13,4 @@ export interface Migration {
 }
 
 /** Append only: a migration that has shipped is never edited or reordered. */
-export const MIGRATIONS: readonly Migration[] = [catalogueMigration, contentPackagesMigration, outboxMigration, deliveryMigration];
+export const MIGRATIONS: readonly Migration[] = [catalogueMigration, contentPackagesMigration, outboxMigration, deliveryMigration, contentProblemMigration];
