@@ -1,8 +1,10 @@
-/** Renders a legal text's plain markdown (headings with #, paragraphs, list items) without any HTML injection. */
-export function LegalText({ body, headingId }: { body: string; headingId: string }) {
+import type { Ref } from 'react';
+
+/** A legal text's plain markdown (headings with #, paragraphs, "- " list items) as elements, without any HTML injection. */
+export function LegalBlocks({ body }: { body: string }) {
   const blocks = body.split(/\n\s*\n/).map((block) => block.trim()).filter(Boolean);
   return (
-    <div className="legal-text" tabIndex={0} role="region" aria-labelledby={headingId}>
+    <>
       {blocks.map((block, index) => {
         const heading = /^(#{1,3})\s+(.*)$/s.exec(block);
         if (heading) return <h3 key={index}>{heading[2]}</h3>;
@@ -18,6 +20,15 @@ export function LegalText({ body, headingId }: { body: string; headingId: string
         }
         return <p key={index}>{block.replace(/[_*]/g, '')}</p>;
       })}
+    </>
+  );
+}
+
+/** A full legal text in a region of its own that scrolls, named by its heading and reachable from the keyboard. */
+export function LegalText({ body, headingId, ref }: { body: string; headingId: string; ref?: Ref<HTMLDivElement> }) {
+  return (
+    <div className="legal-text" tabIndex={0} role="region" aria-labelledby={headingId} ref={ref}>
+      <LegalBlocks body={body} />
     </div>
   );
 }
