@@ -194,7 +194,7 @@ const SIZES = [
   { width: 1280, height: 1024 },
 ];
 
-test('Agree and Decline stay in view at the three kiosk screens, also with larger text, wherever the page is scrolled', async ({ page, openKiosk }) => {
+test('Agree and Decline stay in view at the three kiosk screens, also with larger text, wherever the page is scrolled; high contrast passes axe', async ({ page, openKiosk }) => {
   test.setTimeout(90_000);
   await openKiosk();
   // The e-signature consent is the longest: three texts.
@@ -227,4 +227,21 @@ test('Agree and Decline stay in view at the three kiosk screens, also with large
     }
   }
   await scan(page, 'consent-large-text');
+  await page.getByRole('button', { name: /Высокий контраст/ }).tap();
+  await expect(page.locator('html')).toHaveClass(/high-contrast/);
+  await scan(page, 'consent-high-contrast');
+  await readInFull(
+    page,
+    'Русский',
+    {
+      kind: 'certification-centre-policy',
+      title: 'Политика конфиденциальности Удостоверяющего центра ГП «Инфоком»',
+      version: '1',
+      fromTheFullText: 'Защита персональных данных',
+    },
+    async () => {
+      await scan(page, 'consent-full-text-high-contrast');
+      await screenshot(page, 'consent-full-text-high-contrast', false);
+    },
+  );
 });
