@@ -14,7 +14,7 @@ const USAGE = `Administrator tool for signed content packages.
   npm run content -- build   <source-folder> --out <package-folder> [--version N]
   npm run content -- sign    <package-folder> --key <key-id.private.json>
   npm run content -- verify  <package-folder> [--trust resources/trust/content-keys.json] [--app-version X.Y.Z]
-  npm run content -- publish <package-folder> --portal <url> [--token T | PORTAL_ADMIN_TOKEN]
+  npm run content -- publish <package-folder> --portal <url> [--token T | PORTAL_ADMIN_TOKEN] [--ahead-of-fleet]
 `;
 
 class UsageError extends Error {}
@@ -32,6 +32,7 @@ async function main(argv: string[]): Promise<void> {
       'app-version': { type: 'string' },
       portal: { type: 'string' },
       token: { type: 'string' },
+      'ahead-of-fleet': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -101,7 +102,7 @@ async function main(argv: string[]): Promise<void> {
       const response = await fetch(new URL(endpoint.path({}), portal), {
         method: endpoint.method,
         headers: { [PORTAL_HEADERS.authorization]: bearer(token), [PORTAL_HEADERS.contentType]: 'application/json' },
-        body: JSON.stringify({ files } satisfies PublishContentRequest),
+        body: JSON.stringify({ files, aheadOfFleet: values['ahead-of-fleet'] === true } satisfies PublishContentRequest),
       });
       const body = (await response.json()) as { version?: number; error?: { code: string; message: string } };
       if (!response.ok) throw new Error(`the portal refused the package (${response.status} ${body.error?.code}): ${body.error?.message}`);

@@ -55,7 +55,12 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   const closeOwnStore = () => (ownsStore ? store.close() : Promise.resolve());
   try {
     await store.migrate();
-    const library = new ContentLibrary(join(options.dataFolder, 'content'), { trustAnchors: options.trustAnchors, now, log });
+    const library = new ContentLibrary(join(options.dataFolder, 'content'), {
+      trustAnchors: options.trustAnchors,
+      now,
+      log,
+      fleetAppVersions: () => store.fleetAppVersions(),
+    });
     const app = await createPortalApp({
       handlers: {
         ...intakeRoutes(new IntakeService({ store, now, log })),

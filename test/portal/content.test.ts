@@ -3,15 +3,15 @@ import type { PackageFiles } from '../../src/portal/content/package-files.js';
 import { MANIFEST_FILE, SIGNATURE_FILE } from '../../src/shared/content/content-schema.js';
 import { contentErrorSchema, PORTAL_ENDPOINTS, PORTAL_HEADERS, portalErrorSchema } from '../../src/shared/contract/portal.js';
 import { makePackage, testKeys, testService } from '../support/content-fixtures.js';
-import { ADMIN_TOKEN, send, STORE_KINDS, useStorage, type Answer } from './support.js';
+import { ADMIN_TOKEN, bearer, send, STORE_KINDS, useStorage, validHeartbeat, type Answer } from './support.js';
 
 const keys = testKeys('test-key-a');
 const manifestPath = PORTAL_ENDPOINTS.contentManifest.path({});
 const filePath = (version: number, path: string) => PORTAL_ENDPOINTS.contentPackageFile.path({ version, path });
 const errorCode = (answer: Answer) => portalErrorSchema.parse(answer.json()).error.code;
 
-function publish(url: string, files: PackageFiles, token = ADMIN_TOKEN): Promise<Answer> {
-  const body = { files: Object.fromEntries([...files].map(([path, bytes]) => [path, Buffer.from(bytes).toString('base64')])) };
+function publish(url: string, files: PackageFiles, token = ADMIN_TOKEN, extra: { aheadOfFleet?: boolean } = {}): Promise<Answer> {
+  const body = { files: Object.fromEntries([...files].map(([path, bytes]) => [path, Buffer.from(bytes).toString('base64')])), ...extra };
   return send(url, {
     method: PORTAL_ENDPOINTS.publishContent.method,
     path: PORTAL_ENDPOINTS.publishContent.path({}),
@@ -105,4 +105,36 @@ describe.each(STORE_KINDS)('content publishing and serving (%s)', (kind) => {
       expect([answer.status, portalErrorSchema.parse(answer.json()).error], body).toEqual([400, { code: 'VALIDATION', message: expected }]);
     }
   });
+
+  it('refuses a package that needs a newer app than any kiosk of the fleet runs, unless the publisher says so', async () => {
+    const env = await startPortals(1, { trustAnchors: [keys.anchor] });
+    // No kiosk has reported yet: there is no fleet to compare with.
+    expect((await publish(env.portal.url, makePackage({ keys, version: 1, minAppVersion: '99.0.0' }))).status).toBe(201);
+
+    for (const [token, appVersion] of [
+      [env.tokens.BSK1, '1.4.0'],
+      [env.tokens.BSK2, '1.2.0'],
+    ] as const) {
+      const beat = await send(env.portal.url, {
+        method: 'POST',
+        path: PORTAL_ENDPOINTS.recordHeartbeat.path({}),
+        headers: { ...bearer(token), 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ...validHeartbeat, appVersion }),
+      });
+      expect(beat.status).toBe(204);
+    }
+    const ahead = await publish(env.portal.url, makePackage({ keys, version: 2, minAppVersion: '1.5.0' }));
+    expect(ahead.status).toBe(422);
+    const refusal = contentErrorSchema.parse(ahead.json()).error;
+    expect(refusal.code).toBe('APP_AHEAD_OF_FLEET');
+    expect(refusal.message).toContain('manifest.json');
+    expect(refusal.message).toContain('1.4.0');
+    expect((await send(env.portal.url, { path: manifestPath })).headers[PORTAL_HEADERS.contentPackageVersion]).toBe('1');
+
+    // The newest kiosk's version is enough: a package for 1.4.0 reaches BSK1 now and BSK2 after its update.
+    expect((await publish(env.portal.url, makePackage({ keys, version: 3, minAppVersion: '1.4.0' }))).status).toBe(201);
+    const intended = await publish(env.portal.url, makePackage({ keys, version: 4, minAppVersion: '2.0.0' }), ADMIN_TOKEN, { aheadOfFleet: true });
+    expect(intended.status).toBe(201);
+  });
 });
+

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MANIFEST_FILE, type TrustAnchor } from '../../shared/content/content-schema.js';
-import { ContentRejection, sha256Hex, verifyPackage } from '../../shared/content/package-verification.js';
+import { compareVersions, ContentRejection, sha256Hex, verifyPackage } from '../../shared/content/package-verification.js';
 import type { PortalLog } from '../portal-log.js';
 import { packageReader, writePackageFolder, type PackageFiles } from './package-files.js';
 
@@ -11,7 +11,10 @@ export interface PublishedPointer {
   etag: string;
 }
 
-export type PublishOutcome = { outcome: 'published'; version: number } | { outcome: 'refused'; rejection: ContentRejection };
+export type PublishOutcome =
+  | { outcome: 'published'; version: number }
+  | { outcome: 'refused'; rejection: ContentRejection }
+  | { outcome: 'ahead-of-fleet'; message: string };
 
 /**
  * The published content packages on disk: one folder per version, and `latest.json` naming the
@@ -23,7 +26,13 @@ export class ContentLibrary {
 
   constructor(
     private readonly folder: string,
-    private readonly deps: { trustAnchors: readonly TrustAnchor[]; now: () => Date; log: PortalLog },
+    private readonly deps: {
+      trustAnchors: readonly TrustAnchor[];
+      now: () => Date;
+      log: PortalLog;
+      /** The app versions the kiosks run now (their latest heartbeats). */
+      fleetAppVersions: () => Promise<string[]>;
+    },
   ) {
     mkdirSync(folder, { recursive: true });
     this.latestFile = join(folder, 'latest.json');
@@ -43,7 +52,7 @@ export class ContentLibrary {
     return existsSync(target) ? readFileSync(target) : null;
   }
 
-  async publish(files: PackageFiles): Promise<PublishOutcome> {
+  async publish(files: PackageFiles, options: { aheadOfFleet?: boolean } = {}): Promise<PublishOutcome> {
     const current = this.latest();
     try {
       const verified = await verifyPackage(packageReader(files), {
@@ -53,6 +62,11 @@ export class ContentLibrary {
         now: this.deps.now(),
       });
       const version = verified.manifest.version;
+      const blocked = options.aheadOfFleet ? undefined : await this.aheadOfFleet(verified.manifest.minAppVersion);
+      if (blocked) {
+        this.deps.log('content_publish_refused', { code: 'APP_AHEAD_OF_FLEET' });
+        return { outcome: 'ahead-of-fleet', message: blocked };
+      }
       const staging = join(this.folder, `.staging-${randomUUID()}`);
       writePackageFolder(staging, files);
       renameSync(staging, join(this.folder, String(version)));
@@ -67,5 +81,18 @@ export class ContentLibrary {
       this.deps.log('content_publish_refused', { code: error.code });
       return { outcome: 'refused', rejection: error };
     }
+  }
+
+  /**
+   * Why no kiosk could apply a package needing this app version, or undefined when one could. A
+   * portal no kiosk has reported to yet has no fleet to compare with, and publishes.
+   */
+  private async aheadOfFleet(minAppVersion: string): Promise<string | undefined> {
+    // A heartbeat's version may carry a pre-release tail (1.2.0-rc.1); its x.y.z is what the manifest compares with.
+    const versions = (await this.deps.fleetAppVersions()).flatMap((version) => /^\d+\.\d+\.\d+/.exec(version) ?? []);
+    if (versions.length === 0) return undefined;
+    const newest = versions.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b));
+    if (compareVersions(minAppVersion, newest) <= 0) return undefined;
+    return `${MANIFEST_FILE}: minAppVersion ${minAppVersion} is above the newest app any kiosk runs (${newest}), so no kiosk could apply it; publish with aheadOfFleet if that is intended`;
   }
 }

@@ -28,8 +28,9 @@ export function contentRoutes(library: ContentLibrary): Pick<EndpointHandlers, '
 
     publishContent: async ({ body }) => {
       const files: PackageFiles = new Map(Object.entries(body.files).map(([path, base64]) => [path, Buffer.from(base64, 'base64')]));
-      const result = await library.publish(files);
+      const result = await library.publish(files, { aheadOfFleet: body.aheadOfFleet });
       if (result.outcome === 'published') return { status: 201, body: { version: result.version } };
+      if (result.outcome === 'ahead-of-fleet') return { status: 422, body: { error: { code: 'APP_AHEAD_OF_FLEET', message: result.message } } };
       const { code, detail } = result.rejection;
       return { status: code === 'VERSION_NOT_NEWER' ? 409 : 422, body: { error: { code, message: detail } } };
     },

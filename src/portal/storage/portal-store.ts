@@ -32,10 +32,16 @@ export interface PortalStore {
   submission(id: string): Promise<StoredSubmission | null>;
   applicationStatus(receiptNumber: string): Promise<ApplicationStatus | null>;
   recordHeartbeat(kioskCode: string, heartbeat: Heartbeat, receivedAt: Date): Promise<void>;
+  /** The app versions the fleet runs now: each kiosk's latest heartbeat, distinct. */
+  fleetAppVersions(): Promise<string[]>;
   /** Row counts, for tests and benches. */
   stats(): Promise<PortalStats>;
   close(): Promise<void>;
 }
+
+/** Each kiosk's app version as its latest heartbeat said, distinct (the heartbeat index finds each kiosk's latest row). */
+export const FLEET_APP_VERSIONS_SQL = `SELECT DISTINCT h.app_version AS app_version FROM heartbeat h
+   WHERE h.seq = (SELECT max(seq) FROM heartbeat latest WHERE latest.kiosk_code = h.kiosk_code)`;
 
 export interface KioskCredential {
   kioskCode: string;

@@ -78,10 +78,15 @@ export type PortalErrorCode = (typeof PORTAL_ERROR_CODES)[number];
 export const portalErrorSchema = z.object({ error: z.object({ code: z.enum(PORTAL_ERROR_CODES), message: z.string() }) });
 export type PortalError = z.infer<typeof portalErrorSchema>;
 
-/** Publishing names the check a package failed with its own codes (see package-verification). */
-export const contentErrorSchema = z.object({ error: z.object({ code: z.enum(CONTENT_REJECTION_CODES), message: z.string() }) });
+/**
+ * Publishing names the check a package failed with its own codes (see package-verification), plus
+ * one only the portal can know: the package needs a newer app than any kiosk of the fleet runs.
+ */
+export const PUBLISH_REFUSAL_CODES = [...CONTENT_REJECTION_CODES, 'APP_AHEAD_OF_FLEET'] as const;
+export type PublishRefusalCode = (typeof PUBLISH_REFUSAL_CODES)[number];
+export const contentErrorSchema = z.object({ error: z.object({ code: z.enum(PUBLISH_REFUSAL_CODES), message: z.string() }) });
 export type ContentError = z.infer<typeof contentErrorSchema>;
-export type PortalAnswerCode = PortalErrorCode | ContentRejectionCode;
+export type PortalAnswerCode = PortalErrorCode | PublishRefusalCode;
 
 // ---- payloads ----------------------------------------------------------------------------------------
 
@@ -147,7 +152,11 @@ export const packageVersionSchema = z
 
 /** PUT /v1/admin/content: every file of a signed package, base64. */
 export const publishContentRequestSchema = z.object(
-  { files: z.record(packageFilePathSchema, z.string({ error: PORTAL_REFUSAL_MESSAGES.publishBody }), { error: PORTAL_REFUSAL_MESSAGES.publishBody }) },
+  {
+    files: z.record(packageFilePathSchema, z.string({ error: PORTAL_REFUSAL_MESSAGES.publishBody }), { error: PORTAL_REFUSAL_MESSAGES.publishBody }),
+    /** The publisher knows the package needs an app no kiosk runs yet (it waits for an update); publish it anyway. */
+    aheadOfFleet: z.boolean({ error: PORTAL_REFUSAL_MESSAGES.publishBody }).optional(),
+  },
   { error: PORTAL_REFUSAL_MESSAGES.publishBody },
 );
 export type PublishContentRequest = z.infer<typeof publishContentRequestSchema>;

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { ApplicationStatus, Heartbeat, SubmissionRequest } from '../../../shared/contract/portal.js';
 import {
+  FLEET_APP_VERSIONS_SQL,
   normaliseSubmissionId,
   type AcceptOutcome,
   type KioskCredential,
@@ -101,6 +102,11 @@ export class PostgresPortalStore implements PortalStore {
 
   async recordHeartbeat(kioskCode: string, heartbeat: Heartbeat, receivedAt: Date): Promise<void> {
     await this.pool.query(INSERT_HEARTBEAT, heartbeatValues(kioskCode, heartbeat, receivedAt));
+  }
+
+  async fleetAppVersions(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ app_version: string }>(FLEET_APP_VERSIONS_SQL);
+    return rows.map((row) => row.app_version);
   }
 
   async stats(): Promise<PortalStats> {

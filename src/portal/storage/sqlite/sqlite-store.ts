@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ApplicationStatus, Heartbeat, SubmissionRequest } from '../../../shared/contract/portal.js';
 import {
+  FLEET_APP_VERSIONS_SQL,
   normaliseSubmissionId,
   type AcceptOutcome,
   type KioskCredential,
@@ -113,6 +114,10 @@ export class SqlitePortalStore implements PortalStore {
     return this.run(() => {
       this.db.prepare(INSERT_HEARTBEAT).run(...heartbeatValues(kioskCode, heartbeat, receivedAt));
     });
+  }
+
+  fleetAppVersions(): Promise<string[]> {
+    return this.run(() => this.db.prepare<[], { app_version: string }>(FLEET_APP_VERSIONS_SQL).all().map((row) => row.app_version));
   }
 
   stats(): Promise<PortalStats> {
