@@ -261,7 +261,7 @@ test('with the local portal of npm start, the receipt turns to sent once the app
     await next(page, 'Продолжить');
     await page.getByRole('button', { name: 'Продолжить', exact: true }).tap();
     await page.getByRole('button', { name: /Подтверждаю, что сведения верны/ }).tap();
-    await expect(page.locator('.receipt-state[data-state="delivered"]')).toHaveText('Отправлено', { timeout: 15_000 });
+    await expect(page.locator('.receipt-state[data-state="delivered"]')).toHaveText('Отправлено: служба его получила.', { timeout: 15_000 });
     const number = (await page.getByTestId('receipt-number').innerText()).trim();
     await page.getByRole('button', { name: 'Завершить' }).tap();
     // The visitor can then look it up by number, as the portal has it.
