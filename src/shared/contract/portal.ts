@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { manifestSchema } from '../content/content-schema.js';
-import { CONTENT_REJECTION_CODES, type ContentRejectionCode } from '../content/package-verification.js';
+import { CONTENT_REJECTION_CODES } from '../content/package-verification.js';
 import { normaliseReceiptNumber } from '../domain/receipt-number.js';
 import { APPLICATION_STATUSES, RECEIPT_NUMBER_PATTERN, receiptNumberSchema, submissionEnvelopeSchema } from '../domain/submission.js';
 
