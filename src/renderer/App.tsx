@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApplicationScreen } from './features/application/ApplicationScreen.js';
 import { IdleGuard } from './features/visit/IdleGuard.js';
+import { ScreenErrorBoundary, errorNameOf, failureKindOf } from './features/visit/ScreenErrorBoundary.js';
+import { ScreenFailed } from './features/visit/ScreenFailed.js';
 import { ExitDialog, VisitBar } from './features/visit/VisitControls.js';
 import { kioskHost } from './host/kiosk-client.js';
 import { AttractScreen } from './features/attract/AttractScreen.js';
@@ -36,11 +38,28 @@ export function App() {
     document.documentElement.classList.toggle('high-contrast', highContrast);
   }, [largeText, highContrast]);
 
+  const screenFailure = useKioskStore((state) => state.screenFailure);
+  const screenFailed = useKioskStore((state) => state.screenFailed);
+  useEffect(() => {
+    // A touch handler that throws is outside any boundary: it fails the screen the same way.
+    const onError = (event: ErrorEvent) => {
+      if (event.error instanceof Error) screenFailed(failureKindOf(event.error), errorNameOf(event.error));
+    };
+    window.addEventListener('error', onError);
+    return () => window.removeEventListener('error', onError);
+  }, [screenFailed]);
+
   const inVisit = screen !== 'attract' && screen !== 'service-panel';
   return (
     <>
       {inVisit && <VisitBar />}
-      <CurrentScreen screen={screen} />
+      {screenFailure ? (
+        <ScreenFailed />
+      ) : (
+        <ScreenErrorBoundary key={screen} onFailure={screenFailed}>
+          <CurrentScreen screen={screen} />
+        </ScreenErrorBoundary>
+      )}
       <ExitDialog />
       <IdleGuard />
     </>

@@ -6,6 +6,7 @@ import { Outbox } from './applications/outbox.js';
 import { startContentDomain } from './content/content-domain.js';
 import { HostEvents } from './host-events.js';
 import type { KioskHostOptions } from './host-options.js';
+import { screenFailures } from './health/screen-failure-handlers.js';
 import { createRouter, type Router } from './ipc/router.js';
 import { createFileLogger, type Logger } from './logger.js';
 import { PortalClient } from './portal-client/portal-client.js';
@@ -58,7 +59,19 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
       printerState: options.printer ? 'ready' : 'pdf',
     }),
   });
-  const applications = new ApplicationService({ outbox, clock, log, onQueued: () => sync.queued(), currentContent: () => content.service.current() });
+  const failures = screenFailures({
+    unavailable: content.unavailable,
+    log,
+    onServiceDisabled: () => events.emit({ name: 'contentUpdated', payload: { version: content.store.active()?.version ?? 0 } }),
+  });
+  const applications = new ApplicationService({
+    outbox,
+    clock,
+    log,
+    onQueued: () => sync.queued(),
+    currentContent: () => content.service.current(),
+    availableHere: (serviceId) => content.unavailable.availableHere(serviceId),
+  });
   const printer =
     options.printer ??
     withBlankForms(PdfReceiptPrinter.inFolders(options.dataFolder, options.fontsFolder), BlankFormPdfPrinter.inFolders(options.dataFolder, options.fontsFolder));
@@ -68,6 +81,7 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
       ...content.handlers,
       ...applicationHandlers({ applications, outbox, lookupAtPortal: sync.lookup, log }),
       ...sync.handlers,
+      ...failures.handlers,
       ...printingHandlers({
         printer,
         outbox,

@@ -1,5 +1,5 @@
 import type { KioskApi } from '../../shared/contract/ipc.js';
-import { evaluateForm, pageIssues } from '../../shared/forms/form-engine.js';
+import { evaluateWithinBudget } from '../features/application/form-budget.js';
 import type { Answers } from '../../shared/forms/form-schema.js';
 import { localIsoDate } from '../../shared/forms/validators.js';
 import type { ApplicationInProgress, ApplicationSlice, SliceCreator, VisitScopedState } from './types.js';
@@ -13,12 +13,15 @@ export const today = () => localIsoDate(new Date());
 
 export function visiblePageIds(application: ApplicationInProgress): string[] {
   if (!application.started) return [];
-  return evaluateForm(application.started.form, application.answers, { today: today() }).visiblePageIds;
+  return evaluateWithinBudget(application.started.form, application.answers, { today: today() }).visiblePageIds;
 }
 
 function errorsOnPage(application: ApplicationInProgress, answers: Answers = application.answers) {
   if (!application.started || !application.pageId) return [];
-  return pageIssues(application.started.form, application.pageId, answers, { today: today() }).filter((issue) => issue.severity === 'error');
+  const pageId = application.pageId;
+  return evaluateWithinBudget(application.started.form, answers, { today: today() }).issues.filter(
+    (issue) => issue.pageId === pageId && issue.severity === 'error',
+  );
 }
 
 const starting = (): ApplicationInProgress => ({

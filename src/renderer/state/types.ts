@@ -30,6 +30,9 @@ export interface Loadable<T> {
   error?: ErrorCode;
 }
 
+/** How a screen failed (the contract's SCREEN_FAILURE_KINDS). */
+export type ScreenFailureKind = 'threw' | 'too-slow';
+
 export interface VisitSlice {
   screen: Screen;
   language: Language;
@@ -47,6 +50,10 @@ export interface VisitSlice {
   endVisit: () => void;
   /** Exit asks first; the visit ends only when the visitor confirms. */
   confirmingExit: boolean;
+  /** Set when the screen in use failed: the visitor sees the failure screen until the visit ends. */
+  screenFailure?: ScreenFailureKind;
+  /** The screen threw or its form ran past its time budget: show the failure screen and tell the host. */
+  screenFailed: (kind: ScreenFailureKind, errorName: string) => void;
   requestExit: () => void;
   cancelExit: () => void;
 }
@@ -168,6 +175,7 @@ export type VisitScopedKey =
   | 'serviceId'
   | 'returnScreen'
   | 'confirmingExit'
+  | 'screenFailure'
   | 'largeText'
   | 'highContrast'
   | 'categories'

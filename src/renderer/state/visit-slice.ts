@@ -9,6 +9,7 @@ export const visitSliceDefaults = {
   serviceId: undefined,
   returnScreen: undefined,
   confirmingExit: false,
+  screenFailure: undefined,
 } satisfies Partial<VisitScopedState>;
 
 /**
@@ -41,6 +42,18 @@ export const createVisitSlice =
       else if (screen === 'catalogue') set({ screen: 'language', returnScreen: undefined });
       else if (screen === 'language') set({ screen: get().returnScreen ?? 'attract', returnScreen: undefined });
       get().reloadScreen();
+    },
+    screenFailed: (kind, errorName) => {
+      if (get().screenFailure) return;
+      const { screen, serviceId, application } = get();
+      set({ screenFailure: kind, confirmingExit: false });
+      void host.reportScreenFailure({
+        screen,
+        kind,
+        // A name only, and only letters: the contract refuses anything that could carry an answer.
+        errorName: /^[A-Za-z]{1,60}$/.test(errorName) ? errorName : 'Error',
+        serviceId: application?.started?.serviceId ?? serviceId,
+      });
     },
     requestExit: () => set({ confirmingExit: true }),
     cancelExit: () => set({ confirmingExit: false }),

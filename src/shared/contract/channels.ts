@@ -16,6 +16,7 @@ export const CHANNELS = [
   'startApplication',
   'submitApplication',
   'cancelApplication',
+  'reportScreenFailure',
   'printReceipt',
   'printBlankForm',
   'getSyncStatus',

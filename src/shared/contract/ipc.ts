@@ -10,6 +10,9 @@ import type { Result } from './result.js';
 
 export { CHANNELS, HOST_EVENTS, type Channel, type HostEventName } from './channels.js';
 
+/** How a screen can fail: it threw while drawing or handling a touch, or its form's rules ran past their time budget. */
+export const SCREEN_FAILURE_KINDS = ['threw', 'too-slow'] as const;
+
 const languageRequest = z.object({ language: languageSchema }).strict();
 const idSchema = z.string().min(1).max(64);
 
@@ -22,6 +25,8 @@ const serviceSummarySchema = z.object({
   priceAssumed: z.boolean(),
   processingDays: z.number(),
   processingAssumed: z.boolean(),
+  /** False once its form failed on this kiosk's screen: the visitor is sent to staff instead. */
+  availableHere: z.boolean(),
 });
 export type ServiceSummary = z.infer<typeof serviceSummarySchema>;
 
@@ -214,6 +219,21 @@ export const ipcContract = {
       })
       .strict(),
     response: submittedApplicationSchema,
+  },
+  /**
+   * A screen failed while a visitor used it (threw, or its form took longer than its time budget).
+   * Names and ids only, never a message: an error's text could quote an answer.
+   */
+  reportScreenFailure: {
+    request: z
+      .object({
+        screen: z.string().regex(/^[a-z-]{1,40}$/),
+        kind: z.enum(SCREEN_FAILURE_KINDS),
+        errorName: z.string().regex(/^[A-Za-z]{1,60}$/),
+        serviceId: idSchema.optional(),
+      })
+      .strict(),
+    response: z.object({ serviceDisabled: z.boolean() }),
   },
   cancelApplication: { request: z.object({ applicationId: applicationIdSchema }).strict(), response: z.object({}) },
   getSyncStatus: { request: z.object({}).strict(), response: syncStatusSchema },

@@ -34,6 +34,8 @@ export interface ApplicationServiceOptions {
   log: Logger;
   /** Told after each commit, so delivery starts at once when the network is up. */
   onQueued?: () => void;
+  /** False for a service whose form failed on this kiosk's screen: it is not started again here. */
+  availableHere?: (serviceId: string) => boolean;
 }
 
 export type ReceiptDetails = Pick<SubmittedApplication, 'amountToPaySom' | 'documentIds'>;
@@ -61,6 +63,7 @@ export class ApplicationService {
     const service = content.document.services.find((candidate) => candidate.id === serviceId);
     const form = service && content.document.forms.find((candidate) => candidate.id === service.formId);
     if (!service || !form) return fail('NOT_FOUND', 'No such service or form.');
+    if (this.options.availableHere?.(serviceId) === false) return fail('UNAVAILABLE', 'This service is out of use on this kiosk.');
     const privacyPolicy = legalText(content.document, 'privacy-policy');
     const userAgreement = legalText(content.document, 'user-agreement');
     if (!privacyPolicy || !userAgreement) return fail('UNAVAILABLE', 'The content has no privacy policy or user agreement.');

@@ -92,5 +92,7 @@ function summarise(service: Service, language: Language): ServiceSummary {
     priceAssumed: service.price.assumed,
     processingDays: service.processingTime.workingDays,
     processingAssumed: service.processingTime.assumed,
+    // The catalogue knows nothing of this kiosk's screens; the handlers mark what failed here.
+    availableHere: true,
   };
 }

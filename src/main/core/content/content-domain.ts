@@ -10,6 +10,7 @@ import type { PortalClient } from '../portal-client/portal-client.js';
 import type { KioskDatabase } from '../storage/database.js';
 import { catalogueHandlers } from './catalogue-handlers.js';
 import { contentHandlers, contentStatus } from './content-handlers.js';
+import { UnavailableServices } from '../health/unavailable-services.js';
 import { ContentPuller } from './content-puller.js';
 import { ContentService } from './content-service.js';
 import { ContentStore } from './content-store.js';
@@ -24,6 +25,8 @@ type ContentChannel = keyof ReturnType<typeof catalogueHandlers> | keyof ReturnT
 export interface ContentDomain {
   readonly service: ContentService;
   readonly store: ContentStore;
+  /** Services whose form failed on this kiosk, for the active package. */
+  readonly unavailable: UnavailableServices;
   readonly handlers: HandlersFor<ContentChannel>;
   start(): void;
   stop(): void;
@@ -68,9 +71,11 @@ export async function startContentDomain(
   if (options.bundledContentFolder && existsSync(join(options.bundledContentFolder, MANIFEST_FILE))) {
     await service.install(folderPackageReader(options.bundledContentFolder), 'bundled', { quietIfNotNewer: true });
   }
+  const unavailable = new UnavailableServices(parts.db, () => store.active()?.version ?? null);
   return {
     service,
     store,
+    unavailable,
     handlers: {
       ...kioskInfoHandlers({
         content: service,
@@ -79,7 +84,7 @@ export async function startContentDomain(
         visitorIdleSeconds: options.visitorIdleSeconds,
         idleWarningSeconds: options.idleWarningSeconds,
       }),
-      ...catalogueHandlers(service, store),
+      ...catalogueHandlers(service, store, unavailable),
       ...contentHandlers({ content: service, store, puller, portalUrl: options.portalUrl, removableMediaRoots: options.removableMediaRoots, log }),
     },
     start: () => puller?.start(),

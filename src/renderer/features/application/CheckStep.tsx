@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { evaluateForm } from '../../../shared/forms/form-engine.js';
+import { evaluateWithinBudget } from './form-budget.js';
 import { today, type ApplicationInProgress } from '../../state/application-slice.js';
 import { useKioskStore } from '../../state/store.js';
 import { describeAnswer } from './answer-display.js';
@@ -13,7 +13,7 @@ export function CheckStep({ application, serviceTitle }: { application: Applicat
   const confirm = useKioskStore((state) => state.confirmCheck);
   const backFromCheck = useKioskStore((state) => state.changeAnswer);
   const form = application.started!.form;
-  const state = useMemo(() => evaluateForm(form, application.answers, { today: today() }), [form, application.answers]);
+  const state = useMemo(() => evaluateWithinBudget(form, application.answers, { today: today() }), [form, application.answers]);
   const rows = form.pages
     .filter((page) => state.visiblePageIds.includes(page.id))
     .flatMap((page) => page.fields.filter((field) => state.visibleFieldPaths.includes(field.id)).map((field) => ({ page, field })));

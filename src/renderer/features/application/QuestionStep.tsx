@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { evaluateForm } from '../../../shared/forms/form-engine.js';
+import { evaluateWithinBudget } from './form-budget.js';
 import type { AnswerValue, FormField } from '../../../shared/forms/form-schema.js';
 import { OnScreenKeyboard } from '../../ui/keyboard/OnScreenKeyboard.js';
 import type { KeyboardLayoutName } from '../../ui/keyboard/layouts.js';
@@ -31,7 +31,7 @@ export function QuestionStep({ application, serviceTitle }: { application: Appli
   const summary = useRef<HTMLDivElement>(null);
   const form = application.started!.form;
   const page = form.pages.find((candidate) => candidate.id === application.pageId)!;
-  const state = useMemo(() => evaluateForm(form, application.answers, { today: today() }), [form, application.answers]);
+  const state = useMemo(() => evaluateWithinBudget(form, application.answers, { today: today() }), [form, application.answers]);
   const pages = visiblePageIds(application);
   const step = pages.indexOf(page.id) + 1;
   const visibleFields = page.fields.filter((field) => state.visibleFieldPaths.includes(field.id));

@@ -43,6 +43,7 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
     lookupApplication: () => fail('UNAVAILABLE', 'offline'),
     printReceipt: () => ok({ outcome: 'failed', reason: 'NO_PRINTER' }),
     printBlankForm: () => ok({ outcome: 'failed', reason: 'NO_PRINTER' }),
+    reportScreenFailure: () => ok({ serviceDisabled: false }),
     ...overrides,
   };
 }

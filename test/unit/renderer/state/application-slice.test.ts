@@ -51,10 +51,32 @@ describe('application slice', () => {
       {
         applicationId: startedApplication.applicationId,
         language: 'ky',
-        consent: { privacyPolicyVersion: 'pp-2', userAgreementVersion: 'ua-5' },
+        consent: { privacyPolicyVersion: 'pp-2', userAgreementVersion: 'ua-5', additional: [] },
         answers: { fullName: 'Айгүл Асанова', phone: '+996 555 123 456' },
       },
     ]);
+  });
+
+  it('names every additional text the service asked the visitor to accept, at the version shown', async () => {
+    const withPolicy = {
+      ...startedApplication,
+      additionalLegalTexts: [{ kind: 'certification-centre-policy' as const, version: 'cc-3', title: startedApplication.privacyPolicy.title, body: startedApplication.privacyPolicy.body }],
+    };
+    const host = fakeHost({ startApplication: () => ok(withPolicy), submitApplication: () => ok(receipt), cancelApplication: () => ok({}) });
+    const store = storeWith(host.api);
+    await store.getState().startApplication(withPolicy.serviceId);
+    store.getState().acceptConsent();
+    store.getState().setAnswer('fullName', 'Айгүл Асанова');
+    store.getState().continueFromPage();
+    store.getState().setAnswer('phone', '+996 555 123 456');
+    store.getState().continueFromPage();
+    store.getState().confirmCheck();
+    await store.getState().submitApplication();
+    expect((host.callsTo('submitApplication')[0] as { consent: unknown }).consent).toEqual({
+      privacyPolicyVersion: 'pp-2',
+      userAgreementVersion: 'ua-5',
+      additional: [{ kind: 'certification-centre-policy', version: 'cc-3' }],
+    });
   });
 
   it('shows a submission the host could not store as failed with its code, never as a receipt', async () => {

@@ -1,0 +1,30 @@
+import { evaluateForm, type EvaluationContext, type FormState } from '../../../shared/forms/form-engine.js';
+import type { Answers, FormDefinition } from '../../../shared/forms/form-schema.js';
+
+/**
+ * How long one evaluation of a form may take on the page. The bundled forms take well under a
+ * millisecond; a form that takes this long would make every key tap lag, so it is taken out of
+ * use on this kiosk instead of freezing the visit (the content validation bounds each rule; this
+ * bounds what many sound rules add up to on a slow machine).
+ */
+export const FORM_EVALUATION_BUDGET_MS = 250;
+
+export class FormTooSlowError extends Error {
+  override readonly name = 'FormTooSlowError';
+  constructor(readonly formId: string) {
+    super('The form took longer than its time budget.');
+  }
+}
+
+/** evaluateForm, failing with FormTooSlowError when it ran past the budget. */
+export function evaluateWithinBudget(
+  form: FormDefinition,
+  answers: Answers,
+  context: EvaluationContext,
+  now: () => number = () => performance.now(),
+): FormState {
+  const started = now();
+  const state = evaluateForm(form, answers, context);
+  if (now() - started > FORM_EVALUATION_BUDGET_MS) throw new FormTooSlowError(form.id);
+  return state;
+}
