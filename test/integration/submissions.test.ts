@@ -270,7 +270,7 @@ describe('submitting an application', () => {
     const text = execFileSync('pdftotext', [printed.file, '-'], { encoding: 'utf8' });
     expect(text).toContain(receipt.receiptNumber);
     // The visit was in Kyrgyz: the host's words, the office and the service's documents in Kyrgyz.
-    for (const words of ['Арызыңыз кабыл алынды', 'Тест кеңсеси', 'birth ky', 'паспорт', 'Кезекте']) expect(text).toContain(words);
+    for (const words of ['Арызыңыз кабыл алынды', 'Тест кеңсеси', 'birth ky', 'паспорт', 'Ушул киоскто сакталды']) expect(text).toContain(words);
     expect(await host.router.handle('printReceipt', { receiptNumber: 'BSK1-0000-ZZ' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     // The page names a number and nothing else: it cannot put words of its own on the paper.
     expect(await host.router.handle('printReceipt', { receiptNumber: receipt.receiptNumber, heading: 'Free money' })).toMatchObject({
