@@ -9,11 +9,13 @@ interface SampleViewerProps {
   serviceId: string;
   sampleId: string;
   title: string;
+  /** Said when the sample is not in the visitor's language ("This sample is in Kyrgyz and Russian"). */
+  languageNote?: string;
   onClose: () => void;
 }
 
 /** A sample filled form over the whole screen, with large zoom buttons (pinch is off on the kiosk). */
-export function SampleViewer({ serviceId, sampleId, title, onClose }: SampleViewerProps) {
+export function SampleViewer({ serviceId, sampleId, title, languageNote, onClose }: SampleViewerProps) {
   const { t } = useTranslation();
   const [source, setSource] = useState<string>();
   const [error, setError] = useState<ErrorCode>();
@@ -34,9 +36,22 @@ export function SampleViewer({ serviceId, sampleId, title, onClose }: SampleView
   }, [serviceId, sampleId]);
 
   return (
-    <div className="sample-viewer" role="dialog" aria-modal="true" aria-labelledby="sample-viewer-title">
+    <div
+      className="sample-viewer"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="sample-viewer-title"
+      aria-describedby={languageNote ? 'sample-viewer-language' : undefined}
+    >
       <header className="sample-viewer-bar">
-        <h2 id="sample-viewer-title">{title}</h2>
+        <div>
+          <h2 id="sample-viewer-title">{title}</h2>
+          {languageNote && (
+            <p id="sample-viewer-language" className="sample-viewer-language" data-testid="sample-viewer-language">
+              {languageNote}
+            </p>
+          )}
+        </div>
         <div className="sample-viewer-zoom">
           <button type="button" className="button secondary" disabled={zoom === 0} onClick={() => setZoom(zoom - 1)}>
             <span aria-hidden="true">− </span>
@@ -54,7 +69,8 @@ export function SampleViewer({ serviceId, sampleId, title, onClose }: SampleView
           </button>
         </div>
       </header>
-      <div className="sample-viewer-page">
+      {/* Focusable, so a zoomed sample can be scrolled without touch too. */}
+      <div className="sample-viewer-page" tabIndex={0}>
         {error && (
           <p className="error-panel" role="alert">
             {t(`errors:${error}`)}

@@ -4,10 +4,12 @@ import type { ServiceDetail } from '../../../shared/contract/ipc.js';
 import { LoadState } from '../../ui/LoadState.js';
 import { NavBar } from '../visit/NavBar.js';
 import { SampleViewer } from './SampleViewer.js';
+import { otherSampleLanguages, samplesForLanguage } from './sample-languages.js';
+import { BlankFormPrint } from '../help/BlankFormPrint.js';
 import { formatPrice, formatWorkingDays } from '../../ui/format.js';
 import { useKioskStore } from '../../state/store.js';
 
-/** Everything a visitor needs before applying: what, who, price, time, documents, sample forms. */
+/** Everything a visitor needs before applying: what, who, price, time, documents, sample forms, a blank form to print. */
 export function ServiceScreen() {
   const service = useKioskStore((state) => state.service);
   const reloadScreen = useKioskStore((state) => state.reloadScreen);
@@ -26,6 +28,12 @@ function ServiceDetails({ service }: { service: ServiceDetail }) {
   const language = useKioskStore((state) => state.language);
   const [openSample, setOpenSample] = useState<ServiceDetail['sampleForms'][number]>();
   const startApplication = useKioskStore((state) => state.startApplication);
+  const samples = samplesForLanguage(service.sampleForms, language);
+  const languageNote = (sample: ServiceDetail['sampleForms'][number]) => {
+    const others = otherSampleLanguages(sample.languages, language);
+    return others ? t(`catalogue:sample.writtenIn.${others}`) : undefined;
+  };
+  const openSampleNote = openSample && languageNote(openSample);
 
   return (
     <>
@@ -103,14 +111,26 @@ function ServiceDetails({ service }: { service: ServiceDetail }) {
           <section className="service-section" aria-labelledby="service-samples-heading">
             <h2 id="service-samples-heading">{t('catalogue:service.samples')}</h2>
             <div className="sample-buttons">
-              {service.sampleForms.map((sample) => (
-                <button key={sample.id} type="button" className="button secondary" onClick={() => setOpenSample(sample)}>
-                  {t('catalogue:service.viewSample')}: {sample.title}
-                </button>
-              ))}
+              {samples.map((sample) => {
+                const note = languageNote(sample);
+                return (
+                  <div key={sample.id} className="sample-choice">
+                    <button type="button" className="button secondary" onClick={() => setOpenSample(sample)} aria-describedby={note ? `sample-note-${sample.id}` : undefined}>
+                      {t('catalogue:service.viewSample')}: {sample.title}
+                    </button>
+                    {note && (
+                      <p className="service-note sample-language-note" id={`sample-note-${sample.id}`} data-testid="sample-language-note">
+                        {note}
+                      </p>
+                    )}
+                  </div>
+                );
+              })}
             </div>
           </section>
         )}
+
+        <BlankFormPrint serviceId={service.id} />
 
         <div className="primary-action">
           <button type="button" className="button primary apply-button" onClick={() => void startApplication(service.id)}>
@@ -120,7 +140,13 @@ function ServiceDetails({ service }: { service: ServiceDetail }) {
       </div>
 
       {openSample && (
-        <SampleViewer serviceId={service.id} sampleId={openSample.id} title={openSample.title} onClose={() => setOpenSample(undefined)} />
+        <SampleViewer
+          serviceId={service.id}
+          sampleId={openSample.id}
+          title={openSample.title}
+          {...(openSampleNote ? { languageNote: openSampleNote } : {})}
+          onClose={() => setOpenSample(undefined)}
+        />
       )}
     </>
   );

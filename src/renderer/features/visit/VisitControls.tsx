@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskStore } from '../../state/store.js';
+import { HelpButton } from '../help/HelpButton.js';
 import { wipeVisit } from './wipe.js';
 
 /**
- * The bar at the top of every visit screen: language, larger text and high contrast (both last for
- * the visit only) and Exit, always in the same place.
+ * The bar at the top of every visit screen: language, Help, larger text and high contrast (both last
+ * for the visit only) and Exit, always in the same place.
  */
 export function VisitBar() {
   const { t } = useTranslation();
@@ -14,13 +15,14 @@ export function VisitBar() {
   const screen = useKioskStore((state) => state.screen);
   return (
     <div className="visit-bar">
-      {screen !== 'language' ? (
-        <button type="button" className="button secondary aid" onClick={changeLanguage}>
-          {t('common:nav.changeLanguage')}
-        </button>
-      ) : (
-        <span />
-      )}
+      <div className="visit-bar-start">
+        {screen !== 'language' && (
+          <button type="button" className="button secondary aid" onClick={changeLanguage}>
+            {t('common:nav.changeLanguage')}
+          </button>
+        )}
+        <HelpButton />
+      </div>
       <div className="visit-bar-end">
         <ReadingAids />
         <button type="button" className="button exit aid" onClick={requestExit}>
@@ -40,11 +42,11 @@ function ReadingAids() {
   return (
     <div className="reading-aids" role="group" aria-label={t('common:aids.label')}>
       <button type="button" className="button secondary aid" aria-pressed={largeText} onClick={toggleLargeText}>
-        <span aria-hidden="true">A+ </span>
+        <span className="aid-icon" aria-hidden="true">A+ </span>
         {t('common:aids.largeText')}
       </button>
       <button type="button" className="button secondary aid" aria-pressed={highContrast} onClick={toggleHighContrast}>
-        <span aria-hidden="true">◐ </span>
+        <span className="aid-icon" aria-hidden="true">◐ </span>
         {t('common:aids.highContrast')}
       </button>
     </div>
