@@ -172,6 +172,10 @@ test('marriage registration in Кыргызча: not married before, so the rece
   await expect(receipt.locator('.receipt-qr-figure figcaption')).toHaveText('Арызыңыздын абалын билүү үчүн кодду сканерлеңиз.');
   await scan(page, 'receipt-ky');
   await screenshot(page, 'receipt-marriage-ky');
+  await page.getByRole('button', { name: /Ачык контраст/ }).tap();
+  await expect(page.locator('html')).toHaveClass(/high-contrast/);
+  await scan(page, 'receipt-ky-high-contrast');
+  await screenshot(page, 'receipt-marriage-ky-high-contrast', false);
 
   const paper = await printedText(page, kiosk, number);
   expect(paper).toContain('Төлөнүүчү сумма: 500 сом');
