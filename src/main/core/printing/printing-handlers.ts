@@ -5,6 +5,7 @@ import type { CatalogueView } from '../content/catalogue-view.js';
 import type { HandlersFor } from '../handlers.js';
 import { createHostTranslations, type HostTranslations } from '../i18n/host-translations.js';
 import { describeError, type Logger } from '../logger.js';
+import { composeBlankForm } from './blank-form-composer.js';
 import type { PrinterPort } from './printer-port.js';
 import { composeReceipt } from './receipt-composer.js';
 
@@ -26,6 +27,7 @@ export function printingHandlers(options: PrintingOptions): HandlersFor<'printRe
   const sources = {
     stored: (receiptNumber: string) => options.outbox.byReceiptNumber(receiptNumber),
     catalogue: options.catalogue,
+    details: options.receiptDetails,
     translations: options.translations ?? createHostTranslations(),
   };
   return {
@@ -39,6 +41,20 @@ export function printingHandlers(options: PrintingOptions): HandlersFor<'printRe
         return ok({ outcome: 'failed' as const, reason: 'PRINT_FAILED' as const });
       }
     },
-    printBlankForm: () => fail('UNAVAILABLE', 'Blank forms are not printed yet.'),
+    // The page names a service and a language; the host writes the form from the active catalogue.
+    printBlankForm: async ({ serviceId, language }) => {
+      const document = options.catalogue()?.document;
+      const service = document?.services.find((candidate) => candidate.id === serviceId);
+      const form = service && document?.forms.find((candidate) => candidate.id === service.formId);
+      if (!document || !service || !form) return fail('NOT_FOUND', 'No such service or form.');
+      const blankForm = composeBlankForm({ form, service, officeName: document.settings.officeName[language], language, translations: sources.translations });
+      if (!options.printer.printBlankForm) return ok({ outcome: 'failed' as const, reason: 'NO_PRINTER' as const });
+      try {
+        return ok(await options.printer.printBlankForm(blankForm));
+      } catch (error) {
+        options.log.warn('blank_form_print_failed', describeError(error));
+        return ok({ outcome: 'failed' as const, reason: 'PRINT_FAILED' as const });
+      }
+    },
   };
 }
