@@ -81,14 +81,16 @@ function layOut(document: PdfDocument, receipt: ReceiptDocument, qr: QrModules):
   const moduleSize = Math.min(3, QR_MAX_WIDTH / qr.size);
   const qrWidth = qr.size * moduleSize;
   const left = (WIDTH - qrWidth) / 2;
-  const top = document.y + 6;
+  // Four modules of white around the code, as scanners expect (the paper is the white).
+  const quietZone = 4 * moduleSize;
+  const top = document.y + quietZone;
   for (let row = 0; row < qr.size; row++) {
     for (let column = 0; column < qr.size; column++) {
       if (qr.get(row, column)) document.rect(left + column * moduleSize, top + row * moduleSize, moduleSize, moduleSize);
     }
   }
   document.fill('#000000');
-  document.y = top + qrWidth + 4;
+  document.y = top + qrWidth + quietZone;
   document.x = MARGIN;
   if (receipt.qrCaption) document.font('regular').fontSize(8).text(receipt.qrCaption, { width, align: 'center' });
 
