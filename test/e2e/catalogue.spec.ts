@@ -169,6 +169,7 @@ test.describe('the page and its host', () => {
         'onContentStatusChanged',
         'onContentUpdated',
         'onSyncStatusChanged',
+        'printBlankForm',
         'printReceipt',
         'searchServices',
         'startApplication',
