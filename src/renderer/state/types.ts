@@ -68,7 +68,11 @@ export interface PresentationSlice {
 
 export interface CatalogueSlice {
   categories: Loadable<CategorySummary[]>;
+  /** The open category's services loaded so far: its first page, then each page the visitor asked for. */
   services: Loadable<ServiceSummary[]>;
+  /** Whether the next page of the category is being fetched, or the last try failed. */
+  servicesPaging: 'idle' | 'loading' | 'failed';
+  loadMoreServices: () => void;
   service: Loadable<ServiceDetail>;
   searchQuery: string;
   searchResults: Loadable<ServiceSummary[]>;
@@ -180,6 +184,7 @@ export type VisitScopedKey =
   | 'highContrast'
   | 'categories'
   | 'services'
+  | 'servicesPaging'
   | 'service'
   | 'searchQuery'
   | 'searchResults'

@@ -45,7 +45,7 @@ export type ContentProblem = z.infer<typeof contentProblemSchema>;
 /** The evaluator's own limits: an expression within them is evaluated whole, never cut short to null. */
 export const MAX_EXPRESSION_NODES = 2_000;
 /** Counts a package may hold; the kiosk's screens and search are measured up to these. */
-export const CONTENT_LIMITS = { services: 20_000, categories: 200, forms: 20_000, servicesPerCategory: 20_000, legalTexts: 10 } as const;
+export const CONTENT_LIMITS = { services: 100_000, categories: 200, forms: 100_000, servicesPerCategory: 100_000, legalTexts: 10 } as const;
 /** Longest text of each kind, in characters, per language. */
 export const TEXT_LIMITS = {
   title: 200,

@@ -13,6 +13,9 @@ export { CHANNELS, HOST_EVENTS, type Channel, type HostEventName } from './chann
 /** How a screen can fail: it threw while drawing or handling a touch, or its form's rules ran past their time budget. */
 export const SCREEN_FAILURE_KINDS = ['threw', 'too-slow'] as const;
 
+/** The most services one listServices answer carries. */
+export const SERVICE_PAGE_MAX = 500;
+
 const languageRequest = z.object({ language: languageSchema }).strict();
 const idSchema = z.string().min(1).max(64);
 
@@ -182,7 +185,15 @@ export const ipcContract = {
   getKioskInfo: { request: z.object({}).strict(), response: kioskInfoSchema },
   listCategories: { request: languageRequest, response: z.array(categorySummarySchema) },
   listServices: {
-    request: z.object({ language: languageSchema, categoryId: idSchema.optional() }).strict(),
+    request: z
+      .object({
+        language: languageSchema,
+        categoryId: idSchema.optional(),
+        /** A page of the list: a category may hold thousands of services, the screen asks for a screenful at a time. */
+        offset: z.number().int().nonnegative().optional(),
+        limit: z.number().int().min(1).max(SERVICE_PAGE_MAX).optional(),
+      })
+      .strict(),
     response: z.array(serviceSummarySchema),
   },
   getService: {

@@ -18,7 +18,7 @@ export function catalogueHandlers(content: ContentService, store: ContentStore, 
     availability.availableHere(service.id) ? service : { ...service, availableHere: false };
   return {
     listCategories: ({ language }) => ok(content.catalogue()?.categories(language) ?? []),
-    listServices: ({ language, categoryId }) => ok((content.catalogue()?.services(language, categoryId) ?? []).map(marked)),
+    listServices: ({ language, categoryId, offset, limit }) => ok((content.catalogue()?.services(language, categoryId, { offset, limit }) ?? []).map(marked)),
     searchServices: ({ language, query }) => ok((content.catalogue()?.search(language, query) ?? []).map(marked)),
     getService: ({ language, serviceId }) => {
       const catalogue = content.catalogue();

@@ -12,10 +12,17 @@ const SEARCH_LIMIT = 30;
  */
 export class CatalogueView {
   private readonly servicesById: Map<string, Service>;
+  /** Each category's services in catalogue order: a page of a 100,000-service category is a slice, not a scan. */
+  private readonly servicesByCategory = new Map<string, Service[]>();
   private readonly index: CatalogueSearchIndex;
 
   constructor(readonly document: CatalogueDocument) {
     this.servicesById = new Map(document.services.map((service) => [service.id, service]));
+    for (const service of document.services) {
+      const list = this.servicesByCategory.get(service.categoryId);
+      if (list) list.push(service);
+      else this.servicesByCategory.set(service.categoryId, [service]);
+    }
     this.index = new CatalogueSearchIndex(document.services.map(searchDocumentForService));
   }
 
@@ -25,14 +32,15 @@ export class CatalogueView {
       icon: category.icon,
       title: category.title[language],
       description: category.description[language],
-      serviceCount: this.document.services.filter((service) => service.categoryId === category.id).length,
+      serviceCount: this.servicesByCategory.get(category.id)?.length ?? 0,
     }));
   }
 
-  services(language: Language, categoryId?: string): ServiceSummary[] {
-    return this.document.services
-      .filter((service) => categoryId === undefined || service.categoryId === categoryId)
-      .map((service) => summarise(service, language));
+  /** A category's services (every service without one), from `offset`, at most `limit` of them. */
+  services(language: Language, categoryId?: string, page: { offset?: number; limit?: number } = {}): ServiceSummary[] {
+    const all = categoryId === undefined ? this.document.services : (this.servicesByCategory.get(categoryId) ?? []);
+    const offset = page.offset ?? 0;
+    return all.slice(offset, page.limit === undefined ? undefined : offset + page.limit).map((service) => summarise(service, language));
   }
 
   service(language: Language, serviceId: string): ServiceDetail | undefined {

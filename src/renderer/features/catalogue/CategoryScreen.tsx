@@ -12,6 +12,8 @@ export function CategoryScreen() {
   const services = useKioskStore((state) => state.services);
   const openService = useKioskStore((state) => state.openService);
   const reloadScreen = useKioskStore((state) => state.reloadScreen);
+  const paging = useKioskStore((state) => state.servicesPaging);
+  const loadMore = useKioskStore((state) => state.loadMoreServices);
   const category = categories?.find((candidate) => candidate.id === categoryId);
 
   return (
@@ -22,7 +24,26 @@ export function CategoryScreen() {
       </header>
       <section className="screen-body">
         <LoadState loadable={services} retry={reloadScreen}>
-          {(list) => <ServiceList services={list} language={language} onOpen={openService} />}
+          {(list) => (
+            <>
+              <ServiceList services={list} language={language} onOpen={openService} />
+              {category && list.length < category.serviceCount && (
+                <div className="list-more">
+                  <p className="list-count" role="status">
+                    {t('catalogue:shownOf', { shown: list.length, total: category.serviceCount })}
+                  </p>
+                  {paging === 'failed' && (
+                    <p className="field-error" role="alert">
+                      {t('catalogue:moreFailed')}
+                    </p>
+                  )}
+                  <button type="button" className="button secondary" disabled={paging === 'loading'} onClick={loadMore}>
+                    {paging === 'loading' ? t('common:loading') : t('catalogue:showMore')}
+                  </button>
+                </div>
+              )}
+            </>
+          )}
         </LoadState>
       </section>
       <NavBar />
