@@ -133,9 +133,17 @@ function ServiceDetails({ service }: { service: ServiceDetail }) {
         <BlankFormPrint serviceId={service.id} />
 
         <div className="primary-action">
-          <button type="button" className="button primary apply-button" onClick={() => void startApplication(service.id)}>
-            {t('catalogue:service.apply')}
-          </button>
+          {service.availableHere ? (
+            <button type="button" className="button primary apply-button" onClick={() => void startApplication(service.id)}>
+              {t('catalogue:service.apply')}
+            </button>
+          ) : (
+            // Its form failed on this kiosk's screen: the next visitor is sent to staff, not into the same failure.
+            <p className="service-unavailable" role="status" data-testid="service-unavailable">
+              <span aria-hidden="true">ⓘ </span>
+              {t('catalogue:service.unavailableHere')}
+            </p>
+          )}
         </div>
       </div>
 
