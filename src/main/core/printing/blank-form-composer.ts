@@ -97,6 +97,8 @@ export function composeBlankForm({ form, service, officeName, language, translat
   }
 
   const entry = (field: FormField): BlankFormEntry => (field.type === 'repeatGroup' ? group(field) : leaf(field));
+  // Under a part that already says "only if it applies", the same sentence on its questions says nothing more.
+  const withoutCondition = ({ condition: _said, ...rest }: BlankFormEntry): BlankFormEntry => rest;
 
   return {
     serviceId: service.id,
@@ -109,7 +111,7 @@ export function composeBlankForm({ form, service, officeName, language, translat
       heading: t('blankForm.part', { number: index + 1 }),
       ...(page.title ? { title: page.title[language] } : {}),
       ...(page.relevant !== undefined ? { condition: onlyIfItApplies } : {}),
-      entries: page.fields.map(entry),
+      entries: page.relevant !== undefined ? page.fields.map((field) => withoutCondition(entry(field))) : page.fields.map(entry),
     })),
     closing: [
       { kind: 'date', label: t('blankForm.date'), ...datePlace },

@@ -40,7 +40,8 @@ export class BlankFormPdfPrinter implements BlankFormPrinter {
     mkdirSync(this.options.folder, { recursive: true });
     const file = join(this.options.folder, `${form.serviceId}-${form.language}.pdf`);
     const partial = `${file}.partial`;
-    const document = new PDFDocument({ size: 'A4', margin: PAGE.margin, info: { Title: form.title, Producer: 'Kyzmat Kiosk' } });
+    // Pages are kept until the end so each gets the office's name at its foot: a page that comes loose still says where it belongs.
+    const document = new PDFDocument({ size: 'A4', margin: PAGE.margin, bufferPages: true, info: { Title: form.title, Producer: 'Kyzmat Kiosk' } });
     document.registerFont('regular', this.options.regularFont);
     document.registerFont('bold', this.options.boldFont);
     const written = new Promise<void>((resolve, reject) => {
@@ -61,12 +62,23 @@ export class BlankFormPdfPrinter implements BlankFormPrinter {
     }
     document.moveDown(1.5);
     for (const entry of form.closing) drawEntry(document, entry, 0);
-    room(document, 30);
-    document.moveDown(1.5).font('regular').fontSize(8).text(form.footer, PAGE.margin, document.y, { width: WIDTH, align: 'center' });
+    footOfEveryPage(document, form.footer);
     document.end();
     await written;
     renameSync(partial, file);
     return { outcome: 'saved', file };
+  }
+}
+
+/** The footer in the bottom margin of each page (the margin is lifted while writing it, or pdfkit would start a page). */
+function footOfEveryPage(document: PdfDocument, footer: string): void {
+  const pages = document.bufferedPageRange();
+  for (let index = pages.start; index < pages.start + pages.count; index++) {
+    document.switchToPage(index);
+    const bottom = document.page.margins.bottom;
+    document.page.margins.bottom = 0;
+    document.font('regular').fontSize(8).text(footer, PAGE.margin, PAGE.height - PAGE.margin / 2 - 8, { width: WIDTH, align: 'center', lineBreak: false });
+    document.page.margins.bottom = bottom;
   }
 }
 

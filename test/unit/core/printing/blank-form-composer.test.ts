@@ -142,10 +142,23 @@ describe('repeat groups on paper', () => {
   });
 
   it('says a question applies only to some applicants when the form shows it only then', () => {
-    const form = catalogue.document.forms.find((candidate) => candidate.pages.some((page) => page.fields.some((field) => field.relevant !== undefined)))!;
-    const service = catalogue.document.services.find((candidate) => candidate.formId === form.id)!;
-    const conditional = allEntries(blankForm(service.id, 'en')).filter((entry) => entry.condition);
-    expect(conditional.length).toBeGreaterThan(0);
-    expect(conditional[0]!.condition).toBe('Fill in only if it applies to you.');
+    // The bundled forms put such rules on pages; here the father's PIN page's rule moves onto its question.
+    const service = catalogue.document.services.find((candidate) => candidate.id === 'birth-registration')!;
+    const bundled = catalogue.document.forms.find((candidate) => candidate.id === service.formId)!;
+    const { relevant, ...page } = bundled.pages.find((candidate) => candidate.id === 'father-pin')!;
+    const form = { ...bundled, pages: [{ ...page, fields: page.fields.map((field) => ({ ...field, relevant: relevant! })) }] };
+    const document = composeBlankForm({ form, service, officeName: 'Office', language: 'en', translations });
+    expect(document.parts[0]!.condition).toBeUndefined();
+    expect(document.parts[0]!.entries.map((entry) => entry.condition)).toEqual(['Fill in only if it applies to you.']);
+  });
+
+  it('says it once for a part shown only to some applicants, not again on each of its questions', () => {
+    const document = blankForm('property-rights-registration', 'ru');
+    const conditionalParts = document.parts.filter((part) => part.condition);
+    expect(conditionalParts.length).toBeGreaterThan(0);
+    for (const part of conditionalParts) {
+      expect(part.condition).toBe('Заполните, только если это относится к вам.');
+      expect(part.entries.filter((entry) => entry.condition)).toEqual([]);
+    }
   });
 });
