@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { benchContent } from './content.mjs';
+import { benchContent, benchPatterns } from './content.mjs';
+import { benchLargeCategory } from './large-category.mjs';
 import { benchDrain, benchPortalIntake } from './delivery.mjs';
 import { benchSearch } from './search.mjs';
 import { benchKeystrokes, benchSubmit } from './visit.mjs';
@@ -23,10 +24,10 @@ const report = (name, values, unit, n = values.length) =>
   console.log(JSON.stringify({ name, value: Number(median(values).toFixed(2)), unit, n }));
 
 /** Starts the real launcher and resolves when it prints its launch URL; the time includes Node's own start. */
-function startKiosk(dataFolder) {
+function startKiosk(dataFolder, env = {}) {
   const started = performance.now();
   const child = spawn(process.execPath, ['dist/main/launcher/start.js', '--browser', '--no-open', '--no-portal'], {
-    env: { ...process.env, KIOSK_DATA_DIR: dataFolder },
+    env: { ...process.env, KIOSK_DATA_DIR: dataFolder, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -95,6 +96,8 @@ async function launchToAttractPainted() {
 await hostStartToReady();
 await launchToAttractPainted();
 await benchContent(report);
+benchPatterns(report);
+await benchLargeCategory(report, { startKiosk, stopKiosk, chromiumArgs: CHROMIUM_ARGS, runs: RUNS });
 await benchSearch(report);
 await benchSubmit(report);
 benchKeystrokes(report);
