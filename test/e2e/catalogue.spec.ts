@@ -171,6 +171,7 @@ test.describe('the page and its host', () => {
         'onSyncStatusChanged',
         'printBlankForm',
         'printReceipt',
+        'reportScreenFailure',
         'searchServices',
         'startApplication',
         'submitApplication',

@@ -47,7 +47,7 @@ test('the service panel says in Kyrgyz why a signed package was refused for its 
     await expect(problem).toContainText('forms/form-birth-registration.json');
     await expect(problem).toContainText('эч бир жооп экөөнө тең туура келбейт');
     await expect(page.locator('.panel-reason').first()).toContainText('мазмун мындай түрүндө иштей албайт');
-    await expect(page.getByTestId('active-content-version')).toHaveText('1');
+    await expect(page.getByTestId('active-content-version')).toHaveText('2');
     await scan(page, 'service panel with a refused package');
     await screenshot(page, 'service-panel-meaning-refused-ky');
   } finally {

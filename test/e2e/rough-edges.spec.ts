@@ -74,7 +74,7 @@ test('the Kyrgyz service panel gives a refusal’s reason in Kyrgyz', async ({ p
     const stick = join(media, 'usb-stick', 'kyzmat-content');
     const cli = (...args: string[]) => execFileSync(process.execPath, ['dist/portal/content-cli.js', ...args], { encoding: 'utf8' });
     const out = join(mkdtempSync(join(tmpdir(), 'kyzmat-content-e2e-')), 'package');
-    cli('build', 'resources/content-source', '--out', out, '--version', '1');
+    cli('build', 'resources/content-source', '--out', out, '--version', '2');
     cli('sign', out, '--key', 'resources/demo-keys/demo-content-2026-b.private.json');
     cpSync(out, stick, { recursive: true });
     await page.goto(kiosk.launchUrl);
