@@ -45,7 +45,11 @@ export async function benchDrain(report, count = 1000) {
       const submitted = await offline.router.handle('submitApplication', {
         applicationId: started.value.applicationId,
         language: 'ru',
-        consent: { privacyPolicyVersion: started.value.privacyPolicy.version, userAgreementVersion: started.value.userAgreement.version },
+        consent: {
+          privacyPolicyVersion: started.value.privacyPolicy.version,
+          userAgreementVersion: started.value.userAgreement.version,
+          additional: started.value.additionalLegalTexts.map((text) => ({ kind: text.kind, version: text.version })),
+        },
         answers,
       });
       if (!submitted.ok) throw new Error(submitted.error.code);

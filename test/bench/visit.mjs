@@ -32,7 +32,11 @@ export async function benchSubmit(report, count = 300) {
       const request = {
         applicationId: started.value.applicationId,
         language: 'ru',
-        consent: { privacyPolicyVersion: started.value.privacyPolicy.version, userAgreementVersion: started.value.userAgreement.version },
+        consent: {
+          privacyPolicyVersion: started.value.privacyPolicy.version,
+          userAgreementVersion: started.value.userAgreement.version,
+          additional: started.value.additionalLegalTexts.map((text) => ({ kind: text.kind, version: text.version })),
+        },
         answers: { lastName: 'Токтосунова', firstName: 'Бермет', birthDate: '1985-04-12', pin: '11204198500012', idCardNumber: 'ID1234567', phone: '0700123456' },
       };
       const begin = performance.now();

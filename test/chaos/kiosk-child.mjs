@@ -27,9 +27,15 @@ for (let index = 0; index < Number(toSubmit); index++) {
   const receipt = await host.router.handle('submitApplication', {
     applicationId: started.value.applicationId,
     language: 'ky',
-    consent: { privacyPolicyVersion: started.value.privacyPolicy.version, userAgreementVersion: started.value.userAgreement.version },
+    consent: {
+          privacyPolicyVersion: started.value.privacyPolicy.version,
+          userAgreementVersion: started.value.userAgreement.version,
+          additional: started.value.additionalLegalTexts.map((text) => ({ kind: text.kind, version: text.version })),
+        },
     answers,
   });
+  // Only a failed write is part of the experiment; any other refusal is a fault of this harness.
+  if (!receipt.ok && receipt.error.code !== 'NOT_SAVED') throw new Error(`submission refused: ${receipt.error.code} ${receipt.error.message}`);
   if (receipt.ok) process.stdout.write(`ACK ${started.value.applicationId} ${receipt.value.receiptNumber}\n`);
   else process.stdout.write(`NOT_SAVED ${started.value.applicationId} ${receipt.error.code}\n`);
 }
