@@ -212,6 +212,7 @@ const CASES: HostileCase[] = [
   },
   { name: 'a zero-length sample image', sample: { bytes: Buffer.alloc(0) }, code: 'SAMPLE_INVALID' },
   { name: 'a sample that says PNG and holds SVG', sample: { bytes: SVG, mediaType: 'image/png' }, code: 'SAMPLE_INVALID' },
+  { name: 'a 6 MB sample', sample: { bytes: Buffer.concat([SVG, Buffer.alloc(6 * 1024 * 1024, 0x20)]) }, code: 'SAMPLE_INVALID' },
   { name: 'an SVG sample that is an HTML page', sample: { bytes: Buffer.from('<html><script>alert(1)</script></html>') }, code: 'SAMPLE_INVALID' },
 ];
 

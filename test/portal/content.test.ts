@@ -85,10 +85,18 @@ describe.each(STORE_KINDS)('content publishing and serving (%s)', (kind) => {
     expect((await publish(env.portal.url, files)).status).toBe(201);
     const again = await publish(env.portal.url, files);
     expect([again.status, contentErrorSchema.parse(again.json()).error.code]).toEqual([409, 'VERSION_NOT_NEWER']);
+    // Every refusal names the file it is about, so the publisher knows where to look.
+    expect(contentErrorSchema.parse(again.json()).error.message).toMatch(/^manifest\.json: version 5 is not newer than 5$/);
     const unsigned = new Map(makePackage({ keys, version: 6, services: [testService('birth')] }));
     unsigned.delete(SIGNATURE_FILE);
     const refused = await publish(env.portal.url, unsigned);
     expect([refused.status, contentErrorSchema.parse(refused.json()).error.code]).toEqual([422, 'SIGNATURE_MISSING']);
+    expect(contentErrorSchema.parse(refused.json()).error.message).toContain('manifest.sig');
+    const stranger = testKeys('stranger-key');
+    const untrusted = await publish(env.portal.url, makePackage({ keys: stranger, version: 7, services: [testService('birth')] }));
+    expect(contentErrorSchema.parse(untrusted.json()).error).toEqual({ code: 'KEY_UNTRUSTED', message: 'manifest.sig: key stranger-key is not a trusted content key' });
+    const expired = await publish(env.portal.url, makePackage({ keys, version: 8, services: [testService('birth')], now: new Date('2020-01-01T00:00:00Z'), expires: new Date('2020-02-01T00:00:00Z') }));
+    expect(contentErrorSchema.parse(expired.json()).error.message).toMatch(/^manifest\.json: the package expired at 2020-02-01/);
     expect((await send(env.portal.url, { path: manifestPath })).headers[PORTAL_HEADERS.contentPackageVersion]).toBe('5');
   });
 

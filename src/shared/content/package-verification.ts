@@ -94,27 +94,27 @@ export async function verifyManifest(
   if (signatureBytes.length > MAX_SIGNATURE_BYTES) throw new ContentRejection('SIGNATURE_MALFORMED', `${SIGNATURE_FILE} is too large`);
 
   const envelope = signatureEnvelopeSchema.safeParse(parseJson(signatureBytes));
-  if (!envelope.success) throw new ContentRejection('SIGNATURE_MALFORMED', `${SIGNATURE_FILE} is not a signature envelope`);
+  if (!envelope.success) throw new ContentRejection('SIGNATURE_MALFORMED', `${SIGNATURE_FILE}: not a signature envelope`);
   const anchor = context.trustAnchors.find((candidate) => candidate.keyId === envelope.data.keyId);
-  if (!anchor) throw new ContentRejection('KEY_UNTRUSTED', `key ${envelope.data.keyId} is not a trusted content key`);
+  if (!anchor) throw new ContentRejection('KEY_UNTRUSTED', `${SIGNATURE_FILE}: key ${envelope.data.keyId} is not a trusted content key`);
   if (!(await ed25519Verify(anchor.publicKey, envelope.data.signature, manifestBytes))) {
-    throw new ContentRejection('SIGNATURE_INVALID', `the signature does not match ${MANIFEST_FILE} and key ${anchor.keyId}`);
+    throw new ContentRejection('SIGNATURE_INVALID', `${SIGNATURE_FILE}: the signature does not match ${MANIFEST_FILE} and key ${anchor.keyId}`);
   }
 
   const parsed = manifestSchema.safeParse(parseJson(manifestBytes));
-  if (!parsed.success) throw new ContentRejection('MANIFEST_MALFORMED', describeIssues(parsed.error.issues));
+  if (!parsed.success) throw new ContentRejection('MANIFEST_MALFORMED', `${MANIFEST_FILE}: ${describeIssues(parsed.error.issues)}`);
   const manifest = parsed.data;
   if (manifest.keyId !== envelope.data.keyId) {
-    throw new ContentRejection('KEY_MISMATCH', `the manifest names key ${manifest.keyId} but was signed with ${envelope.data.keyId}`);
+    throw new ContentRejection('KEY_MISMATCH', `${MANIFEST_FILE}: names key ${manifest.keyId} but ${SIGNATURE_FILE} is by ${envelope.data.keyId}`);
   }
   if (context.currentVersion !== null && manifest.version <= context.currentVersion) {
-    throw new ContentRejection('VERSION_NOT_NEWER', `version ${manifest.version} is not newer than ${context.currentVersion}`);
+    throw new ContentRejection('VERSION_NOT_NEWER', `${MANIFEST_FILE}: version ${manifest.version} is not newer than ${context.currentVersion}`);
   }
   if (Date.parse(manifest.expires) <= context.now.getTime()) {
-    throw new ContentRejection('EXPIRED', `the package expired at ${manifest.expires}`);
+    throw new ContentRejection('EXPIRED', `${MANIFEST_FILE}: the package expired at ${manifest.expires}`);
   }
   if (compareVersions(manifest.minAppVersion, context.appVersion) > 0) {
-    throw new ContentRejection('APP_TOO_OLD', `the package needs app ${manifest.minAppVersion}; this is ${context.appVersion}`);
+    throw new ContentRejection('APP_TOO_OLD', `${MANIFEST_FILE}: the package needs app ${manifest.minAppVersion}; this is ${context.appVersion}`);
   }
   return manifest;
 }
@@ -151,7 +151,7 @@ export function parseContentJson(bytes: Uint8Array, path: string): unknown {
 /** The catalogue's schema only: for a package this kiosk already verified and stored. */
 export function parseCatalogue(bytes: Uint8Array): CatalogueDocument {
   const parsed = catalogueDocumentSchema.safeParse(parseContentJson(bytes, CATALOGUE_PART));
-  if (!parsed.success) throw new ContentRejection('CONTENT_MALFORMED', describeIssues(parsed.error.issues));
+  if (!parsed.success) throw new ContentRejection('CONTENT_MALFORMED', `${CATALOGUE_PART}: ${describeIssues(parsed.error.issues)}`);
   return parsed.data;
 }
 
@@ -169,6 +169,9 @@ export function checkCatalogue(bytes: Uint8Array, today?: string): CatalogueDocu
   return catalogue;
 }
 
+/** A sample is a page shown on screen: a few hundred kilobytes; more would only slow the kiosk that opens it. */
+export const MAX_SAMPLE_BYTES = 5 * 1024 * 1024;
+
 /** The sample parts the catalogue shows exist, are not empty, and are what their media type says. */
 export function checkSampleParts(catalogue: CatalogueDocument, parts: ReadonlyMap<string, Uint8Array>): void {
   for (const service of catalogue.services) {
@@ -176,6 +179,9 @@ export function checkSampleParts(catalogue: CatalogueDocument, parts: ReadonlyMa
       const bytes = parts.get(sample.part);
       if (!bytes) throw new ContentRejection('CONTENT_MALFORMED', `service ${service.id} shows ${sample.part}, which the manifest lacks`);
       if (bytes.length === 0) throw new ContentRejection('SAMPLE_INVALID', `${sample.part} is empty`);
+      if (bytes.length > MAX_SAMPLE_BYTES) {
+        throw new ContentRejection('SAMPLE_INVALID', `${sample.part} is ${bytes.length} bytes; a sample may have at most ${MAX_SAMPLE_BYTES}`);
+      }
       if (!looksLike(sample.mediaType, bytes, sample.part)) {
         throw new ContentRejection('SAMPLE_INVALID', `${sample.part} is not ${sample.mediaType}`);
       }
