@@ -15,12 +15,6 @@ declare module 'i18next' {
   }
 }
 
-/**
- * Locale for numbers. Chromium's ICU has no Kyrgyz number data and falls back to English ("4,140");
- * Kyrgyz groups thousands with a space exactly as Russian does ("4 140"), so ky borrows ru-KG.
- */
-export const NUMBER_LOCALE: Record<Language, string> = { ky: 'ru-KG', ru: 'ru-KG', en: 'en-GB' };
-
 /** The renderer's i18next: the shared locale files and formats, with React bindings. */
 export function initI18n(language: Language = 'ky') {
   void i18next.use(initReactI18next).init({ ...LOCALE_SETTINGS, lng: language });

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Language } from '../../shared/domain/languages.js';
-import { NUMBER_LOCALE } from '../i18n.js';
+import { wholeSom } from '../../shared/locales/formats.js';
 
 /**
  * "1 234 сом" with the visitor's grouping; "Free" for zero. Fees are whole som (the content allows
@@ -9,7 +9,7 @@ import { NUMBER_LOCALE } from '../i18n.js';
 export function formatPrice(t: TFunction, language: Language, amountSom: number): string {
   const whole = Math.round(amountSom);
   if (whole === 0) return t('catalogue:free');
-  return t('catalogue:price', { amount: new Intl.NumberFormat(NUMBER_LOCALE[language], { maximumFractionDigits: 0 }).format(whole) });
+  return t('catalogue:price', { amount: wholeSom(whole, language) });
 }
 
 /** Working days through the language's plural rules; zero is "on the day you apply". */

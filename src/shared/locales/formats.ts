@@ -38,5 +38,27 @@ export function dateTime(iso: string): string {
   return `${two(date.getDate())}.${two(date.getMonth() + 1)}.${date.getFullYear()} ${clockTime(date)}`;
 }
 
+/**
+ * Locale for numbers. Chromium's ICU has no Kyrgyz number data and falls back to English ("4,140");
+ * Kyrgyz groups thousands with a space exactly as Russian does ("4 140"), so ky borrows ru-KG.
+ */
+export const NUMBER_LOCALE = { ky: 'ru-KG', ru: 'ru-KG', en: 'en-GB' } as const satisfies Record<'ky' | 'ru' | 'en', string>;
+
+const wholeNumberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A sum of som as the screen and the printed receipt both write it: rounded to the whole som (the
+ * content allows nothing finer) and grouped as the language groups ("1 640"). One formatter per
+ * language, made once: a catalogue screen formats a price per card.
+ */
+export function wholeSom(amountSom: number, language: keyof typeof NUMBER_LOCALE): string {
+  let format = wholeNumberFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(NUMBER_LOCALE[language], { maximumFractionDigits: 0 });
+    wholeNumberFormats.set(language, format);
+  }
+  return format.format(Math.round(amountSom));
+}
+
 /** Format name → function, as i18next's formatter takes them. */
 export const LOCALE_FORMATS = { decimal, calendarDate } as const;

@@ -1,6 +1,6 @@
 import { statusLookupAddress } from '../../../shared/content/what-to-bring.js';
 import { LANGUAGES, type Language } from '../../../shared/domain/languages.js';
-import { dateTime } from '../../../shared/locales/formats.js';
+import { dateTime, wholeSom } from '../../../shared/locales/formats.js';
 import type { OutboxState } from '../../../shared/domain/submission.js';
 import type { ReceiptDetails } from '../applications/application-service.js';
 import type { OutboxReceipt } from '../applications/outbox.js';
@@ -19,7 +19,6 @@ export interface ReceiptSources {
 }
 
 /** Number grouping per language, as the screens write prices ("1 640 сом", "1,640 som"). */
-const NUMBER_LOCALE: Record<Language, string> = { ky: 'ru-KG', ru: 'ru-KG', en: 'en-GB' };
 
 /**
  * Paper keeps what it says: "being sent" would be stale by the time the visitor reads it at home,
@@ -76,8 +75,7 @@ export function composeReceipt(receiptNumber: string, sources: ReceiptSources): 
 function formatFee(translations: HostTranslations, language: Language, amountSom: number): string {
   const whole = Math.round(amountSom);
   if (whole === 0) return translations.t(language, 'receipt')('fee.free');
-  const amount = new Intl.NumberFormat(NUMBER_LOCALE[language], { maximumFractionDigits: 0 }).format(whole);
-  return translations.t(language, 'catalogue')('price', { amount });
+  return translations.t(language, 'catalogue')('price', { amount: wholeSom(whole, language) });
 }
 
 /** The outbox only ever stores a kiosk language; Kyrgyz, the state language, for anything else. */
