@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { startKioskHost, type KioskHost } from '../../src/main/core/host.js';
+import { newKioskCredential } from '../../src/portal/credentials.js';
+import { startPortal, type Portal } from '../../src/portal/server.js';
 import type { InstallOutcome, ServiceSummary } from '../../src/shared/contract/ipc.js';
 import { makePackage, testKeys, testService, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
 import { createMemoryLogger } from '../support/memory-logger.js';
@@ -10,13 +13,15 @@ import { createMemoryLogger } from '../support/memory-logger.js';
 const keys = testKeys('screen-failure-key');
 const folders: string[] = [];
 const hosts: KioskHost[] = [];
+const portals: Portal[] = [];
 const folder = () => {
   const created = mkdtempSync(join(tmpdir(), 'kyzmat-screen-failure-'));
   folders.push(created);
   return created;
 };
-afterEach(() => {
+afterEach(async () => {
   for (const host of hosts.splice(0)) host.close();
+  for (const portal of portals.splice(0)) await portal.close();
   for (const created of folders.splice(0)) rmSync(created, { recursive: true, force: true });
 });
 
@@ -66,4 +71,38 @@ describe('a service whose form failed on this kiosk’s screen', () => {
     expect(await second.call<InstallOutcome>('importContentFromRemovableMedia')).toMatchObject({ ok: true, value: { outcome: 'applied', version: 2 } });
     expect(await second.available()).toEqual({ birth: true, marriage: true });
   });
+
+  it('is reported to the portal in the next heartbeat, with the count of failed screens', async () => {
+    const portalFolder = folder();
+    const portal = await startPortal({ dataFolder: portalFolder, adminToken: 'screen-failure-admin', trustAnchors: [keys.anchor] });
+    portals.push(portal);
+    const credential = newKioskCredential('TST1');
+    await portal.store.issueCredential('TST1', credential.secretHash, new Date());
+    const host = await startKioskHost({
+      dataFolder: folder(),
+      appVersion: '1.0.0',
+      kioskCode: 'TST1',
+      fontsFolder: 'resources/fonts',
+      trustAnchorsFile: writeTrustAnchors(folder(), [keys.anchor]),
+      bundledContentFolder: writePackage(folder(), makePackage({ keys, version: 1, services: [testService('birth'), testService('marriage')] })),
+      portalUrl: portal.url,
+      kioskCredential: credential.token,
+      heartbeatSeconds: 1,
+      log: createMemoryLogger(),
+    });
+    hosts.push(host);
+    await host.router.handle('reportScreenFailure', { screen: 'application', kind: 'threw', errorName: 'TypeError', serviceId: 'birth' });
+    await host.router.handle('reportScreenFailure', { screen: 'catalogue', kind: 'threw', errorName: 'TypeError' });
+
+    const latest = () => {
+      const db = new Database(join(portalFolder, 'portal.sqlite'), { readonly: true });
+      try {
+        return db.prepare('SELECT screen_failures AS screenFailures, unavailable_services AS unavailableServices FROM heartbeat ORDER BY seq DESC LIMIT 1').get();
+      } finally {
+        db.close();
+      }
+    };
+    await expect.poll(latest, { timeout: 5000 }).toEqual({ screenFailures: 2, unavailableServices: 1 });
+  });
 });
+

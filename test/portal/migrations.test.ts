@@ -35,6 +35,10 @@ interface RawDatabase {
 }
 
 const MIGRATIONS: Record<StoreKind, readonly Migration[]> = { sqlite: SQLITE_MIGRATIONS, postgresql: POSTGRES_MIGRATIONS };
+/** The portal's first release of numbered migrations knew only 0001: the tests of the bookkeeping itself run from there. */
+const FIRST_RELEASE: Record<StoreKind, readonly Migration[]> = { sqlite: SQLITE_MIGRATIONS.slice(0, 1), postgresql: POSTGRES_MIGRATIONS.slice(0, 1) };
+/** The heartbeat as 0001 made it, before 0002 added what a kiosk reports of its screens. */
+const HEARTBEAT_COLUMNS_0001 = HEARTBEAT_COLUMNS.filter((column) => column !== 'screen_failures' && column !== 'unavailable_services');
 const SCHEMA_BEFORE_FILES: Record<StoreKind, string> = { sqlite: SQLITE_SCHEMA_BEFORE_MIGRATION_FILES, postgresql: POSTGRES_SCHEMA_BEFORE_MIGRATION_FILES };
 
 /** better-sqlite3 is synchronous: its throws become rejections here. */
@@ -119,7 +123,7 @@ describe.each(STORE_KINDS)('portal migrations (%s)', (kind) => {
     expect(await raw.version()).toBe(1);
     expect(await raw.columns('submission')).toEqual(expect.arrayContaining([...SUBMISSION_COLUMNS]));
     expect((await raw.columns('submission')).sort()).toEqual([...SUBMISSION_COLUMNS].sort());
-    expect(await raw.columns('heartbeat')).toEqual(['seq', ...HEARTBEAT_COLUMNS]);
+    expect(await raw.columns('heartbeat')).toEqual(['seq', ...HEARTBEAT_COLUMNS_0001]);
     expect(await raw.columns('kiosk_credential')).toEqual(['secret_hash', 'kiosk_code', 'issued_at', 'revoked_at']);
 
     const store = await target.open();
@@ -129,6 +133,37 @@ describe.each(STORE_KINDS)('portal migrations (%s)', (kind) => {
     expect(await store.submission(request.id)).toMatchObject({ id: request.id, receiptNumber: request.receiptNumber, language: request.language });
     await store.recordHeartbeat('BSK1', validHeartbeat, new Date());
     expect(await store.stats()).toMatchObject({ submissions: 1, heartbeats: 1 });
+  });
+
+  it('0002 adds what a kiosk reports of its screens to the heartbeat, keeping the heartbeats before it with those unknown', async () => {
+    const { target, raw } = await database();
+    await raw.migrate(MIGRATIONS[kind], 1);
+    await raw.exec(
+      `INSERT INTO heartbeat (kiosk_code, received_at, app_version, content_version, queue_depth, oldest_queued_age_seconds, quarantined, last_sync_at, printer_state)
+       VALUES ('BSK1', '2026-01-01T00:00:00.000Z', '0.1.0', 1, 0, NULL, 0, NULL, 'pdf')`,
+    );
+    await raw.migrate(MIGRATIONS[kind], 2);
+    expect(await raw.version()).toBe(2);
+    expect(await raw.columns('heartbeat')).toEqual(['seq', ...HEARTBEAT_COLUMNS]);
+    const store = await target.open();
+    await store.migrate();
+    await store.recordHeartbeat('BSK2', { ...validHeartbeat, screenFailures: 3, unavailableServices: 1 }, new Date());
+    await store.recordHeartbeat('BSK3', validHeartbeat, new Date());
+    let rows: unknown[];
+    if (kind === 'sqlite') {
+      const db = new Database(target.options.sqliteFile, { readonly: true });
+      rows = db.prepare('SELECT kiosk_code, screen_failures, unavailable_services FROM heartbeat ORDER BY seq').all();
+      db.close();
+    } else {
+      const pool = new pg.Pool({ connectionString: target.options.databaseUrl, max: 1 });
+      rows = (await pool.query('SELECT kiosk_code, screen_failures::integer, unavailable_services::integer FROM heartbeat ORDER BY seq')).rows;
+      await pool.end();
+    }
+    expect(rows).toEqual([
+      { kiosk_code: 'BSK1', screen_failures: null, unavailable_services: null },
+      { kiosk_code: 'BSK2', screen_failures: 3, unavailable_services: 1 },
+      { kiosk_code: 'BSK3', screen_failures: null, unavailable_services: null },
+    ]);
   });
 
   it('0001 is exactly the schema the portal had before its migrations were files', async () => {
@@ -153,12 +188,15 @@ describe.each(STORE_KINDS)('portal migrations (%s)', (kind) => {
          '2026-01-01T00:00:00.000Z', 'received', '2026-01-01T00:00:00.000Z');
        INSERT INTO kiosk_credential (secret_hash, kiosk_code, issued_at) VALUES ('secret-hash', 'BSK1', '2026-01-01T00:00:00.000Z');`,
     );
-    const schemaBefore = await raw.schema();
+    // That schema is 0001's (the test above); this release's migrations then run from there.
+    const fresh = await database();
+    await fresh.raw.migrate(MIGRATIONS[kind]);
+    const schemaNow = await fresh.raw.schema();
 
     const store = await target.open();
     await store.migrate();
-    expect(await raw.version()).toBe(1);
-    expect(await raw.schema()).toEqual(schemaBefore);
+    expect(await raw.version()).toBe(MIGRATIONS[kind].length);
+    expect(await raw.schema()).toEqual(schemaNow);
     // The old bookkeeping is taken over and kept: a portal of the previous release still reads version 1 there.
     if (kind === 'postgresql') expect(await raw.columns('portal_migration')).toEqual(['version', 'applied_at']);
     const row = await store.submission(request.id);
@@ -168,29 +206,29 @@ describe.each(STORE_KINDS)('portal migrations (%s)', (kind) => {
     expect(await store.kioskByCredentialHash('secret-hash')).toMatchObject({ kioskCode: 'BSK1', revokedAt: null });
     expect((await store.acceptSubmission('BSK1', await makeSubmission('BSK1'), 'other', new Date())).outcome).toBe('created');
     await store.migrate();
-    expect(await raw.version()).toBe(1);
+    expect(await raw.version()).toBe(MIGRATIONS[kind].length);
   });
 
   it('runs each migration in its own transaction: a failing one is rolled back whole and leaves the version before it', async () => {
     const { raw } = await database();
     const broken: Migration = { version: 2, name: 'broken', sql: 'CREATE TABLE half_done (x integer); SELECT * FROM no_such_table;' };
-    await expect(raw.migrate([...MIGRATIONS[kind], broken])).rejects.toThrow(/no_such_table/);
+    await expect(raw.migrate([...FIRST_RELEASE[kind], broken])).rejects.toThrow(/no_such_table/);
     expect(await raw.version()).toBe(1);
     expect(await raw.columns('half_done')).toEqual([]);
     expect(await raw.columns('submission')).not.toEqual([]);
 
     const next: Migration = { version: 2, name: 'a column', sql: 'ALTER TABLE heartbeat ADD COLUMN note text;' };
-    await raw.migrate([...MIGRATIONS[kind], next]);
+    await raw.migrate([...FIRST_RELEASE[kind], next]);
     expect(await raw.version()).toBe(2);
     expect(await raw.columns('heartbeat')).toContain('note');
-    // This portal knows only version 1: the database is now from a newer one.
-    await expect(raw.migrate(MIGRATIONS[kind])).rejects.toBeInstanceOf(StoreTooNewError);
+    // A portal that knows only version 1: the database is now from a newer one.
+    await expect(raw.migrate(FIRST_RELEASE[kind])).rejects.toBeInstanceOf(StoreTooNewError);
   });
 
   it('refuses a migration list with a gap in its numbering', async () => {
     const { raw } = await database();
     const skipped: Migration = { version: 3, name: 'skipped', sql: 'SELECT 1;' };
-    await expect(raw.migrate([...MIGRATIONS[kind], skipped])).rejects.toThrow(/misnumbered/);
+    await expect(raw.migrate([...FIRST_RELEASE[kind], skipped])).rejects.toThrow(/misnumbered/);
     expect(await raw.version()).toBe(1);
   });
 });
@@ -221,25 +259,34 @@ describe('portal migrations (postgresql): the bookkeeping a portal of the previo
     return { target, pool, previousReleaseReads, tables };
   }
 
-  it('an empty database migrated by this release reads as version 1 to the previous release, which then starts without migrating', async () => {
-    const { target, pool, previousReleaseReads, tables } = await database();
-    await (await target.open()).migrate();
+  it('an empty database migrated to version 1 by the numbered files reads as version 1 to the previous release, which then starts without migrating', async () => {
+    const { pool, previousReleaseReads, tables } = await database();
+    await migratePostgres(pool, FIRST_RELEASE.postgresql);
     expect(await previousReleaseReads()).toBe(PREVIOUS_RELEASE_POSTGRES_VERSION);
     const tablesBefore = await tables();
 
     await expect(previousReleaseMigrate(pool)).resolves.toBe(PREVIOUS_RELEASE_POSTGRES_VERSION);
     expect(await tables()).toEqual(tablesBefore);
-    // And back to this release: nothing to do, both bookkeepings still agree.
-    await (await target.open()).migrate();
+    // And back to the numbered files: nothing to do, both bookkeepings still agree.
+    await migratePostgres(pool, FIRST_RELEASE.postgresql);
     expect((await pool.query<{ version: number }>('SELECT version FROM portal_schema_version')).rows).toEqual([{ version: 1 }]);
     expect(await previousReleaseReads()).toBe(PREVIOUS_RELEASE_POSTGRES_VERSION);
   });
 
-  it('a database the previous release made still reads as version 1 to it after this release took it over', async () => {
-    const { target, pool, previousReleaseReads } = await database();
+  it('after this release’s migrations the previous release reads their version and refuses to start, rather than run its first migration again', async () => {
+    const { target, pool, previousReleaseReads, tables } = await database();
+    await (await target.open()).migrate();
+    expect(await previousReleaseReads()).toBe(POSTGRES_MIGRATIONS.length);
+    const tablesBefore = await tables();
+    await expect(previousReleaseMigrate(pool)).rejects.toBeInstanceOf(StoreTooNewError);
+    expect(await tables()).toEqual(tablesBefore);
+  });
+
+  it('a database the previous release made still reads as version 1 to it after the numbered files took it over', async () => {
+    const { pool, previousReleaseReads } = await database();
     await expect(previousReleaseMigrate(pool)).resolves.toBe(0);
-    await (await target.open()).migrate();
-    await (await target.open()).migrate();
+    await migratePostgres(pool, FIRST_RELEASE.postgresql);
+    await migratePostgres(pool, FIRST_RELEASE.postgresql);
     expect(await previousReleaseReads()).toBe(PREVIOUS_RELEASE_POSTGRES_VERSION);
     await expect(previousReleaseMigrate(pool)).resolves.toBe(PREVIOUS_RELEASE_POSTGRES_VERSION);
   });
@@ -248,17 +295,17 @@ describe('portal migrations (postgresql): the bookkeeping a portal of the previo
     const { pool, previousReleaseReads } = await database();
     const next: Migration = { version: 2, name: 'a column', sql: 'ALTER TABLE heartbeat ADD COLUMN note text;' };
     const broken: Migration = { version: 2, name: 'broken', sql: 'SELECT * FROM no_such_table;' };
-    await expect(migratePostgres(pool, [...POSTGRES_MIGRATIONS, broken])).rejects.toThrow(/no_such_table/);
+    await expect(migratePostgres(pool, [...FIRST_RELEASE.postgresql, broken])).rejects.toThrow(/no_such_table/);
     expect(await previousReleaseReads()).toBe(1);
 
-    await migratePostgres(pool, [...POSTGRES_MIGRATIONS, next]);
+    await migratePostgres(pool, [...FIRST_RELEASE.postgresql, next]);
     expect(await previousReleaseReads()).toBe(2);
     await expect(previousReleaseMigrate(pool)).rejects.toBeInstanceOf(StoreTooNewError);
   });
 
   it('writes portal_migration again where it is missing, with every version reached', async () => {
     const { pool, previousReleaseReads } = await database();
-    const migrations = [...POSTGRES_MIGRATIONS, { version: 2, name: 'a column', sql: 'ALTER TABLE heartbeat ADD COLUMN note text;' }];
+    const migrations = [...FIRST_RELEASE.postgresql, { version: 2, name: 'a column', sql: 'ALTER TABLE heartbeat ADD COLUMN note text;' }];
     await migratePostgres(pool, migrations);
     await pool.query('DROP TABLE portal_migration');
     await migratePostgres(pool, migrations);

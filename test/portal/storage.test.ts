@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startPortal } from '../../src/portal/server.js';
 import { SqlitePortalStore } from '../../src/portal/storage/sqlite/sqlite-store.js';
+import { SQLITE_MIGRATIONS } from '../../src/portal/storage/sqlite/migrations/index.js';
 import { StoreTooNewError } from '../../src/portal/storage/portal-store.js';
 import { ADMIN_TOKEN, makeSubmission, STORE_KINDS, useStorage, validHeartbeat } from './support.js';
 
@@ -107,7 +108,7 @@ describe('SQLite portal store', () => {
     await store.migrate();
     const db = new Database(target.options.sqliteFile, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(SQLITE_MIGRATIONS.length);
     db.close();
     // synchronous is per connection: read it through the store's own.
     const own = (store as unknown as { db: Database.Database }).db;

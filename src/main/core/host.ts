@@ -46,6 +46,11 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
     : undefined;
 
   const content = await startContentDomain(options, { db, portal, events, clock, log });
+  const failures = screenFailures({
+    unavailable: content.unavailable,
+    log,
+    onServiceDisabled: () => events.emit({ name: 'contentUpdated', payload: { version: content.store.active()?.version ?? 0 } }),
+  });
   const outbox = new Outbox(db, options.kioskCode);
   const sync = createSyncDomain(options, {
     outbox,
@@ -57,12 +62,9 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
       appVersion: options.appVersion,
       contentVersion: content.store.active()?.version ?? null,
       printerState: options.printer ? 'ready' : 'pdf',
+      screenFailures: failures.count(),
+      unavailableServices: content.unavailable.count(),
     }),
-  });
-  const failures = screenFailures({
-    unavailable: content.unavailable,
-    log,
-    onServiceDisabled: () => events.emit({ name: 'contentUpdated', payload: { version: content.store.active()?.version ?? 0 } }),
   });
   const applications = new ApplicationService({
     outbox,

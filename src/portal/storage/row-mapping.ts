@@ -65,7 +65,8 @@ const HEARTBEAT_FIELDS = Object.keys(heartbeatSchema.shape) as (keyof Heartbeat)
 export const HEARTBEAT_COLUMNS: readonly string[] = ['kiosk_code', 'received_at', ...HEARTBEAT_FIELDS.map(columnOf)];
 
 export function heartbeatValues(kioskCode: string, heartbeat: Heartbeat, receivedAt: Date): unknown[] {
-  return [kioskCode, receivedAt.toISOString(), ...HEARTBEAT_FIELDS.map((field) => heartbeat[field])];
+  // A field an older kiosk does not send is stored as NULL: unknown, not zero.
+  return [kioskCode, receivedAt.toISOString(), ...HEARTBEAT_FIELDS.map((field) => heartbeat[field] ?? null)];
 }
 
 export function isoTime(value: unknown): string {

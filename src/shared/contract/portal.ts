@@ -136,6 +136,10 @@ export const heartbeatSchema = z
     quarantined: z.number().int().nonnegative(),
     lastSyncAt: z.iso.datetime().nullable(),
     printerState: z.enum(['ready', 'no-printer', 'error', 'pdf']),
+    /** Screens that failed in front of a visitor since the kiosk started (threw, or a form ran past its time budget). */
+    screenFailures: z.number().int().nonnegative().optional(),
+    /** Services this kiosk took out of use because their form failed on its screen. */
+    unavailableServices: z.number().int().nonnegative().optional(),
   })
   .strict();
 export type Heartbeat = z.infer<typeof heartbeatSchema>;

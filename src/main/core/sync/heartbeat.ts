@@ -2,9 +2,12 @@ import type { SyncStatusView } from '../../../shared/contract/ipc.js';
 import type { Heartbeat } from '../../../shared/contract/portal.js';
 
 /** The heartbeat for this moment: the queue as delivery sees it, and the kiosk's own versions and printer. */
-export function heartbeatOf(sync: SyncStatusView, kiosk: Pick<Heartbeat, 'appVersion' | 'contentVersion' | 'printerState'>): Heartbeat {
+export function heartbeatOf(sync: SyncStatusView, kiosk: KioskFacts): Heartbeat {
   return { ...kiosk, queueDepth: sync.queued, oldestQueuedAgeSeconds: sync.oldestQueuedAgeSeconds, quarantined: sync.quarantined, lastSyncAt: sync.lastSyncAt };
 }
+
+/** What the kiosk knows of itself beyond its queue: versions, printer, and the health of its screens. */
+export type KioskFacts = Pick<Heartbeat, 'appVersion' | 'contentVersion' | 'printerState' | 'screenFailures' | 'unavailableServices'>;
 
 export interface HeartbeatOptions {
   intervalSeconds: number;

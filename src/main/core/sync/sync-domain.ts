@@ -1,5 +1,5 @@
 import type { SyncStatusView } from '../../../shared/contract/ipc.js';
-import type { ApplicationStatus, Heartbeat } from '../../../shared/contract/portal.js';
+import type { ApplicationStatus } from '../../../shared/contract/portal.js';
 import type { Outbox } from '../applications/outbox.js';
 import { coalescedNotice } from '../coalesced-notice.js';
 import type { HandlersFor } from '../handlers.js';
@@ -7,7 +7,7 @@ import type { HostEvents } from '../host-events.js';
 import type { KioskHostOptions } from '../host-options.js';
 import { describeError, type Logger } from '../logger.js';
 import type { PortalClient } from '../portal-client/portal-client.js';
-import { HeartbeatLoop, heartbeatOf } from './heartbeat.js';
+import { HeartbeatLoop, heartbeatOf, type KioskFacts } from './heartbeat.js';
 import { SyncEngine } from './sync-engine.js';
 import { syncHandlers } from './sync-handlers.js';
 import { onlyChanges, syncStatusOf } from './sync-status.js';
@@ -34,7 +34,7 @@ export interface SyncDomainParts {
   clock: () => Date;
   log: Logger;
   /** The kiosk's own facts for the heartbeat. */
-  kiosk: () => Pick<Heartbeat, 'appVersion' | 'contentVersion' | 'printerState'>;
+  kiosk: () => KioskFacts;
 }
 
 export function createSyncDomain(options: KioskHostOptions, parts: SyncDomainParts): SyncDomain {
