@@ -4,6 +4,7 @@ import { contentPackagesMigration } from './0002-content-packages.js';
 import { outboxMigration } from './0003-outbox.js';
 import { deliveryMigration } from './0004-delivery.js';
 import { contentProblemMigration } from './0005-content-problem.js';
+import { auditTrailMigration } from './0006-audit-trail.js';
 
 export interface Migration {
   /** Position in the list, starting at 1; stored in PRAGMA user_version once applied. */
@@ -13,4 +14,4 @@ export interface Migration {
 }
 
 /** Append only: a migration that has shipped is never edited or reordered. */
-export const MIGRATIONS: readonly Migration[] = [catalogueMigration, contentPackagesMigration, outboxMigration, deliveryMigration, contentProblemMigration];
+export const MIGRATIONS: readonly Migration[] = [catalogueMigration, contentPackagesMigration, outboxMigration, deliveryMigration, contentProblemMigration, auditTrailMigration];
