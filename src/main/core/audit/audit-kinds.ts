@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { contentIdSchema } from '../../../shared/content/content-schema.js';
+import { CONTENT_REJECTION_CODES } from '../../../shared/content/package-verification.js';
+import { normaliseReceiptNumber } from '../../../shared/domain/receipt-number.js';
+
+/*
+ * What the audit trail may hold, kind by kind. Every field is an id, a code from a fixed list or a
+ * count: there is no free text anywhere, so a visitor's name, answers or a PIN cannot be written
+ * into the trail by mistake. Objects are strict, so a field that is not declared here is refused
+ * rather than dropped: the caller learns at once that it tried to record something it must not.
+ */
+
+/** Staff ids as the signed staff list carries them: digits, typed on the sign-in screen. */
+const staffIdSchema = z.string().regex(/^\d{4,8}$/, 'a staff id');
+const STAFF_ROLES = ['clerk', 'technician'] as const;
+
+const receiptNumberSchema = z.string().refine((value) => normaliseReceiptNumber(value) === value, 'a receipt number as printed');
+/** A content package version, as the subject's text. */
+const contentVersionSubjectSchema = z.string().regex(/^[1-9]\d{0,9}$/, 'a content package version');
+const keyIdSchema = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'a signing key id');
+const contentSourceSchema = z.enum(['bundled', 'portal', 'folder']);
+/** An error code as the portal answers it (upper-case letters, digits and underscores). */
+const codeSchema = z.string().regex(/^[A-Z][A-Z0-9_]{0,39}$/, 'an error code');
+const countSchema = z.number().int().min(0).max(1_000_000);
+
+/** Who may or must be named as the actor of a kind: a staff id, or nobody. */
+const requiredStaff = staffIdSchema;
+const optionalStaff = staffIdSchema.nullable();
+const nobody = z.null();
+const noSubject = z.null();
+
+const KIND_SCHEMAS = {
+  /** A staff member signed in on this kiosk. */
+  staff_sign_in: {
+    actor: requiredStaff,
+    subject: noSubject,
+    details: z.strictObject({ role: z.enum(STAFF_ROLES), method: z.enum(['staff-id', 'card']) }),
+  },
+  staff_sign_out: {
+    actor: requiredStaff,
+    subject: noSubject,
+    details: z.strictObject({ reason: z.enum(['signed-out', 'idle-timeout']) }),
+  },
+  /**
+   * A sign-in that did not succeed. The actor is named only when the staff id is on the staff
+   * list: what someone typed for an unknown id (perhaps their PIN, perhaps their name) stays out.
+   */
+  staff_sign_in_failed: {
+    actor: optionalStaff,
+    subject: noSubject,
+    details: z.strictObject({ reason: z.enum(['WRONG_PIN', 'UNKNOWN_STAFF', 'LOCKED', 'UNKNOWN_CARD']), failedAttempts: countSchema.optional() }),
+  },
+  staff_locked: {
+    actor: requiredStaff,
+    subject: noSubject,
+    details: z.strictObject({ failedAttempts: countSchema, lockedSeconds: countSchema }),
+  },
+  /** A clerk submitted an application for a visitor: the receipt number, never the answers. */
+  assisted_application: {
+    actor: requiredStaff,
+    subject: receiptNumberSchema,
+    details: z.strictObject({ serviceId: contentIdSchema, contentVersion: countSchema }),
+  },
+  /** A receipt printed again; by a clerk from the queue, or on the receipt screen with nobody signed in. */
+  receipt_reprint: {
+    actor: optionalStaff,
+    subject: receiptNumberSchema,
+    details: z.strictObject({ outcome: z.enum(['printed', 'saved', 'failed']), reason: z.enum(['NO_PRINTER', 'PRINT_FAILED']).optional() }),
+  },
+  content_applied: {
+    actor: optionalStaff,
+    subject: contentVersionSubjectSchema,
+    details: z.strictObject({ source: contentSourceSchema, keyId: keyIdSchema }),
+  },
+  /** A package refused by its verification (its code), or one that failed to apply (INSTALL_FAILED). */
+  content_refused: {
+    actor: optionalStaff,
+    subject: noSubject,
+    details: z.strictObject({ source: contentSourceSchema, code: z.enum([...CONTENT_REJECTION_CODES, 'INSTALL_FAILED']) }),
+  },
+  /** An import from removable media and how it ended (the package's own entry follows as applied or refused). */
+  usb_import: {
+    actor: optionalStaff,
+    subject: noSubject,
+    details: z.strictObject({ outcome: z.enum(['applied', 'unchanged', 'not-found', 'rejected', 'failed']) }),
+  },
+  /** Sending stopped until an administrator acts: the portal refused the kiosk's credential, or it has none. */
+  sync_alarm: {
+    actor: nobody,
+    subject: noSubject,
+    details: z.strictObject({
+      alarm: z.enum(['CREDENTIAL_REFUSED', 'NO_CREDENTIAL']),
+      status: z.union([z.literal(401), z.literal(403)]).optional(),
+      code: codeSchema.optional(),
+    }),
+  },
+  panel_action: {
+    actor: optionalStaff,
+    subject: noSubject,
+    details: z.strictObject({ action: z.enum(['send-now', 'load-from-usb', 'check-for-update']) }),
+  },
+} as const satisfies Record<string, { actor: z.ZodType<string | null>; subject: z.ZodType<string | null>; details: z.ZodObject }>;
+
+type KindSchemas = typeof KIND_SCHEMAS;
+export type AuditKind = keyof KindSchemas;
+/** Every kind, declared once above; the portal and the panel read the list from here. */
+export const AUDIT_KINDS = Object.keys(KIND_SCHEMAS) as AuditKind[];
+
+/** What a caller records: the kind and its fields. The trail adds seq, time and hashes. */
+export type AuditEntryInput = {
+  [K in AuditKind]: {
+    kind: K;
+    actor: z.input<KindSchemas[K]['actor']>;
+    subject: z.input<KindSchemas[K]['subject']>;
+    details: z.input<KindSchemas[K]['details']>;
+  };
+}[AuditKind];
+
+export type AuditDetails = Record<string, string | number>;
+
+/** Raised for an entry the trail must not hold. The message names fields and rules, never the values given. */
+export class AuditEntryRefused extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`audit entry refused: ${problems.join('; ')}`);
+    this.name = 'AuditEntryRefused';
+  }
+}
+
+const entrySchemas = new Map<string, z.ZodType>(
+  AUDIT_KINDS.map((kind) => {
+    const { actor, subject, details } = KIND_SCHEMAS[kind];
+    return [kind, z.strictObject({ kind: z.literal(kind), actor, subject, details })];
+  }),
+);
+
+export function isAuditKind(kind: string): kind is AuditKind {
+  return entrySchemas.has(kind);
+}
+
+/** Checks an entry against its kind's schema; throws AuditEntryRefused for anything else. */
+export function parseAuditEntry(input: unknown): AuditEntryInput {
+  const kind = typeof input === 'object' && input !== null ? (input as { kind?: unknown }).kind : undefined;
+  const schema = typeof kind === 'string' ? entrySchemas.get(kind) : undefined;
+  if (!schema) throw new AuditEntryRefused(['kind: not an audit kind']);
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new AuditEntryRefused(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(entry)'}: ${describeIssue(issue)}`));
+  }
+  return parsed.data as AuditEntryInput;
+}
+
+/** The rule that failed, never the value: zod's own messages may quote what was given. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  return issue.code === 'unrecognized_keys' ? `no such field (${issue.keys.join(', ')})` : issue.code;
+}
