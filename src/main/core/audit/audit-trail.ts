@@ -1,0 +1,124 @@
+import type { KioskDatabase } from '../storage/database.js';
+import { verifyChain, contentHashOf, entryHashOf, GENESIS_HASH, type ChainAnchor, type ChainEntry, type ChainVerification } from './audit-chain.js';
+import { parseAuditEntry, type AuditDetails, type AuditEntryInput, type AuditKind } from './audit-kinds.js';
+import { canonicalJson } from './canonical-json.js';
+
+/** An entry as the trail holds it: what was recorded, when, its place in the chain and its hashes. */
+export interface AuditEntry extends ChainEntry {
+  kind: AuditKind;
+  details: AuditDetails;
+}
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  kind: string;
+  actor: string | null;
+  subject: string | null;
+  details: string;
+  content_hash: string;
+  previous_hash: string;
+  entry_hash: string;
+}
+
+/** More entries than one heartbeat should carry; a caller asking for more gets this many. */
+export const MAX_ENTRIES_PER_READ = 500;
+
+const COLUMNS = 'seq, at, kind, actor, subject, details, content_hash, previous_hash, entry_hash';
+
+const readDetails = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+const toChainEntry = (row: AuditRow): ChainEntry => ({
+  seq: row.seq,
+  at: row.at,
+  kind: row.kind,
+  actor: row.actor,
+  subject: row.subject,
+  details: readDetails(row.details),
+  contentHash: row.content_hash,
+  previousHash: row.previous_hash,
+  entryHash: row.entry_hash,
+});
+
+/**
+ * The kiosk's audit trail: what staff did here and what happened to its content and delivery,
+ * as a hash chain in the kiosk database. Each entry is checked against its kind before it is
+ * written (ids, codes and counts only, never a visitor's data), and written in one transaction
+ * with the link to the entry before it, so two writers can never make two entries with one seq.
+ */
+export class AuditTrail {
+  constructor(
+    private readonly db: KioskDatabase,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * Records one entry and returns it as stored. Throws AuditEntryRefused for an entry its kind
+   * does not allow. Inside a caller's transaction it joins that transaction (a savepoint), so an
+   * event and its entry can be committed together.
+   */
+  append(input: AuditEntryInput): AuditEntry {
+    const entry = parseAuditEntry(input);
+    const details = entry.details as AuditDetails;
+    return this.db
+      .transaction((): AuditEntry => {
+        const last = this.head();
+        const seq = (last?.seq ?? 0) + 1;
+        const previousHash = last?.entryHash ?? GENESIS_HASH;
+        const at = this.clock().toISOString();
+        const content = { seq, at, kind: entry.kind, actor: entry.actor, subject: entry.subject, details };
+        const contentHash = contentHashOf(content)!;
+        const entryHash = entryHashOf(previousHash, contentHash);
+        this.db
+          .prepare(`INSERT INTO audit_entry (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+          .run(seq, at, entry.kind, entry.actor, entry.subject, canonicalJson(details), contentHash, previousHash, entryHash);
+        return { ...content, contentHash, previousHash, entryHash };
+      })
+      .immediate();
+  }
+
+  /** The last entry's seq and hash: what the portal keeps to check this kiosk's chain later. */
+  head(): ChainAnchor | undefined {
+    const row = this.db
+      .prepare<[], { seq: number; entry_hash: string }>('SELECT seq, entry_hash FROM audit_entry ORDER BY seq DESC LIMIT 1')
+      .get();
+    return row && { seq: row.seq, entryHash: row.entry_hash };
+  }
+
+  /**
+   * Walks the whole chain and names the first broken link. With an anchor (a head stored
+   * elsewhere earlier), also tells a chain cut short or rewritten, which the chain alone cannot.
+   */
+  verify(options: { anchor?: ChainAnchor } = {}): ChainVerification {
+    const rows = this.db.prepare<[], AuditRow>(`SELECT ${COLUMNS} FROM audit_entry ORDER BY seq`).iterate();
+    return verifyChain(mapIterable(rows, toChainEntry), options);
+  }
+
+  /**
+   * Entries after a seq, in order, for delivery: asking again from the same seq gives the same
+   * entries, so a lost answer is repaired by sending them again. Throws for an entry whose details
+   * are unreadable (an edited disk); verify() says where.
+   */
+  entriesAfter(seq: number, limit: number): AuditEntry[] {
+    if (!Number.isSafeInteger(seq) || seq < 0) throw new RangeError('seq is a whole number, 0 for the start');
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError('limit is at least 1');
+    return this.db
+      .prepare<[number, number], AuditRow>(`SELECT ${COLUMNS} FROM audit_entry WHERE seq > ? ORDER BY seq LIMIT ?`)
+      .all(seq, Math.min(limit, MAX_ENTRIES_PER_READ))
+      .map((row) => {
+        const entry = toChainEntry(row);
+        if (entry.details === undefined) throw new Error(`audit entry ${row.seq} has unreadable details`);
+        return { ...entry, kind: row.kind as AuditKind, details: entry.details as AuditDetails };
+      });
+  }
+}
+
+function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
+}
