@@ -61,6 +61,7 @@ export function testCatalogue(services: Service[]): CatalogueDocument {
       support: { email: 'help@example.kg', phone: '+996 (312) 98 61 41', hours: text('9–18', '9–18', '9–18') },
     },
     portalEncryptionKey: { keyId: 'test-portal', suite: 'X25519-HKDF-SHA256-AES-256-GCM', publicKey: 'ymSKDh8obO7p3R5hEIBexJzwTDkO8ZBBMqF_CQIdfj0' },
+    staff: [],
   };
 }
 

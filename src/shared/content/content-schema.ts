@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { expressionSchema, fieldIdSchema, formDefinitionSchema } from '../forms/form-schema.js';
 import { languageSchema, localizedTextSchema } from '../domain/languages.js';
+import { staffListSchema } from './staff-schema.js';
 
 /**
  * The content package: everything a kiosk shows that administrators, not developers, decide.
@@ -153,6 +154,8 @@ export const kioskSettingsSchema = z.object({
     .max(200)
     .regex(/^https:\/\/[^\s{}]+\{receiptNumber\}[^\s{}]*$/, 'an https address with {receiptNumber} in it')
     .optional(),
+  /** How long a staff id stays locked on a kiosk after five wrong PINs there; 15 without it. */
+  staffLockoutMinutes: z.number().int().min(1).max(1440).optional(),
 });
 
 export const portalEncryptionKeySchema = z.object({
@@ -171,6 +174,8 @@ export const catalogueDocumentSchema = z
     legalTexts: z.array(legalTextSchema),
     settings: kioskSettingsSchema,
     portalEncryptionKey: portalEncryptionKeySchema,
+    /** Who may sign in at the kiosks, with hashed PINs; unique staff ids and card numbers. */
+    staff: staffListSchema.default([]),
   })
   .superRefine((doc, ctx) => {
     const unique = (ids: string[], path: string) => {
