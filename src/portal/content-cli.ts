@@ -7,6 +7,7 @@ import { bearer, PORTAL_ENDPOINTS, PORTAL_HEADERS, type PublishContentRequest } 
 import { ContentBuildError, buildPackage, signPackage } from './content/package-builder.js';
 import { packageReader, readPackageFolder, writePackageFolder } from './content/package-files.js';
 import { generateSigningKey, signingKeyFileSchema } from './content/signing.js';
+import { PinRefused, hashPin, readPin } from './content/staff-pin-hash.js';
 
 const USAGE = `Administrator tool for signed content packages.
 
@@ -15,6 +16,7 @@ const USAGE = `Administrator tool for signed content packages.
   npm run content -- sign    <package-folder> --key <key-id.private.json>
   npm run content -- verify  <package-folder> [--trust resources/trust/content-keys.json] [--app-version X.Y.Z]
   npm run content -- publish <package-folder> --portal <url> [--token T | PORTAL_ADMIN_TOKEN] [--ahead-of-fleet]
+  npm run --silent content -- hash-pin              (type the PIN and Ctrl+D, or pipe it in; prints a pinHash for staff.json)
 `;
 
 class UsageError extends Error {}
@@ -109,9 +111,21 @@ async function main(argv: string[]): Promise<void> {
       console.log(`Published version ${body.version} to ${portal}.`);
       return;
     }
+    case 'hash-pin': {
+      // From standard input, never an argument: arguments stay in shell history and process lists.
+      const pinHash = await hashPin(readPin(await readStandardInput()));
+      console.log(JSON.stringify(pinHash, null, 2));
+      return;
+    }
     default:
       throw new UsageError(`unknown command ${command}`);
   }
+}
+
+async function readStandardInput(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function readTrustAnchors(file: string): TrustAnchor[] {
@@ -126,7 +140,7 @@ try {
   if (error instanceof UsageError) {
     console.error(`Error: ${error.message}\n\n${USAGE}`);
     process.exitCode = 2;
-  } else if (error instanceof ContentBuildError || error instanceof ContentRejection) {
+  } else if (error instanceof ContentBuildError || error instanceof ContentRejection || error instanceof PinRefused) {
     console.error(`Error: ${error.message}`);
     process.exitCode = 1;
   } else {

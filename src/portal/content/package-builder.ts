@@ -18,6 +18,7 @@ import {
 } from '../../shared/content/content-schema.js';
 import { describeContentProblem } from '../../shared/content/content-meaning.js';
 import { ContentRejection, checkCatalogue, checkSampleParts, parseContentJson } from '../../shared/content/package-verification.js';
+import { staffListSchema, staffRecordSchema } from '../../shared/content/staff-schema.js';
 import { formDefinitionSchema } from '../../shared/forms/form-schema.js';
 import { LANGUAGES } from '../../shared/domain/languages.js';
 import type { PackageFiles } from './package-files.js';
@@ -40,11 +41,19 @@ const sourceSettingsSchema = z.object({
 const legalMetaSchema = legalTextSchema.omit({ body: true });
 
 const UNSIGNED_KEY_ID = 'unsigned';
+const STAFF_FILE = 'staff.json';
+/**
+ * The staff source refuses fields a record does not have, where the package would drop them
+ * quietly: a PIN typed in clear beside its hash must be noticed, not left in the folder.
+ */
+const staffSourceSchema = z.array(z.strictObject(staffRecordSchema.shape)).pipe(staffListSchema);
 
 /**
  * Builds an unsigned package from an administrator's source folder:
  *   content.json, settings.json, categories.json, portal-key.json, forms/<id>.json,
- *   services/<id>.json, samples/<file>, legal/<kind>.json + legal/<kind>.<ky|ru|en>.md
+ *   services/<id>.json, samples/<file>, legal/<kind>.json + legal/<kind>.<ky|ru|en>.md,
+ *   and optionally staff.json: the staff who may sign in, each PIN already hashed
+ *   (`content hash-pin`), so that no PIN is ever kept in clear in a source folder.
  */
 export function buildPackage(sourceFolder: string, now: Date, overrides: { version?: number } = {}): PackageFiles {
   const problems: string[] = [];
@@ -80,6 +89,7 @@ export function buildPackage(sourceFolder: string, now: Date, overrides: { versi
     return form;
   });
   const portalEncryptionKey = read('portal-key.json', portalEncryptionKeySchema);
+  const staff = existsSync(join(sourceFolder, STAFF_FILE)) ? read(STAFF_FILE, staffSourceSchema) : [];
   const serviceFiles = listFiles(join(sourceFolder, 'services')).filter((name) => name.endsWith('.json'));
   if (serviceFiles.length === 0) problems.push('services/: no service files');
   const services = serviceFiles.map((name) => ({ file: `services/${name}`, service: read(`services/${name}`, serviceSchema) }));
@@ -122,6 +132,7 @@ export function buildPackage(sourceFolder: string, now: Date, overrides: { versi
     legalTexts: legalTexts.map((text) => text!),
     settings: settings!,
     portalEncryptionKey: portalEncryptionKey!,
+    staff: staff!,
   };
   const catalogueBytes = Buffer.from(JSON.stringify(catalogue));
   // The very check every reader of the package runs: what builds here, verifies and applies everywhere.
