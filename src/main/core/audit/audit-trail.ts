@@ -25,6 +25,8 @@ interface AuditRow {
 export const MAX_ENTRIES_PER_READ = 500;
 
 const COLUMNS = 'seq, at, kind, actor, subject, details, content_hash, previous_hash, entry_hash';
+/** The triggers of migration 6 that keep the app from changing the trail. */
+const GUARDS = ['audit_entry_no_update', 'audit_entry_no_delete', 'audit_entry_append_at_end'] as const;
 
 const readDetails = (text: string): unknown => {
   try {
@@ -98,6 +100,18 @@ export class AuditTrail {
   verify(options: { anchor?: ChainAnchor } = {}): ChainVerification {
     const rows = this.db.prepare<[], AuditRow>(`SELECT ${COLUMNS} FROM audit_entry ORDER BY seq`).iterate();
     return verifyChain(mapIterable(rows, toChainEntry), options);
+  }
+
+  /**
+   * False when a trigger that makes the table append-only is gone: the app never drops them, so
+   * someone has changed the database outside it, even if every entry still verifies.
+   */
+  guardsInPlace(): boolean {
+    const present = this.db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_entry'")
+      .all()
+      .map((row) => row.name);
+    return GUARDS.every((name) => present.includes(name));
   }
 
   /**

@@ -47,6 +47,15 @@ function tamper(file: string, edit: (disk: Database.Database) => void): void {
   disk.close();
 }
 
+function guardsInPlace(file: string): boolean {
+  const db = openDatabase(file);
+  try {
+    return new AuditTrail(db).guardsInPlace();
+  } finally {
+    db.close();
+  }
+}
+
 function verify(file: string, anchor?: ChainAnchor) {
   const db = openDatabase(file);
   try {
@@ -85,6 +94,16 @@ describe('tampering with the audit trail on disk', () => {
   it('an untouched chain of 50 verifies, also against its own head as the anchor', () => {
     const { file, heads } = trailOf50();
     expect(verify(file, { seq: LENGTH, entryHash: heads.get(LENGTH)! })).toMatchObject({ ok: true, entries: LENGTH });
+    expect(guardsInPlace(file)).toBe(true);
+  });
+
+  it('an append-only trigger dropped is noticed even when no entry was changed', () => {
+    const { file } = trailOf50();
+    const disk = new Database(file);
+    disk.exec('DROP TRIGGER audit_entry_append_at_end');
+    disk.close();
+    expect(verify(file)).toMatchObject({ ok: true, entries: LENGTH });
+    expect(guardsInPlace(file)).toBe(false);
   });
 
   it.each([
