@@ -54,6 +54,19 @@ describe('the audit trail', () => {
     after.close();
   });
 
+  it('keeps one chain when two connections to the file append in turn', () => {
+    const file = join(tempFolder(), 'kiosk.sqlite');
+    const first = openDatabase(file);
+    const second = openDatabase(file);
+    const clock = steppingClock();
+    const trails = [new AuditTrail(first, clock), new AuditTrail(second, clock)];
+    const seqs = Array.from({ length: 10 }, (_, index) => trails[index % 2]!.append(exampleEntry(index)).seq);
+    expect(seqs).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(trails[0]!.verify()).toMatchObject({ ok: true, entries: 10 });
+    first.close();
+    second.close();
+  });
+
   it('gives entries after a seq in order, the same ones when asked again, for delivery', () => {
     const db = openDatabase(join(tempFolder(), 'kiosk.sqlite'));
     const trail = new AuditTrail(db, steppingClock());
