@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contentIdSchema } from '../../../shared/content/content-schema.js';
 import { CONTENT_REJECTION_CODES } from '../../../shared/content/package-verification.js';
+import { STAFF_ROLES, staffIdSchema } from '../../../shared/content/staff-schema.js';
 import { normaliseReceiptNumber } from '../../../shared/domain/receipt-number.js';
 
 /*
@@ -9,10 +10,6 @@ import { normaliseReceiptNumber } from '../../../shared/domain/receipt-number.js
  * into the trail by mistake. Objects are strict, so a field that is not declared here is refused
  * rather than dropped: the caller learns at once that it tried to record something it must not.
  */
-
-/** Staff ids as the signed staff list carries them: digits, typed on the sign-in screen. */
-const staffIdSchema = z.string().regex(/^\d{4,8}$/, 'a staff id');
-const STAFF_ROLES = ['clerk', 'technician'] as const;
 
 const receiptNumberSchema = z.string().refine((value) => normaliseReceiptNumber(value) === value, 'a receipt number as printed');
 /** A content package version, as the subject's text. */
@@ -23,7 +20,12 @@ const contentSourceSchema = z.enum(['bundled', 'portal', 'folder']);
 const codeSchema = z.string().regex(/^[A-Z][A-Z0-9_]{0,39}$/, 'an error code');
 const countSchema = z.number().int().min(0).max(1_000_000);
 
-/** Who may or must be named as the actor of a kind: a staff id, or nobody. */
+/**
+ * Who may or must be named as the actor of a kind: the staff id of a record on the staff list, or
+ * nobody. Never what was typed for an id that no record has, nor a card number: both are digits
+ * like a staff id (a PIN typed in the wrong field would pass this check), so the caller names an
+ * actor only from the record it found.
+ */
 const requiredStaff = staffIdSchema;
 const optionalStaff = staffIdSchema.nullable();
 const nobody = z.null();
@@ -34,26 +36,24 @@ const KIND_SCHEMAS = {
   staff_sign_in: {
     actor: requiredStaff,
     subject: noSubject,
-    details: z.strictObject({ role: z.enum(STAFF_ROLES), method: z.enum(['staff-id', 'card']) }),
+    details: z.strictObject({ role: z.enum(STAFF_ROLES), method: z.enum(['staff_id', 'card']) }),
   },
   staff_sign_out: {
     actor: requiredStaff,
     subject: noSubject,
     details: z.strictObject({ reason: z.enum(['signed-out', 'idle-timeout']) }),
   },
-  /**
-   * A sign-in that did not succeed. The actor is named only when the staff id is on the staff
-   * list: what someone typed for an unknown id (perhaps their PIN, perhaps their name) stays out.
-   */
+  /** A sign-in that did not succeed; the actor only when the id or card belongs to a staff record. */
   staff_sign_in_failed: {
     actor: optionalStaff,
     subject: noSubject,
     details: z.strictObject({ reason: z.enum(['WRONG_PIN', 'UNKNOWN_STAFF', 'LOCKED', 'UNKNOWN_CARD']), failedAttempts: countSchema.optional() }),
   },
+  /** An id or card locked on this kiosk after wrong PINs; the actor only when it belongs to a staff record. */
   staff_locked: {
-    actor: requiredStaff,
+    actor: optionalStaff,
     subject: noSubject,
-    details: z.strictObject({ failedAttempts: countSchema, lockedSeconds: countSchema }),
+    details: z.strictObject({ failedAttempts: countSchema, lockedMinutes: countSchema }),
   },
   /** A clerk submitted an application for a visitor: the receipt number, never the answers. */
   assisted_application: {

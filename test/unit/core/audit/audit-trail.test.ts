@@ -87,7 +87,7 @@ describe('the audit trail', () => {
     const db = openDatabase(join(tempFolder(), 'kiosk.sqlite'));
     const trail = new AuditTrail(db, steppingClock());
     trail.append(EXAMPLE_ENTRIES.staff_sign_in);
-    const withName = { ...EXAMPLE_ENTRIES.staff_sign_in, details: { role: 'clerk', method: 'staff-id', visitorName: 'Айгүл Асанова' } };
+    const withName = { ...EXAMPLE_ENTRIES.staff_sign_in, details: { role: 'clerk', method: 'staff_id', visitorName: 'Айгүл Асанова' } };
 
     expect(() => trail.append(withName as never)).toThrow(AuditEntryRefused);
     expect(() => trail.append({ kind: 'visitor_answers', actor: null, subject: null, details: {} } as never)).toThrow(AuditEntryRefused);
