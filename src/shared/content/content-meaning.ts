@@ -58,6 +58,13 @@ export const TEXT_LIMITS = {
   other: 2_000,
 } as const;
 
+/** Lists inside one service or field; a screen and a printed slip show all of them. */
+export const LIST_LIMITS = { documents: 50, urgencyTiers: 10, samples: 10, valueLabels: 100 } as const;
+
+/** What TOO_MANY counts, as a code the panel translates. */
+export const COUNTED_KINDS = ['services', 'categories', 'forms', 'legalTexts', 'servicesInCategory', 'documents', 'urgencyTiers', 'samples', 'valueLabels'] as const;
+type ListKind = (typeof COUNTED_KINDS)[number];
+
 const MAX_REPORTED_PROBLEMS = 50;
 
 type Path = (string | number)[];
@@ -71,13 +78,21 @@ export function checkContentMeaning(document: CatalogueDocument, today = '2026-0
 
   checkCounts(document, report);
   checkTexts('categories.json', document.categories, [], report);
+  // One lookup per service: a scan of the forms per service would be minutes at the documented limits.
+  const formsById = new Map(document.forms.map((form) => [form.id, form]));
   document.services.forEach((service) => {
     const file = `services/${service.id}.json`;
     checkTexts(file, service, [], report);
     unique(service.requiredDocuments.map((item) => item.id), (index, id) => report(file, ['requiredDocuments', index, 'id'], 'DUPLICATE_ID', { id }));
     unique(service.sampleForms.map((item) => item.id), (index, id) => report(file, ['sampleForms', index, 'id'], 'DUPLICATE_ID', { id }));
     unique(service.urgencyTiers.map((item) => item.id), (index, id) => report(file, ['urgencyTiers', index, 'id'], 'DUPLICATE_ID', { id }));
-    const form = document.forms.find((candidate) => candidate.id === service.formId);
+    const form = formsById.get(service.formId);
+    const listLimit = (list: readonly unknown[], key: string, what: ListKind, limit: number) => {
+      if (list.length > limit) report(file, [key], 'TOO_MANY', { what, count: list.length, limit });
+    };
+    listLimit(service.requiredDocuments, 'requiredDocuments', 'documents', LIST_LIMITS.documents);
+    listLimit(service.urgencyTiers, 'urgencyTiers', 'urgencyTiers', LIST_LIMITS.urgencyTiers);
+    listLimit(service.sampleForms, 'sampleForms', 'samples', LIST_LIMITS.samples);
     service.requiredDocuments.forEach((item, index) => {
       if (item.relevant === undefined) return;
       const path: Path = ['requiredDocuments', index, 'relevant'];
@@ -109,24 +124,36 @@ export function describeContentProblem(problem: ContentProblem): string {
     PATTERN_INVALID: `the pattern cannot run in linear time or does not compile (${v.reason})`,
     NO_FIRST_PAGE: 'no page can be shown when the form begins: every page is hidden by its rules',
     TEXT_TOO_LONG: `the text is ${v.length} characters long; at most ${v.limit} are allowed here`,
-    TOO_MANY: `${v.count} ${v.what}; at most ${v.limit} are allowed`,
+    TOO_MANY: `${v.count} ${COUNTED_IN_ENGLISH[v.what as ListKind] ?? v.what}${v.category ? ` ${v.category}` : ''}; at most ${v.limit} are allowed`,
   };
   return `${where}: ${what[problem.rule]}`;
 }
 
+const COUNTED_IN_ENGLISH: Record<ListKind, string> = {
+  services: 'services',
+  categories: 'categories',
+  forms: 'forms',
+  legalTexts: 'legal texts',
+  servicesInCategory: 'services in category',
+  documents: 'documents',
+  urgencyTiers: 'urgency tiers',
+  samples: 'sample forms',
+  valueLabels: 'value labels',
+};
+
 type Report = (file: string, path: Path, rule: ContentMeaningRule, values?: Record<string, string | number>) => void;
 
 function checkCounts(document: CatalogueDocument, report: Report): void {
-  const limit = (file: string, what: string, count: number, max: number) => {
-    if (count > max) report(file, [], 'TOO_MANY', { what, count, limit: max });
+  const limit = (file: string, what: ListKind, count: number, max: number, extra: Record<string, string> = {}) => {
+    if (count > max) report(file, [], 'TOO_MANY', { what, count, limit: max, ...extra });
   };
   limit('services/', 'services', document.services.length, CONTENT_LIMITS.services);
   limit('categories.json', 'categories', document.categories.length, CONTENT_LIMITS.categories);
   limit('forms/', 'forms', document.forms.length, CONTENT_LIMITS.forms);
-  limit('legal/', 'legal texts', document.legalTexts.length, CONTENT_LIMITS.legalTexts);
+  limit('legal/', 'legalTexts', document.legalTexts.length, CONTENT_LIMITS.legalTexts);
   const perCategory = new Map<string, number>();
   for (const service of document.services) perCategory.set(service.categoryId, (perCategory.get(service.categoryId) ?? 0) + 1);
-  for (const [categoryId, count] of perCategory) limit('categories.json', `services in category ${categoryId}`, count, CONTENT_LIMITS.servicesPerCategory);
+  for (const [categoryId, count] of perCategory) limit('categories.json', 'servicesInCategory', count, CONTENT_LIMITS.servicesPerCategory, { category: categoryId });
 }
 
 function checkForm(form: FormDefinition, today: string, report: Report): void {
@@ -200,6 +227,9 @@ function checkLeaf(file: string, path: Path, field: LeafField, scope: Set<string
       }
       break;
     case 'calculated':
+      if (field.valueLabels && Object.keys(field.valueLabels).length > LIST_LIMITS.valueLabels) {
+        report(file, [...path, 'valueLabels'], 'TOO_MANY', { what: 'valueLabels', count: Object.keys(field.valueLabels).length, limit: LIST_LIMITS.valueLabels });
+      }
       checkExpression(file, [...path, 'expression'], field.expression, report);
       checkReferences(file, [...path, 'expression'], field.expression, scope, report);
       break;
@@ -270,11 +300,22 @@ function checkCalculationCycles(file: string, form: FormDefinition, report: Repo
   const calculated = new Map<string, { reads: string[]; path: Path }>();
   form.pages.forEach((page, pageIndex) =>
     page.fields.forEach((field, fieldIndex) => {
-      if (field.type === 'calculated') {
-        calculated.set(field.id, { reads: [...referencedVariables(field.expression)], path: ['pages', pageIndex, 'fields', fieldIndex, 'expression'] });
+      const path: Path = ['pages', pageIndex, 'fields', fieldIndex];
+      if (field.type === 'calculated') calculated.set(field.id, { reads: [...referencedVariables(field.expression)], path: [...path, 'expression'] });
+      if (field.type === 'repeatGroup') {
+        // An item's calculated fields read their siblings first: a cycle among them is a cycle of each item.
+        const group = new Map<string, { reads: string[]; path: Path }>();
+        field.fields.forEach((child, childIndex) => {
+          if (child.type === 'calculated') group.set(child.id, { reads: [...referencedVariables(child.expression)], path: [...path, 'fields', childIndex, 'expression'] });
+        });
+        reportCycles(file, group, report);
       }
     }),
   );
+  reportCycles(file, calculated, report);
+}
+
+function reportCycles(file: string, calculated: Map<string, { reads: string[]; path: Path }>, report: Report): void {
   const state = new Map<string, 'visiting' | 'done'>();
   const reported = new Set<string>();
   const visit = (id: string, trail: string[]): void => {
@@ -311,11 +352,8 @@ function checkTexts(file: string, node: unknown, path: Path, report: Report): vo
     }
     return;
   }
-  for (const [key, value] of Object.entries(record)) {
-    // Expressions hold no visitor-facing text; their size has its own rule.
-    if (key === 'relevant' || key === 'required' || key === 'expression' || key === 'rule') continue;
-    checkTexts(file, value, [...path, key], report);
-  }
+  // Every key, expressions included: a skipped key name would be a place to hide a 10 MB text.
+  for (const [key, value] of Object.entries(record)) checkTexts(file, value, [...path, key], report);
 }
 
 function isLocalized(record: Record<string, unknown>): boolean {

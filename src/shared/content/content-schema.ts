@@ -190,6 +190,8 @@ export const catalogueDocumentSchema = z
     unique(doc.forms.map((f) => f.id), 'forms');
     const categories = new Set(doc.categories.map((c) => c.id));
     const forms = new Set(doc.forms.map((f) => f.id));
+    // One lookup per service: a scan per service would be minutes at 100,000 services and forms.
+    const formsById = new Map(doc.forms.map((form) => [form.id, form]));
     doc.services.forEach((service, index) => {
       if (!categories.has(service.categoryId)) {
         ctx.addIssue({ code: 'custom', path: ['services', index, 'categoryId'], message: `unknown category ${service.categoryId}` });
@@ -199,7 +201,7 @@ export const catalogueDocumentSchema = z
       }
       const amountField = service.price.amountField;
       if (amountField !== undefined) {
-        const form = doc.forms.find((candidate) => candidate.id === service.formId);
+        const form = formsById.get(service.formId);
         const field = form?.pages.flatMap((page) => page.fields).find((candidate) => candidate.id === amountField);
         if (form && !(field?.type === 'calculated' && field.format === 'som')) {
           ctx.addIssue({

@@ -287,11 +287,15 @@ function conditional(args: readonly unknown[], evaluation: Evaluation, depth: nu
   return index < args.length ? evaluate(args[index], evaluation, depth) : null;
 }
 
-/** The field ids an expression reads ({"var": "a.b"} reads a), for the engine's dependency analysis. */
+/**
+ * The field ids an expression reads ({"var": "a.b"} reads a), for the engine's dependency analysis
+ * and the content check. Depth counts operators as the evaluator does (an argument list is not a
+ * level of its own), so every variable the evaluator can reach is found.
+ */
 export function referencedVariables(expression: unknown, into: Set<string> = new Set(), depth = 0): Set<string> {
-  if (depth >= MAX_EXPRESSION_DEPTH || typeof expression !== 'object' || expression === null) return into;
+  if (depth > MAX_EXPRESSION_DEPTH || typeof expression !== 'object' || expression === null) return into;
   if (Array.isArray(expression)) {
-    for (const element of expression as unknown[]) referencedVariables(element, into, depth + 1);
+    for (const element of expression as unknown[]) referencedVariables(element, into, depth);
     return into;
   }
   for (const [key, value] of Object.entries(expression)) {

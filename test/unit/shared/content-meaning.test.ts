@@ -17,10 +17,11 @@ describe('the meaning of a content package', () => {
     const document = testCatalogue([testService('birth')]);
     const many = { ...document, services: Array.from({ length: CONTENT_LIMITS.services + 1 }, (_, index) => ({ ...document.services[0]!, id: `s${index}` })) };
     const problems = checkContentMeaning(many);
-    expect(problems.map((problem) => [problem.rule, problem.values.what])).toEqual([
-      ['TOO_MANY', 'services'],
-      ['TOO_MANY', 'services in category civil'],
+    expect(problems.map((problem) => [problem.rule, problem.values.what, problem.values.category])).toEqual([
+      ['TOO_MANY', 'services', undefined],
+      ['TOO_MANY', 'servicesInCategory', 'civil'],
     ]);
+    expect(describeContentProblem(problems[1]!)).toBe('categories.json: 100001 services in category civil; at most 100000 are allowed');
   });
 
   it('allows a label up to its limit and refuses one character more, with the file and path of the text', () => {
@@ -46,4 +47,69 @@ describe('the meaning of a content package', () => {
     document.services = Array.from({ length: 200 }, (_, index) => ({ ...testService(`s${index}`), requiredDocuments: [{ id: 'a', title: text('a') }, { id: 'a', title: text('a') }] }));
     expect(checkContentMeaning(document)).toHaveLength(50);
   });
+
+  it('bounds the lists a screen and a slip show in full: documents, urgency tiers, samples, value labels', () => {
+    const document = testCatalogue([
+      testService('birth', { requiredDocuments: Array.from({ length: 51 }, (_, index) => ({ id: `d${index}`, title: text('d') })) }),
+    ]);
+    document.forms[0]!.pages.push({
+      id: 'kind',
+      fields: [{ id: 'kind', type: 'calculated', label: text('Kind'), format: 'text', expression: 'a', valueLabels: Object.fromEntries(Array.from({ length: 101 }, (_, index) => [`v${index}`, text('v')])) }],
+    });
+    expect(checkContentMeaning(document).map((problem) => [problem.file, problem.path, problem.values.what])).toEqual([
+      ['services/birth.json', 'requiredDocuments', 'documents'],
+      ['forms/form-general.json', 'pages[3].fields[0].valueLabels', 'valueLabels'],
+    ]);
+  });
+
+  it('checks a text’s length wherever it sits, also under a key named like a rule', () => {
+    const document = testCatalogue([testService('birth')]);
+    document.forms[0]!.pages.push({
+      id: 'kind',
+      fields: [{ id: 'kind', type: 'calculated', label: text('Kind'), format: 'text', expression: 'rule', valueLabels: { rule: text('я'.repeat(3000)) } }],
+    });
+    expect(checkContentMeaning(document).map((problem) => [problem.path, problem.rule])).toEqual([
+      ['pages[3].fields[0].valueLabels.rule.ky', 'TEXT_TOO_LONG'],
+      ['pages[3].fields[0].valueLabels.rule.ru', 'TEXT_TOO_LONG'],
+      ['pages[3].fields[0].valueLabels.rule.en', 'TEXT_TOO_LONG'],
+    ]);
+  });
+
+  it('finds a reference and a cycle as deep as the evaluator reaches, and cycles inside a repeat group', () => {
+    const deep = (inner: unknown, levels: number): unknown => (levels === 0 ? inner : { '+': [deep(inner, levels - 1), 1] });
+    const document = testCatalogue([testService('birth')]);
+    document.forms[0]!.pages.push(
+      {
+        id: 'fees',
+        fields: [
+          { id: 'feeA', type: 'calculated', label: text('A'), format: 'som', expression: deep({ var: 'feeB' }, 20) as never },
+          { id: 'feeB', type: 'calculated', label: text('B'), format: 'som', expression: deep({ var: 'feeA' }, 20) as never },
+          { id: 'other', type: 'calculated', label: text('C'), format: 'som', expression: deep({ var: 'noSuchField' }, 25) as never },
+        ],
+      },
+      {
+        id: 'items',
+        fields: [
+          {
+            id: 'items',
+            type: 'repeatGroup',
+            label: text('Items'),
+            itemLabel: text('Item'),
+            minItems: 0,
+            maxItems: 3,
+            fields: [
+              { id: 'price', type: 'calculated', label: text('P'), format: 'som', expression: { var: 'total' } },
+              { id: 'total', type: 'calculated', label: text('T'), format: 'som', expression: { var: 'price' } },
+            ],
+          },
+        ],
+      },
+    );
+    expect(checkContentMeaning(document).map((problem) => [problem.path, problem.rule, problem.values.field ?? problem.values.cycle])).toEqual([
+      ['pages[3].fields[2].expression', 'UNKNOWN_FIELD', 'noSuchField'],
+      ['pages[4].fields[0].fields[0].expression', 'CALCULATION_CYCLE', 'price → total → price'],
+      ['pages[3].fields[0].expression', 'CALCULATION_CYCLE', 'feeA → feeB → feeA'],
+    ]);
+  });
 });
+

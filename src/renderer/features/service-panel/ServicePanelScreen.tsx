@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { COUNTED_KINDS } from '../../../shared/content/content-meaning.js';
 import { LoadState } from '../../ui/LoadState.js';
 import { formatDateTime } from '../../ui/format.js';
 import { useKioskStore } from '../../state/store.js';
@@ -69,7 +71,7 @@ export function ServicePanelScreen() {
                       {event.problem && (
                         <p className="panel-problem" data-rule={event.problem.rule}>
                           {t('service-panel:contentProblem.where', { file: event.problem.file, path: event.problem.path || '—' })}{' '}
-                          {t(`service-panel:contentProblem.${event.problem.rule}`, event.problem.values)}
+                          {t(`service-panel:contentProblem.${event.problem.rule}`, problemValues(t, event.problem.values))}
                         </p>
                       )}
                       {event.detail && (
@@ -146,4 +148,11 @@ function FactList({ facts }: { facts: readonly Fact[] }) {
       ))}
     </dl>
   );
+}
+
+/** A problem's values as the sentence needs them: what TOO_MANY counts is a code, worded here in the panel's language. */
+function problemValues(t: TFunction, values: Record<string, string | number>): Record<string, string | number> {
+  const what = values.what;
+  if (typeof what !== 'string' || !(COUNTED_KINDS as readonly string[]).includes(what)) return values;
+  return { ...values, what: t(`service-panel:contentProblem.counted.${what as (typeof COUNTED_KINDS)[number]}`, { category: values.category ?? '' }) };
 }

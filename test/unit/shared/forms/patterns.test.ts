@@ -21,6 +21,12 @@ describe('content patterns', () => {
     expect(evaluateForm(form, { code: `${'a'.repeat(60)}b` }, { today: '2026-12-01' }).issues).toEqual([]);
   });
 
+  it('compiles the patterns real identifiers need', () => {
+    for (const source of ['[A-Z]{2}[0-9]{7}', '[0-9]{14}', '(ID|AN)[0-9]{7}', '[А-ЯЁӨҮҢ]{1,3}-?[0-9]{4,6}', '[a-z0-9._-]{1,64}']) {
+      expect(compileContentPattern(source).ok, source).toBe(true);
+    }
+  });
+
   it('matches the whole answer, with Kyrgyz letters', () => {
     const compiled = compileContentPattern('[А-ЯЁӨҮҢа-яёөүң-]+');
     expect(compiled.ok && compiled.pattern.matches('Төрөбекова')).toBe(true);
@@ -32,6 +38,9 @@ describe('content patterns', () => {
     ['a backreference', '(a)\\1'],
     ['a lookahead', '(?=a)a'],
     ['a pattern longer than 300 characters', 'a'.repeat(301)],
+    ['a linear but huge program (a second per answer)', '(a?){990}'.repeat(3)],
+    ['a counted repetition above 100', '[0-9]{101}'],
+    ['nested repetitions that multiply into a huge program', '((a?){90}){90}'],
   ])('does not compile %s, and says why', (_, source) => {
     const compiled = compileContentPattern(source);
     expect(compiled.ok).toBe(false);

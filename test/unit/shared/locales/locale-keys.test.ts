@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_MEANING_RULES } from '../../../../src/shared/content/content-meaning.js';
+import { CONTENT_MEANING_RULES, COUNTED_KINDS } from '../../../../src/shared/content/content-meaning.js';
 import { CONTENT_REJECTION_CODES } from '../../../../src/shared/content/package-verification.js';
 import { ERROR_CODES } from '../../../../src/shared/contract/result.js';
 import { LANGUAGES, type Language } from '../../../../src/shared/domain/languages.js';
@@ -109,6 +109,7 @@ describe('translations', () => {
       ...CONTENT_REJECTION_CODES.map((code) => `service-panel:contentRejection.${code}`),
       ...CONTENT_MEANING_RULES.map((rule) => `service-panel:contentProblem.${rule}`),
       'service-panel:contentProblem.where',
+      ...COUNTED_KINDS.map((what) => `service-panel:contentProblem.counted.${what}`),
       ...['idle', 'checking', 'downloading', 'applying', 'failed'].map((state) => `service-panel:download.${state}`),
       ...['bundled', 'portal', 'folder'].map((source) => `service-panel:source.${source}`),
       ...['applied', 'rejected', 'failed'].map((outcome) => `service-panel:outcome.${outcome}`),
