@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, renameSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReceiptDocument } from './receipt-document.js';
 import type { PrinterPort, PrintOutcome } from './printer-port.js';
@@ -8,7 +8,17 @@ export interface PdfReceiptPrinterOptions {
   /** A TrueType font with all of Latin and Cyrillic (ң ө ү): resources/fonts. */
   regularFont: string;
   boldFont: string;
+  /** How long a saved receipt is kept (ms); the default is as long as the host remembers a receipt's answer-dependent facts. */
+  keepMs?: number;
+  clock?: () => Date;
 }
+
+/**
+ * A printed slip states the fee and the documents worked out from the answers (a divorce certificate
+ * says the visitor was married before). Paper leaves with the visitor; this printer's "paper" is a
+ * file, so it is kept no longer than the host keeps those facts in memory.
+ */
+export const RECEIPT_FILE_KEEP_MS = 30 * 60 * 1000;
 
 type PdfDocument = PDFKit.PDFDocument;
 type QrModules = { size: number; get(row: number, column: number): number | boolean };
@@ -25,7 +35,9 @@ const QR_MAX_WIDTH = 120;
  * service, number, date, state, the fee, how to pay, what to bring and what happens next.
  */
 export class PdfReceiptPrinter implements PrinterPort {
-  constructor(private readonly options: PdfReceiptPrinterOptions) {}
+  constructor(private readonly options: PdfReceiptPrinterOptions) {
+    this.removeExpired();
+  }
 
   /** Receipts saved under the data folder, in the fonts shipped in resources/fonts. */
   static inFolders(dataFolder: string, fontsFolder: string): PdfReceiptPrinter {
@@ -34,6 +46,25 @@ export class PdfReceiptPrinter implements PrinterPort {
       regularFont: join(fontsFolder, 'NotoSans-Regular.ttf'),
       boldFont: join(fontsFolder, 'NotoSans-Bold.ttf'),
     });
+  }
+
+  /** Deletes saved receipts older than the keeping time (secure_delete does not reach files, so they go whole). */
+  private removeExpired(): void {
+    const oldest = (this.options.clock?.() ?? new Date()).getTime() - (this.options.keepMs ?? RECEIPT_FILE_KEEP_MS);
+    let names: string[];
+    try {
+      names = readdirSync(this.options.folder);
+    } catch {
+      return; // Nothing printed yet.
+    }
+    for (const name of names) {
+      const path = join(this.options.folder, name);
+      try {
+        if (statSync(path).mtimeMs < oldest) rmSync(path, { force: true });
+      } catch {
+        // Removed meanwhile, or unreadable: the next print tries again.
+      }
+    }
   }
 
   async print(receipt: ReceiptDocument): Promise<PrintOutcome> {
@@ -51,6 +82,7 @@ export class PdfReceiptPrinter implements PrinterPort {
     const height = Math.ceil(layOut(measured, receipt, qr) + MARGIN);
 
     mkdirSync(this.options.folder, { recursive: true });
+    this.removeExpired();
     const file = join(this.options.folder, `${receipt.receiptNumber}.pdf`);
     const partial = `${file}.partial`;
     const document = open(height);
