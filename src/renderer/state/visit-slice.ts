@@ -47,12 +47,15 @@ export const createVisitSlice =
       if (get().screenFailure) return;
       const { screen, serviceId, application } = get();
       set({ screenFailure: kind, confirmingExit: false });
+      // Once the application is being submitted or has its receipt, the form did its work: a failure
+      // then is the screen's, and the service stays in use.
+      const afterTheForm = application?.phase === 'submitting' || application?.phase === 'receipt';
       void host.reportScreenFailure({
         screen,
         kind,
         // A name only, and only letters: the contract refuses anything that could carry an answer.
         errorName: /^[A-Za-z]{1,60}$/.test(errorName) ? errorName : 'Error',
-        serviceId: application?.started?.serviceId ?? serviceId,
+        serviceId: afterTheForm ? undefined : (application?.started?.serviceId ?? serviceId),
       });
     },
     requestExit: () => set({ confirmingExit: true }),

@@ -16,6 +16,20 @@ describe('a screen that fails in front of a visitor', () => {
     expect(host.callsTo('reportScreenFailure')).toEqual([{ screen: 'application', kind: 'threw', errorName: 'TypeError', serviceId: startedApplication.serviceId }]);
   });
 
+  it('keeps the service in use when the screen fails after the application was submitted', async () => {
+    const host = fakeHost({ startApplication: () => ok(startedApplication), reportScreenFailure: () => ok({ serviceDisabled: false }), cancelApplication: () => ok({}) });
+    const store = storeWith(host.api);
+    await store.getState().startApplication(startedApplication.serviceId);
+    const application = store.getState().application!;
+    store.setState({
+      application: { ...application, phase: 'receipt', receipt: { receiptNumber: 'BSK1-0001-AA', createdAt: '2026-12-01T06:00:00Z', state: 'queued', amountToPaySom: 0, documentIds: [], statusLookupUrl: null } },
+    });
+    store.getState().screenFailed('threw', 'TypeError');
+    expect(host.callsTo('reportScreenFailure')).toEqual([{ screen: 'application', kind: 'threw', errorName: 'TypeError', serviceId: undefined }]);
+    // The receipt stays in the state, so the failure screen can still give its number.
+    expect(store.getState().application?.receipt?.receiptNumber).toBe('BSK1-0001-AA');
+  });
+
   it('sends a generic name when the error’s name is not a plain word', () => {
     const host = fakeHost({ reportScreenFailure: () => ok({ serviceDisabled: false }) });
     const store = storeWith(host.api);
@@ -49,10 +63,21 @@ describe('the time budget of one form evaluation', () => {
     expect(evaluateWithinBudget(form, {}, { today: '2026-12-01' }, clockAdvancing(FORM_EVALUATION_BUDGET_MS)).visiblePageIds).toEqual(['p']);
   });
 
-  it('fails a form whose evaluation ran past it, naming the form', () => {
+  it('lets one overrun pass, since a busy moment is not the form’s fault', () => {
+    const slow = clockAdvancing(FORM_EVALUATION_BUDGET_MS + 1);
+    const fast = clockAdvancing(1);
+    for (let round = 0; round < 3; round++) {
+      expect(evaluateWithinBudget(form, {}, { today: '2026-12-01' }, slow).visiblePageIds).toEqual(['p']);
+      expect(evaluateWithinBudget(form, {}, { today: '2026-12-01' }, fast).visiblePageIds).toEqual(['p']);
+    }
+  });
+
+  it('fails a form whose evaluation ran past it twice in a row, naming the form', () => {
+    const slow = clockAdvancing(FORM_EVALUATION_BUDGET_MS + 1);
+    expect(evaluateWithinBudget(form, {}, { today: '2026-12-01' }, slow).visiblePageIds).toEqual(['p']);
     let thrown: unknown;
     try {
-      evaluateWithinBudget(form, {}, { today: '2026-12-01' }, clockAdvancing(FORM_EVALUATION_BUDGET_MS + 1));
+      evaluateWithinBudget(form, {}, { today: '2026-12-01' }, slow);
     } catch (error) {
       thrown = error;
     }
