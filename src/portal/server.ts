@@ -59,7 +59,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       trustAnchors: options.trustAnchors,
       now,
       log,
-      fleetAppVersions: () => store.fleetAppVersions(),
+      fleetAppVersions: (since) => store.fleetAppVersions(since),
     });
     const app = await createPortalApp({
       handlers: {

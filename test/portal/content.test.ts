@@ -115,7 +115,8 @@ describe.each(STORE_KINDS)('content publishing and serving (%s)', (kind) => {
   });
 
   it('refuses a package that needs a newer app than any kiosk of the fleet runs, unless the publisher says so', async () => {
-    const env = await startPortals(1, { trustAnchors: [keys.anchor] });
+    let now = new Date();
+    const env = await startPortals(1, { trustAnchors: [keys.anchor], now: () => now });
     // No kiosk has reported yet: there is no fleet to compare with.
     expect((await publish(env.portal.url, makePackage({ keys, version: 1, minAppVersion: '99.0.0' }))).status).toBe(201);
 
@@ -143,6 +144,21 @@ describe.each(STORE_KINDS)('content publishing and serving (%s)', (kind) => {
     expect((await publish(env.portal.url, makePackage({ keys, version: 3, minAppVersion: '1.4.0' }))).status).toBe(201);
     const intended = await publish(env.portal.url, makePackage({ keys, version: 4, minAppVersion: '2.0.0' }), ADMIN_TOKEN, { aheadOfFleet: true });
     expect(intended.status).toBe(201);
+
+    // A kiosk whose credential was revoked no longer speaks for the fleet, whatever version it claimed.
+    const claim = await send(env.portal.url, {
+      method: 'POST',
+      path: PORTAL_ENDPOINTS.recordHeartbeat.path({}),
+      headers: { ...bearer(env.tokens.BSK2), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...validHeartbeat, appVersion: '9.0.0' }),
+    });
+    expect(claim.status).toBe(204);
+    await env.store.revokeCredential('BSK2', now);
+    expect((await publish(env.portal.url, makePackage({ keys, version: 5, minAppVersion: '3.0.0' }))).status).toBe(422);
+
+    // Nor does a kiosk silent for more than 30 days: with none left, there is no fleet to compare with.
+    now = new Date(now.getTime() + 31 * 86_400_000);
+    expect((await publish(env.portal.url, makePackage({ keys, version: 6, minAppVersion: '3.0.0', now }))).status).toBe(201);
   });
 });
 

@@ -11,6 +11,9 @@ export interface PublishedPointer {
   etag: string;
 }
 
+/** A kiosk silent for this long is not counted as part of the fleet a package must reach. */
+const FLEET_MEMORY_MS = 30 * 86_400_000;
+
 export type PublishOutcome =
   | { outcome: 'published'; version: number }
   | { outcome: 'refused'; rejection: ContentRejection }
@@ -30,8 +33,8 @@ export class ContentLibrary {
       trustAnchors: readonly TrustAnchor[];
       now: () => Date;
       log: PortalLog;
-      /** The app versions the kiosks run now (their latest heartbeats). */
-      fleetAppVersions: () => Promise<string[]>;
+      /** The app versions the live kiosks run now (their latest heartbeats since the given moment). */
+      fleetAppVersions: (since: Date) => Promise<string[]>;
     },
   ) {
     mkdirSync(folder, { recursive: true });
@@ -89,7 +92,8 @@ export class ContentLibrary {
    */
   private async aheadOfFleet(minAppVersion: string): Promise<string | undefined> {
     // A heartbeat's version may carry a pre-release tail (1.2.0-rc.1); its x.y.z is what the manifest compares with.
-    const versions = (await this.deps.fleetAppVersions()).flatMap((version) => /^\d+\.\d+\.\d+/.exec(version) ?? []);
+    const since = new Date(this.deps.now().getTime() - FLEET_MEMORY_MS);
+    const versions = (await this.deps.fleetAppVersions(since)).flatMap((version) => /^\d+\.\d+\.\d+/.exec(version) ?? []);
     if (versions.length === 0) return undefined;
     const newest = versions.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b));
     if (compareVersions(minAppVersion, newest) <= 0) return undefined;

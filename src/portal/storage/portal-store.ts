@@ -32,16 +32,22 @@ export interface PortalStore {
   submission(id: string): Promise<StoredSubmission | null>;
   applicationStatus(receiptNumber: string): Promise<ApplicationStatus | null>;
   recordHeartbeat(kioskCode: string, heartbeat: Heartbeat, receivedAt: Date): Promise<void>;
-  /** The app versions the fleet runs now: each kiosk's latest heartbeat, distinct. */
-  fleetAppVersions(): Promise<string[]>;
+  /** The app versions the fleet runs now: each live kiosk's latest heartbeat since `since`, distinct. */
+  fleetAppVersions(since: Date): Promise<string[]>;
   /** Row counts, for tests and benches. */
   stats(): Promise<PortalStats>;
   close(): Promise<void>;
 }
 
-/** Each kiosk's app version as its latest heartbeat said, distinct (the heartbeat index finds each kiosk's latest row). */
-export const FLEET_APP_VERSIONS_SQL = `SELECT DISTINCT h.app_version AS app_version FROM heartbeat h
-   WHERE h.seq = (SELECT max(seq) FROM heartbeat latest WHERE latest.kiosk_code = h.kiosk_code)`;
+/**
+ * Each kiosk's app version as its latest heartbeat since `$since` said, for kiosks whose credential is
+ * still live: a decommissioned kiosk, or one whose credential was revoked, no longer speaks for the fleet.
+ * The placeholder is the dialect's own (`?` or `$1`).
+ */
+export const fleetAppVersionsSql = (since: string): string => `SELECT DISTINCT h.app_version AS app_version
+   FROM heartbeat h
+   JOIN (SELECT kiosk_code, max(seq) AS seq FROM heartbeat WHERE received_at >= ${since} GROUP BY kiosk_code) latest ON latest.seq = h.seq
+   WHERE EXISTS (SELECT 1 FROM kiosk_credential c WHERE c.kiosk_code = h.kiosk_code AND c.revoked_at IS NULL)`;
 
 export interface KioskCredential {
   kioskCode: string;

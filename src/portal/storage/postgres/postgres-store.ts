@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { ApplicationStatus, Heartbeat, SubmissionRequest } from '../../../shared/contract/portal.js';
 import {
-  FLEET_APP_VERSIONS_SQL,
+  fleetAppVersionsSql,
   normaliseSubmissionId,
   type AcceptOutcome,
   type KioskCredential,
@@ -104,8 +104,8 @@ export class PostgresPortalStore implements PortalStore {
     await this.pool.query(INSERT_HEARTBEAT, heartbeatValues(kioskCode, heartbeat, receivedAt));
   }
 
-  async fleetAppVersions(): Promise<string[]> {
-    const { rows } = await this.pool.query<{ app_version: string }>(FLEET_APP_VERSIONS_SQL);
+  async fleetAppVersions(since: Date): Promise<string[]> {
+    const { rows } = await this.pool.query<{ app_version: string }>(fleetAppVersionsSql('$1'), [since.toISOString()]);
     return rows.map((row) => row.app_version);
   }
 

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ApplicationStatus, Heartbeat, SubmissionRequest } from '../../../shared/contract/portal.js';
 import {
-  FLEET_APP_VERSIONS_SQL,
+  fleetAppVersionsSql,
   normaliseSubmissionId,
   type AcceptOutcome,
   type KioskCredential,
@@ -116,8 +116,13 @@ export class SqlitePortalStore implements PortalStore {
     });
   }
 
-  fleetAppVersions(): Promise<string[]> {
-    return this.run(() => this.db.prepare<[], { app_version: string }>(FLEET_APP_VERSIONS_SQL).all().map((row) => row.app_version));
+  fleetAppVersions(since: Date): Promise<string[]> {
+    return this.run(() =>
+      this.db
+        .prepare<[string], { app_version: string }>(fleetAppVersionsSql('?'))
+        .all(since.toISOString())
+        .map((row) => row.app_version),
+    );
   }
 
   stats(): Promise<PortalStats> {
