@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { applicationHandlers } from './applications/application-handlers.js';
+import { auditRecorder } from './audit/audit-recorder.js';
+import { reportAuditChain } from './audit/audit-start-check.js';
+import { AuditTrail } from './audit/audit-trail.js';
 import { ApplicationService } from './applications/application-service.js';
 import { Outbox } from './applications/outbox.js';
 import { startContentDomain } from './content/content-domain.js';
@@ -45,7 +48,10 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
     ? new PortalClient({ portalUrl: options.portalUrl, credential: options.kioskCredential, fetch: options.fetch ?? globalThis.fetch })
     : undefined;
 
-  const content = await startContentDomain(options, { db, portal, events, clock, log });
+  const auditTrail = new AuditTrail(db, clock);
+  const recordAudit = auditRecorder(auditTrail, log);
+  reportAuditChain(auditTrail, log);
+  const content = await startContentDomain(options, { db, portal, events, clock, log, recordAudit });
   const failures = screenFailures({
     unavailable: content.unavailable,
     log,
@@ -58,6 +64,7 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
     events,
     clock,
     log,
+    recordAudit,
     kiosk: () => ({
       appVersion: options.appVersion,
       contentVersion: content.store.active()?.version ?? null,

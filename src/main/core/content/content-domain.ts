@@ -10,6 +10,7 @@ import type { PortalClient } from '../portal-client/portal-client.js';
 import type { KioskDatabase } from '../storage/database.js';
 import { catalogueHandlers } from './catalogue-handlers.js';
 import { contentHandlers, contentStatus } from './content-handlers.js';
+import type { RecordAudit } from '../audit/audit-recorder.js';
 import { UnavailableServices } from '../health/unavailable-services.js';
 import { ContentPuller } from './content-puller.js';
 import { ContentService } from './content-service.js';
@@ -39,7 +40,7 @@ export interface ContentDomain {
  */
 export async function startContentDomain(
   options: KioskHostOptions,
-  parts: { db: KioskDatabase; portal: PortalClient | undefined; events: HostEvents; clock: () => Date; log: Logger },
+  parts: { db: KioskDatabase; portal: PortalClient | undefined; events: HostEvents; clock: () => Date; log: Logger; recordAudit?: RecordAudit },
 ): Promise<ContentDomain> {
   const { events, clock, log, portal } = parts;
   const store = new ContentStore(parts.db);
@@ -56,6 +57,7 @@ export async function startContentDomain(
     log,
     onApplied: (version) => events.emit({ name: 'contentUpdated', payload: { version } }),
     onSettled: () => notices.changed(),
+    recordAudit: parts.recordAudit,
   });
   const settings = () => service.catalogue()?.document.settings;
   const puller = portal
@@ -85,7 +87,15 @@ export async function startContentDomain(
         idleWarningSeconds: options.idleWarningSeconds,
       }),
       ...catalogueHandlers(service, store, unavailable),
-      ...contentHandlers({ content: service, store, puller, portalUrl: options.portalUrl, removableMediaRoots: options.removableMediaRoots, log }),
+      ...contentHandlers({
+        content: service,
+        store,
+        puller,
+        portalUrl: options.portalUrl,
+        removableMediaRoots: options.removableMediaRoots,
+        log,
+        recordAudit: parts.recordAudit,
+      }),
     },
     start: () => puller?.start(),
     stop: () => {

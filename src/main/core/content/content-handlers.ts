@@ -1,6 +1,7 @@
 import type { ContentStatus } from '../../../shared/contract/ipc.js';
 import { ok } from '../../../shared/contract/result.js';
 import type { HandlersFor } from '../handlers.js';
+import type { RecordAudit } from '../audit/audit-recorder.js';
 import type { Logger } from '../logger.js';
 import type { ContentPuller } from './content-puller.js';
 import type { ContentService } from './content-service.js';
@@ -15,6 +16,7 @@ export interface ContentHandlersOptions {
   portalUrl: string | undefined;
   removableMediaRoots: readonly string[] | undefined;
   log: Logger;
+  recordAudit?: RecordAudit;
 }
 
 /** What the service panel shows of content: the active package, the download under way, recent installs. */
@@ -35,14 +37,22 @@ export function contentStatus(options: Pick<ContentHandlersOptions, 'store' | 'p
 
 /** Staff's content actions on the service panel: status, a check of the portal now, an import from USB. */
 export function contentHandlers(options: ContentHandlersOptions): HandlersFor<'getContentStatus' | 'checkForContentUpdate' | 'importContentFromRemovableMedia'> {
+  const importFrom = (folder: string) => {
+    options.log.info('content_import_started', { source: 'folder' });
+    return options.content.install(folderPackageReader(folder), 'folder');
+  };
   return {
     getContentStatus: () => ok(contentStatus(options)),
-    checkForContentUpdate: async () => ok(options.puller ? await options.puller.checkNow() : { outcome: 'not-found' as const }),
+    checkForContentUpdate: async () => {
+      options.recordAudit?.({ kind: 'panel_action', actor: null, subject: null, details: { action: 'check-for-update' } });
+      return ok(options.puller ? await options.puller.checkNow() : { outcome: 'not-found' as const });
+    },
     importContentFromRemovableMedia: async () => {
+      options.recordAudit?.({ kind: 'panel_action', actor: null, subject: null, details: { action: 'load-from-usb' } });
       const folder = findRemovableContent(options.removableMediaRoots ?? defaultMountRoots());
-      if (!folder) return ok({ outcome: 'not-found' as const });
-      options.log.info('content_import_started', { source: 'folder' });
-      return ok(await options.content.install(folderPackageReader(folder), 'folder'));
+      const outcome = folder ? await importFrom(folder) : { outcome: 'not-found' as const };
+      options.recordAudit?.({ kind: 'usb_import', actor: null, subject: null, details: { outcome: outcome.outcome } });
+      return ok(outcome);
     },
   };
 }

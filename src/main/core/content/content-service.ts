@@ -7,6 +7,7 @@ import {
 } from '../../../shared/content/package-verification.js';
 import type { ContentManifest } from '../../../shared/content/content-schema.js';
 import type { InstallOutcome } from '../../../shared/contract/ipc.js';
+import type { RecordAudit } from '../audit/audit-recorder.js';
 import { describeError, type Logger } from '../logger.js';
 import { CatalogueView } from './catalogue-view.js';
 import type { ContentSource, ContentStore } from './content-store.js';
@@ -21,6 +22,8 @@ export interface ContentServiceOptions {
   onApplied: (version: number) => void;
   /** Told after every install attempt, whatever its outcome: the recent-installs list has changed. */
   onSettled?: () => void;
+  /** The audit trail: every install applied, refused or failed is recorded there. */
+  recordAudit?: RecordAudit;
 }
 
 /**
@@ -78,6 +81,7 @@ export class ContentService {
       store.apply(verified, source, clock());
       this.view = view;
       log.info('content_applied', { source, version: verified.manifest.version, keyId: verified.manifest.keyId });
+      this.options.recordAudit?.({ kind: 'content_applied', actor: null, subject: String(verified.manifest.version), details: { source, keyId: verified.manifest.keyId } });
       this.options.onApplied(verified.manifest.version);
       return { outcome: 'applied', version: verified.manifest.version };
     } catch (error) {
@@ -93,12 +97,14 @@ export class ContentService {
             problem: error.problems[0] ?? null,
           });
           log.warn('content_rejected', { source, code: error.code, detail: error.detail });
+          this.options.recordAudit?.({ kind: 'content_refused', actor: null, subject: null, details: { source, code: error.code } });
         }
         return { outcome: 'rejected', code: error.code, detail: error.detail };
       }
       const detail = error instanceof Error ? error.message : String(error);
       store.recordEvent({ at: clock().toISOString(), source, outcome: 'failed', version: null, code: null, detail, problem: null });
       log.warn('content_install_failed', { source, ...describeError(error) });
+      this.options.recordAudit?.({ kind: 'content_refused', actor: null, subject: null, details: { source, code: 'INSTALL_FAILED' } });
       return { outcome: 'failed', detail };
     }
   }

@@ -7,6 +7,7 @@ import type { HostEvents } from '../host-events.js';
 import type { KioskHostOptions } from '../host-options.js';
 import { describeError, type Logger } from '../logger.js';
 import type { PortalClient } from '../portal-client/portal-client.js';
+import type { RecordAudit } from '../audit/audit-recorder.js';
 import { HeartbeatLoop, heartbeatOf, type KioskFacts } from './heartbeat.js';
 import { SyncEngine } from './sync-engine.js';
 import { syncHandlers } from './sync-handlers.js';
@@ -35,6 +36,7 @@ export interface SyncDomainParts {
   log: Logger;
   /** The kiosk's own facts for the heartbeat. */
   kiosk: () => KioskFacts;
+  recordAudit?: RecordAudit;
 }
 
 export function createSyncDomain(options: KioskHostOptions, parts: SyncDomainParts): SyncDomain {
@@ -56,6 +58,7 @@ export function createSyncDomain(options: KioskHostOptions, parts: SyncDomainPar
         probeIntervalMs: options.connectivityProbeMs,
         onDelivered: (receiptNumber) => events.emit({ name: 'applicationDelivered', payload: { receiptNumber } }),
         onStatusChange: () => notices.changed(),
+        recordAudit: parts.recordAudit,
       })
     : undefined;
   const heartbeat =
@@ -66,7 +69,7 @@ export function createSyncDomain(options: KioskHostOptions, parts: SyncDomainPar
       snapshot: () => heartbeatOf(status(), parts.kiosk()),
     });
   return {
-    handlers: syncHandlers(status, engine),
+    handlers: syncHandlers(status, engine, parts.recordAudit),
     status,
     queued: () => {
       engine?.notifyQueued();

@@ -1,6 +1,7 @@
 import type { ApplicationStatus, Heartbeat, SubmissionRequest } from '../../../shared/contract/portal.js';
 import type { SyncState } from '../../../shared/domain/submission.js';
 import type { PortalClient } from '../portal-client/portal-client.js';
+import type { RecordAudit } from '../audit/audit-recorder.js';
 import { describeError, type Logger } from '../logger.js';
 import type { Outbox, OutboxDelivery } from '../applications/outbox.js';
 import { DEFAULT_BACKOFF, fullJitterDelay, parseRetryAfter, type BackoffPolicy } from './backoff.js';
@@ -24,6 +25,8 @@ export interface SyncEngineOptions {
   probeIntervalMs?: number;
   onDelivered: (receiptNumber: string) => void;
   onStatusChange?: (status: SyncStatus) => void;
+  /** The audit trail: a refused credential stops sending until an administrator acts, so it is recorded. */
+  recordAudit?: RecordAudit;
 }
 
 type SendOutcome = 'delivered' | 'quarantined' | 'retry' | 'offline' | 'paused';
@@ -150,6 +153,12 @@ export class SyncEngine {
       // The kiosk's credential is wrong or revoked: more attempts cannot help, an administrator must act.
       outbox.markRetry(row.id, clock(), code, false);
       log.error('sync_paused_credentials', { status, code });
+      this.options.recordAudit?.({
+        kind: 'sync_alarm',
+        actor: null,
+        subject: null,
+        details: { alarm: 'CREDENTIAL_REFUSED', status, ...(/^[A-Z][A-Z0-9_]{0,39}$/.test(code) ? { code } : {}) },
+      });
       this.update({ state: 'paused', pausedReason: code, lastError: code });
       return 'paused';
     }

@@ -1,13 +1,15 @@
 import type { SyncStatusView } from '../../../shared/contract/ipc.js';
 import { ok } from '../../../shared/contract/result.js';
+import type { RecordAudit } from '../audit/audit-recorder.js';
 import type { HandlersFor } from '../handlers.js';
 import type { SyncEngine } from './sync-engine.js';
 
 /** Staff's view of delivery on the service panel, and their "send now". */
-export function syncHandlers(status: () => SyncStatusView, engine: SyncEngine | undefined): HandlersFor<'getSyncStatus' | 'syncNow'> {
+export function syncHandlers(status: () => SyncStatusView, engine: SyncEngine | undefined, recordAudit?: RecordAudit): HandlersFor<'getSyncStatus' | 'syncNow'> {
   return {
     getSyncStatus: () => ok(status()),
     syncNow: () => {
+      recordAudit?.({ kind: 'panel_action', actor: null, subject: null, details: { action: 'send-now' } });
       engine?.syncNow();
       return ok({});
     },
