@@ -6,7 +6,7 @@ import { describeParts, signPackage } from '../../src/portal/content/package-bui
 import { readPackageFolder, writePackageFolder } from '../../src/portal/content/package-files.js';
 import { signingKeyFileSchema } from '../../src/portal/content/signing.js';
 import { CATALOGUE_PART, MANIFEST_FILE, SIGNATURE_FILE, type CatalogueDocument } from '../../src/shared/content/content-schema.js';
-import { expect, openServicePanel, screenshot, startKiosk, stopKiosk, test } from './kiosk-fixture.js';
+import { BUNDLED_CONTENT_VERSION, expect, openServicePanel, screenshot, startKiosk, stopKiosk, test } from './kiosk-fixture.js';
 import { openService, scan } from './visit-steps.js';
 
 const DEMO_KEY = 'resources/demo-keys/demo-content-2026-b.private.json';
@@ -18,14 +18,14 @@ const DEMO_KEY = 'resources/demo-keys/demo-content-2026-b.private.json';
  */
 function signedBrokenPackage(folder: string, breakIt: (catalogue: CatalogueDocument) => void): void {
   const sound = join(folder, 'sound');
-  execFileSync(process.execPath, ['dist/portal/content-cli.js', 'build', 'resources/content-source', '--out', sound, '--version', '5']);
+  execFileSync(process.execPath, ['dist/portal/content-cli.js', 'build', 'resources/content-source', '--out', sound, '--version', String(BUNDLED_CONTENT_VERSION + 2)]);
   const files = readPackageFolder(sound);
   const catalogue = JSON.parse(Buffer.from(files.get(CATALOGUE_PART)!).toString('utf8')) as CatalogueDocument;
   breakIt(catalogue);
   const parts = new Map([...files].filter(([path]) => path !== MANIFEST_FILE && path !== SIGNATURE_FILE));
   parts.set(CATALOGUE_PART, Buffer.from(JSON.stringify(catalogue)));
   const now = new Date();
-  const manifest = describeParts(parts, { version: 5, created: now, expires: new Date(now.getTime() + 86_400_000), minAppVersion: '0.1.0' });
+  const manifest = describeParts(parts, { version: BUNDLED_CONTENT_VERSION + 2, created: now, expires: new Date(now.getTime() + 86_400_000), minAppVersion: '0.1.0' });
   writePackageFolder(join(folder, 'usb-stick', 'kyzmat-content'), signPackage(new Map([...parts, [MANIFEST_FILE, Buffer.from(JSON.stringify(manifest))]]), signingKeyFileSchema.parse(JSON.parse(readFileSync(DEMO_KEY, 'utf8')))));
 }
 
@@ -47,7 +47,7 @@ test('the service panel says in Kyrgyz why a signed package was refused for its 
     await expect(problem).toContainText('forms/form-birth-registration.json');
     await expect(problem).toContainText('эч бир жооп экөөнө тең туура келбейт');
     await expect(page.locator('.panel-reason').first()).toContainText('мазмун мындай түрүндө иштей албайт');
-    await expect(page.getByTestId('active-content-version')).toHaveText('2');
+    await expect(page.getByTestId('active-content-version')).toHaveText(String(BUNDLED_CONTENT_VERSION));
     await scan(page, 'service panel with a refused package');
     await screenshot(page, 'service-panel-meaning-refused-ky');
   } finally {

@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { enterCatalogue, expect, openServicePanel, screenshot, startKiosk, stopKiosk, test } from './kiosk-fixture.js';
+import { BUNDLED_CONTENT_VERSION, enterCatalogue, expect, openServicePanel, screenshot, startKiosk, stopKiosk, test } from './kiosk-fixture.js';
 
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 const DEMO_KEY = 'resources/demo-keys/demo-content-2026-b.private.json';
@@ -52,11 +52,11 @@ test('a package published to the local portal replaces the catalogue on screen w
     const birth = page.locator('[data-service-id="birth-registration"] .service-title');
     await expect(birth).toHaveText('Регистрация рождения');
 
-    const packageFolder = buildChangedPackage(3, 'Регистрация рождения ребёнка');
+    const packageFolder = buildChangedPackage(BUNDLED_CONTENT_VERSION + 1, 'Регистрация рождения ребёнка');
     const published = execFileSync(process.execPath, ['dist/portal/content-cli.js', 'publish', packageFolder, '--portal', portal.url, '--token', ADMIN_TOKEN], {
       encoding: 'utf8',
     });
-    expect(published).toContain('Published version 3');
+    expect(published).toContain(`Published version ${BUNDLED_CONTENT_VERSION + 1}`);
 
     await expect(birth).toHaveText('Регистрация рождения ребёнка', { timeout: 15_000 });
     await expect(page.locator('[data-screen="category"]')).toBeVisible();
@@ -73,21 +73,21 @@ test('the service panel shows the active content and the translated reason a USB
   const kiosk = await startKiosk({ KIOSK_REMOVABLE_MEDIA_ROOTS: media });
   try {
     const stick = join(media, 'usb-stick', 'kyzmat-content');
-    cpSync(buildChangedPackage(4, 'Изменено'), stick, { recursive: true });
+    cpSync(buildChangedPackage(BUNDLED_CONTENT_VERSION + 2, 'Изменено'), stick, { recursive: true });
     // Same size, different bytes after signing, as a tampered stick would have it.
     const catalogue = join(stick, 'catalogue.json');
     writeFileSync(catalogue, readFileSync(catalogue, 'utf8').replace('Изменено', 'Изменёно'));
 
     await page.goto(kiosk.launchUrl);
     await openServicePanel(page);
-    await expect(page.getByTestId('active-content-version')).toHaveText('2');
+    await expect(page.getByTestId('active-content-version')).toHaveText(String(BUNDLED_CONTENT_VERSION));
     await expect(page.getByRole('alert')).toContainText('ДЕМО');
 
     await page.getByRole('button', { name: "USB'ден жүктөө" }).tap();
     await expect(page.locator('.panel-history li').first()).toContainText('четке кагылды');
     await expect(page.locator('.panel-reason').first()).toHaveAttribute('data-code', 'PART_HASH_MISMATCH');
     await expect(page.locator('.panel-reason').first()).toContainText('файл өзгөртүлгөн');
-    await expect(page.getByTestId('active-content-version')).toHaveText('2');
+    await expect(page.getByTestId('active-content-version')).toHaveText(String(BUNDLED_CONTENT_VERSION));
     await screenshot(page, 'service-panel-ky');
 
     await page.getByRole('button', { name: 'Жабуу' }).tap();

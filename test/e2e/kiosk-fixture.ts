@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -63,6 +63,9 @@ export const test = base.extend<{ kiosk: RunningKiosk; openKiosk: () => Promise<
 });
 
 export { expect };
+
+/** The version of the content package the kiosk ships with (resources/content-source/content.json). */
+export const BUNDLED_CONTENT_VERSION = (JSON.parse(readFileSync('resources/content-source/content.json', 'utf8')) as { version: number }).version;
 
 /** Screenshots go under test-results/screens so a person can look at every screen after a run. */
 /** Starts the catalogue in a language: attract → language → catalogue, by touch. */

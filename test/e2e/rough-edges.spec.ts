@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { enterCatalogue, expect, openServicePanel, screenshot, startKiosk, stopKiosk, test } from './kiosk-fixture.js';
+import { BUNDLED_CONTENT_VERSION, enterCatalogue, expect, openServicePanel, screenshot, startKiosk, stopKiosk, test } from './kiosk-fixture.js';
 import { answerCloudSignatureQuestions, next, openService, scan } from './visit-steps.js';
 
 /** The whole control is on screen, nothing covers it, and its text is not cut off inside it. */
@@ -74,7 +74,7 @@ test('the Kyrgyz service panel gives a refusal’s reason in Kyrgyz', async ({ p
     const stick = join(media, 'usb-stick', 'kyzmat-content');
     const cli = (...args: string[]) => execFileSync(process.execPath, ['dist/portal/content-cli.js', ...args], { encoding: 'utf8' });
     const out = join(mkdtempSync(join(tmpdir(), 'kyzmat-content-e2e-')), 'package');
-    cli('build', 'resources/content-source', '--out', out, '--version', '2');
+    cli('build', 'resources/content-source', '--out', out, '--version', String(BUNDLED_CONTENT_VERSION));
     cli('sign', out, '--key', 'resources/demo-keys/demo-content-2026-b.private.json');
     cpSync(out, stick, { recursive: true });
     await page.goto(kiosk.launchUrl);
