@@ -46,6 +46,15 @@ const junk = fc.oneof(
     },
     { requiredKeys: [] },
   ),
+  // Staff sign-in's near-misses: digits of every length, an id and a card at once, a PIN of letters.
+  fc.record(
+    {
+      staffId: fc.oneof(fc.stringMatching(/^\d{1,10}$/), fc.string()),
+      cardNumber: fc.oneof(fc.stringMatching(/^\d{6,22}$/), fc.string()),
+      pin: fc.oneof(fc.stringMatching(/^\d{4,14}$/), fc.string()),
+    },
+    { requiredKeys: [] },
+  ),
   fc.constant({ ['__proto__']: { polluted: true } }),
 );
 

@@ -17,6 +17,10 @@ import { BlankFormPdfPrinter } from './printing/blank-form-pdf-printer.js';
 import { PdfReceiptPrinter } from './printing/pdf-receipt-printer.js';
 import { withBlankForms } from './printing/printer-port.js';
 import { printingHandlers } from './printing/printing-handlers.js';
+import { catalogueStaffDirectory } from './staff/staff-directory.js';
+import { staffHandlers } from './staff/staff-handlers.js';
+import { StaffSession } from './staff/staff-session.js';
+import { StaffSignIn } from './staff/staff-sign-in.js';
 import { openDatabase } from './storage/database.js';
 import { createSyncDomain } from './sync/sync-domain.js';
 
@@ -51,7 +55,9 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
   const auditTrail = new AuditTrail(db, clock);
   const recordAudit = auditRecorder(auditTrail, log);
   reportAuditChain(auditTrail, log);
-  const content = await startContentDomain(options, { db, portal, events, clock, log, recordAudit });
+  const staffSession = new StaffSession();
+  const panelActor = () => staffSession.actor();
+  const content = await startContentDomain(options, { db, portal, events, clock, log, recordAudit, panelActor });
   const failures = screenFailures({
     unavailable: content.unavailable,
     log,
@@ -65,6 +71,7 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
     clock,
     log,
     recordAudit,
+    panelActor,
     kiosk: () => ({
       appVersion: options.appVersion,
       contentVersion: content.store.active()?.version ?? null,
@@ -85,11 +92,14 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
     options.printer ??
     withBlankForms(PdfReceiptPrinter.inFolders(options.dataFolder, options.fontsFolder), BlankFormPdfPrinter.inFolders(options.dataFolder, options.fontsFolder));
 
+  const staffSignIn = new StaffSignIn({ db, directory: catalogueStaffDirectory(() => content.service.catalogue()?.document), clock, log, recordAudit });
+
   const router = createRouter(
     {
       ...content.handlers,
       ...applicationHandlers({ applications, outbox, lookupAtPortal: sync.lookup, log }),
       ...sync.handlers,
+      ...staffHandlers({ signIn: staffSignIn, session: staffSession, recordAudit }),
       ...failures.handlers,
       ...printingHandlers({
         printer,

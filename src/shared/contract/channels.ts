@@ -22,6 +22,9 @@ export const CHANNELS = [
   'getSyncStatus',
   'syncNow',
   'lookupApplication',
+  'signInStaff',
+  'signOutStaff',
+  'getStaffSession',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

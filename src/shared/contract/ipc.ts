@@ -3,6 +3,7 @@ import type { Channel, HostEventName } from './channels.js';
 import { CATEGORY_ICONS, LEGAL_TEXT_KINDS, SAMPLE_MEDIA_TYPES } from '../content/content-schema.js';
 import { contentProblemSchema } from '../content/content-meaning.js';
 import { CONTENT_REJECTION_CODES } from '../content/package-verification.js';
+import { STAFF_ROLES, staffCardNumberSchema, staffIdSchema, staffPinSchema } from '../content/staff-schema.js';
 import { formDefinitionSchema } from '../forms/form-schema.js';
 import { APPLICATION_STATUSES, DOWNLOAD_STATES, OUTBOX_STATES, SYNC_STATES, receiptNumberSchema } from '../domain/submission.js';
 import { languageSchema, localizedTextSchema } from '../domain/languages.js';
@@ -176,6 +177,15 @@ const syncStatusSchema = z.object({
 });
 export type SyncStatusView = z.infer<typeof syncStatusSchema>;
 
+const signedInStaffSchema = z.object({ staffId: z.string(), displayName: z.string(), roles: z.array(z.enum(STAFF_ROLES)) });
+export type SignedInStaffView = z.infer<typeof signedInStaffSchema>;
+
+/** A staff member names themselves by staff id or by card number, never both, and types their PIN. */
+const staffSignInRequestSchema = z.union([
+  z.object({ staffId: staffIdSchema, pin: staffPinSchema }).strict(),
+  z.object({ cardNumber: staffCardNumberSchema, pin: staffPinSchema }).strict(),
+]);
+
 /**
  * The one map of everything the renderer may ask the host. The router, the Electron preload and
  * the browser bridge are all derived from it, so a channel without a handler is a type error and
@@ -271,6 +281,11 @@ export const ipcContract = {
     request: z.object({ serviceId: idSchema, language: languageSchema }).strict(),
     response: printOutcomeSchema,
   },
+  /** Refused with WRONG_PIN (details.attemptsLeft) or LOCKED (details.until); one staff member is signed in at a time. */
+  signInStaff: { request: staffSignInRequestSchema, response: signedInStaffSchema },
+  signOutStaff: { request: z.object({}).strict(), response: z.object({}) },
+  /** Who is signed in on this kiosk now, or null. */
+  getStaffSession: { request: z.object({}).strict(), response: signedInStaffSchema.nullable() },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type ChannelRequest<C extends Channel> = z.infer<(typeof ipcContract)[C]['request']>;

@@ -13,18 +13,30 @@ export const ERROR_CODES = [
   'NOT_SAVED',
   /** The host no longer knows the application (the kiosk restarted mid-visit). */
   'APPLICATION_UNKNOWN',
+  /** A staff sign-in with a wrong PIN, or an id or card no record has (the two are not told apart); details.attemptsLeft. */
+  'WRONG_PIN',
+  /** The staff id is locked on this kiosk after wrong PINs; details.until says until when. */
+  'LOCKED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** What a refusal needs beside its code for the screen to word it: how many tries are left, or until when. */
+export interface HostErrorDetails {
+  attemptsLeft?: number;
+  /** An ISO 8601 instant. */
+  until?: string;
+}
 
 export interface HostError {
   code: ErrorCode;
   message: string;
+  details?: HostErrorDetails;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: HostError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string): Result<never> => ({
+export const fail = (code: ErrorCode, message: string, details?: HostErrorDetails): Result<never> => ({
   ok: false,
-  error: { code, message },
+  error: details ? { code, message, details } : { code, message },
 });

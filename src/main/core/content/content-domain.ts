@@ -40,7 +40,16 @@ export interface ContentDomain {
  */
 export async function startContentDomain(
   options: KioskHostOptions,
-  parts: { db: KioskDatabase; portal: PortalClient | undefined; events: HostEvents; clock: () => Date; log: Logger; recordAudit?: RecordAudit },
+  parts: {
+    db: KioskDatabase;
+    portal: PortalClient | undefined;
+    events: HostEvents;
+    clock: () => Date;
+    log: Logger;
+    recordAudit?: RecordAudit;
+    /** Who the panel's content actions are recorded under. */
+    panelActor?: () => string | null;
+  },
 ): Promise<ContentDomain> {
   const { events, clock, log, portal } = parts;
   const store = new ContentStore(parts.db);
@@ -95,6 +104,7 @@ export async function startContentDomain(
         removableMediaRoots: options.removableMediaRoots,
         log,
         recordAudit: parts.recordAudit,
+        actor: parts.panelActor,
       }),
     },
     start: () => puller?.start(),

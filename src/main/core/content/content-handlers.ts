@@ -17,6 +17,8 @@ export interface ContentHandlersOptions {
   removableMediaRoots: readonly string[] | undefined;
   log: Logger;
   recordAudit?: RecordAudit;
+  /** The staff member the panel's actions are recorded under (the signed-in technician), or null. */
+  actor?: () => string | null;
 }
 
 /** What the service panel shows of content: the active package, the download under way, recent installs. */
@@ -37,6 +39,7 @@ export function contentStatus(options: Pick<ContentHandlersOptions, 'store' | 'p
 
 /** Staff's content actions on the service panel: status, a check of the portal now, an import from USB. */
 export function contentHandlers(options: ContentHandlersOptions): HandlersFor<'getContentStatus' | 'checkForContentUpdate' | 'importContentFromRemovableMedia'> {
+  const actor = () => options.actor?.() ?? null;
   const importFrom = (folder: string) => {
     options.log.info('content_import_started', { source: 'folder' });
     return options.content.install(folderPackageReader(folder), 'folder');
@@ -44,14 +47,14 @@ export function contentHandlers(options: ContentHandlersOptions): HandlersFor<'g
   return {
     getContentStatus: () => ok(contentStatus(options)),
     checkForContentUpdate: async () => {
-      options.recordAudit?.({ kind: 'panel_action', actor: null, subject: null, details: { action: 'check-for-update' } });
+      options.recordAudit?.({ kind: 'panel_action', actor: actor(), subject: null, details: { action: 'check-for-update' } });
       return ok(options.puller ? await options.puller.checkNow() : { outcome: 'not-found' as const });
     },
     importContentFromRemovableMedia: async () => {
-      options.recordAudit?.({ kind: 'panel_action', actor: null, subject: null, details: { action: 'load-from-usb' } });
+      options.recordAudit?.({ kind: 'panel_action', actor: actor(), subject: null, details: { action: 'load-from-usb' } });
       const folder = findRemovableContent(options.removableMediaRoots ?? defaultMountRoots());
       const outcome = folder ? await importFrom(folder) : { outcome: 'not-found' as const };
-      options.recordAudit?.({ kind: 'usb_import', actor: null, subject: null, details: { outcome: outcome.outcome } });
+      options.recordAudit?.({ kind: 'usb_import', actor: actor(), subject: null, details: { outcome: outcome.outcome } });
       return ok(outcome);
     },
   };

@@ -6,6 +6,7 @@ import {
   type StaffRecord,
   type StaffRole,
 } from '../../../shared/content/staff-schema.js';
+import type { RecordAudit } from '../audit/audit-recorder.js';
 import type { Logger } from '../logger.js';
 import type { KioskDatabase } from '../storage/database.js';
 import { unmatchableHash, verifyPin } from './pin-verifier.js';
@@ -50,6 +51,11 @@ export interface StaffSignInOptions {
   directory: StaffDirectory;
   clock: () => Date;
   log: Logger;
+  /**
+   * Failures and locks go to the audit trail, the actor only from a record found, never what was
+   * typed; a sign-in that succeeds is recorded by whoever starts the session with it.
+   */
+  recordAudit?: RecordAudit;
 }
 
 /**
@@ -76,6 +82,7 @@ export class StaffSignIn {
 
   private async attempt(identifier: StaffIdentifier, pin: string): Promise<SignInResult> {
     const { clock, log } = this.options;
+    const audit = this.options.recordAudit ?? (() => undefined);
     const subject = subjectOf(identifier);
     if (subject === undefined || !staffPinSchema.safeParse(pin).success) {
       return { ok: false, error: { code: 'VALIDATION', message: 'a staff id, card number or PIN that no staff record can have' } };
@@ -88,8 +95,11 @@ export class StaffSignIn {
     const known = { staffId: record?.staffId, by: 'staffId' in identifier ? 'staff_id' : 'card' } as const;
 
     const before = this.lockouts.state(counted, clock());
+    const actor = record?.staffId ?? null;
+    const unknownReason = known.by === 'card' ? 'UNKNOWN_CARD' : 'UNKNOWN_STAFF';
     if (before.lockedUntil) {
       log.info('staff_sign_in_refused', { ...known, reason: 'locked' });
+      audit({ kind: 'staff_sign_in_failed', actor, subject: null, details: { reason: 'LOCKED', failedAttempts: before.failedAttempts } });
       return locked(before.lockedUntil);
     }
 
@@ -100,12 +110,17 @@ export class StaffSignIn {
       log.info('staff_signed_in', { staffId: record.staffId, by: known.by });
       return { ok: true, value: { staffId: record.staffId, displayName: record.displayName, roles: [...record.roles] } };
     }
-    const after = this.lockouts.recordFailure(counted, now, {
-      maxAttempts: MAX_PIN_ATTEMPTS,
-      lockMinutes: this.options.directory.lockoutMinutes() ?? DEFAULT_STAFF_LOCKOUT_MINUTES,
+    const lockMinutes = this.options.directory.lockoutMinutes() ?? DEFAULT_STAFF_LOCKOUT_MINUTES;
+    const after = this.lockouts.recordFailure(counted, now, { maxAttempts: MAX_PIN_ATTEMPTS, lockMinutes });
+    audit({
+      kind: 'staff_sign_in_failed',
+      actor,
+      subject: null,
+      details: { reason: record ? 'WRONG_PIN' : unknownReason, failedAttempts: after.failedAttempts },
     });
     if (after.lockedUntil) {
       log.warn('staff_locked', { ...known, until: after.lockedUntil.toISOString() });
+      audit({ kind: 'staff_locked', actor, subject: null, details: { failedAttempts: after.failedAttempts, lockedMinutes: lockMinutes } });
       return locked(after.lockedUntil);
     }
     log.info('staff_sign_in_refused', { ...known, reason: 'wrong_pin', attemptsLeft: MAX_PIN_ATTEMPTS - after.failedAttempts });

@@ -37,6 +37,8 @@ export interface SyncDomainParts {
   /** The kiosk's own facts for the heartbeat. */
   kiosk: () => KioskFacts;
   recordAudit?: RecordAudit;
+  /** Who the panel's "send now" is recorded under. */
+  panelActor?: () => string | null;
 }
 
 export function createSyncDomain(options: KioskHostOptions, parts: SyncDomainParts): SyncDomain {
@@ -69,7 +71,7 @@ export function createSyncDomain(options: KioskHostOptions, parts: SyncDomainPar
       snapshot: () => heartbeatOf(status(), parts.kiosk()),
     });
   return {
-    handlers: syncHandlers(status, engine, parts.recordAudit),
+    handlers: syncHandlers(status, engine, parts.recordAudit, parts.panelActor),
     status,
     queued: () => {
       engine?.notifyQueued();

@@ -5,11 +5,17 @@ import type { HandlersFor } from '../handlers.js';
 import type { SyncEngine } from './sync-engine.js';
 
 /** Staff's view of delivery on the service panel, and their "send now". */
-export function syncHandlers(status: () => SyncStatusView, engine: SyncEngine | undefined, recordAudit?: RecordAudit): HandlersFor<'getSyncStatus' | 'syncNow'> {
+export function syncHandlers(
+  status: () => SyncStatusView,
+  engine: SyncEngine | undefined,
+  recordAudit?: RecordAudit,
+  /** The staff member "send now" is recorded under (the signed-in technician), or null. */
+  actor?: () => string | null,
+): HandlersFor<'getSyncStatus' | 'syncNow'> {
   return {
     getSyncStatus: () => ok(status()),
     syncNow: () => {
-      recordAudit?.({ kind: 'panel_action', actor: null, subject: null, details: { action: 'send-now' } });
+      recordAudit?.({ kind: 'panel_action', actor: actor?.() ?? null, subject: null, details: { action: 'send-now' } });
       engine?.syncNow();
       return ok({});
     },

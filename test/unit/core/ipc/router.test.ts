@@ -44,6 +44,9 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
     printReceipt: () => ok({ outcome: 'failed', reason: 'NO_PRINTER' }),
     printBlankForm: () => ok({ outcome: 'failed', reason: 'NO_PRINTER' }),
     reportScreenFailure: () => ok({ serviceDisabled: false }),
+    signInStaff: () => fail('WRONG_PIN', 'the staff id or PIN is wrong', { attemptsLeft: 4 }),
+    signOutStaff: () => ok({}),
+    getStaffSession: () => ok(null),
     ...overrides,
   };
 }
