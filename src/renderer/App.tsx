@@ -13,7 +13,10 @@ import { LanguageScreen } from './features/language/LanguageScreen.js';
 import { LookupScreen } from './features/lookup/LookupScreen.js';
 import { ServicePanelScreen } from './features/service-panel/ServicePanelScreen.js';
 import { ServiceScreen } from './features/catalogue/ServiceScreen.js';
-import { followHostEvents, useKioskStore } from './state/store.js';
+import { ClerkHomeScreen } from './features/staff/ClerkHomeScreen.js';
+import { StaffSessionEnd } from './features/staff/StaffSessionEnd.js';
+import { StaffSignInScreen } from './features/staff/StaffSignInScreen.js';
+import { followHostEvents, useKioskStore, type Screen } from './state/store.js';
 
 export function App() {
   const screen = useKioskStore((state) => state.screen);
@@ -49,7 +52,7 @@ export function App() {
     return () => window.removeEventListener('error', onError);
   }, [screenFailed]);
 
-  const inVisit = screen !== 'attract' && screen !== 'service-panel';
+  const inVisit = !STAFF_SCREENS.has(screen);
   return (
     <>
       {inVisit && <VisitBar />}
@@ -62,11 +65,15 @@ export function App() {
       )}
       <ExitDialog />
       <IdleGuard />
+      <StaffSessionEnd />
     </>
   );
 }
 
-function CurrentScreen({ screen }: { screen: ReturnType<typeof useKioskStore.getState>['screen'] }) {
+/** Screens without a visitor's bar: the attract screen and those for staff. */
+const STAFF_SCREENS: ReadonlySet<Screen> = new Set<Screen>(['attract', 'service-panel', 'staff-sign-in', 'clerk-home']);
+
+function CurrentScreen({ screen }: { screen: Screen }) {
   switch (screen) {
     case 'attract':
       return <AttractScreen />;
@@ -84,5 +91,9 @@ function CurrentScreen({ screen }: { screen: ReturnType<typeof useKioskStore.get
       return <LookupScreen />;
     case 'service-panel':
       return <ServicePanelScreen />;
+    case 'staff-sign-in':
+      return <StaffSignInScreen />;
+    case 'clerk-home':
+      return <ClerkHomeScreen />;
   }
 }

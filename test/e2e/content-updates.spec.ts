@@ -90,7 +90,8 @@ test('the service panel shows the active content and the translated reason a USB
     await expect(page.getByTestId('active-content-version')).toHaveText(String(BUNDLED_CONTENT_VERSION));
     await screenshot(page, 'service-panel-ky');
 
-    await page.getByRole('button', { name: 'Жабуу' }).tap();
+    // Leaving the panel signs the technician out.
+    await page.getByRole('button', { name: 'Чыгуу', exact: true }).tap();
     await expect(page.locator('[data-screen="attract"]')).toBeVisible();
   } finally {
     await stopKiosk(kiosk);

@@ -11,9 +11,12 @@ export interface RunningKiosk {
   output: () => string;
 }
 
-/** Starts the real launcher (`node dist/main/launcher/start.js`) the way `npm start` does, with its own data folder. */
-export async function startKiosk(env: Record<string, string> = {}, options: { localPortal?: boolean } = {}): Promise<RunningKiosk> {
-  const dataFolder = mkdtempSync(join(tmpdir(), 'kyzmat-kiosk-e2e-'));
+/**
+ * Starts the real launcher (`node dist/main/launcher/start.js`) the way `npm start` does, with its
+ * own data folder, or with `dataFolder` the one of a kiosk stopped before (a restart).
+ */
+export async function startKiosk(env: Record<string, string> = {}, options: { localPortal?: boolean; dataFolder?: string } = {}): Promise<RunningKiosk> {
+  const dataFolder = options.dataFolder ?? mkdtempSync(join(tmpdir(), 'kyzmat-kiosk-e2e-'));
   const args = ['dist/main/launcher/start.js', '--no-open', ...(options.localPortal ? [] : ['--no-portal'])];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, KIOSK_DATA_DIR: dataFolder, ...env },
@@ -37,13 +40,14 @@ export async function startKiosk(env: Record<string, string> = {}, options: { lo
   return { launchUrl, dataFolder, process: child, output: () => output };
 }
 
-export async function stopKiosk(kiosk: RunningKiosk): Promise<number | null> {
+/** Stops the kiosk and removes its data folder, unless `keepData` (it is started again on the same folder). */
+export async function stopKiosk(kiosk: RunningKiosk, options: { keepData?: boolean } = {}): Promise<number | null> {
   if (kiosk.process.exitCode === null) {
     const exited = new Promise<number | null>((resolve) => kiosk.process.once('exit', (code) => resolve(code)));
     kiosk.process.kill('SIGINT');
     await exited;
   }
-  rmSync(kiosk.dataFolder, { recursive: true, force: true });
+  if (!options.keepData) rmSync(kiosk.dataFolder, { recursive: true, force: true });
   return kiosk.process.exitCode;
 }
 
@@ -87,11 +91,31 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage });
 }
 
-/** Staff open the service panel by holding the office name on the attract screen. */
-export async function openServicePanel(page: Page): Promise<void> {
+/** The demo technician of the bundled content (resources/demo-keys/README.md). */
+export const DEMO_TECHNICIAN = { staffId: '2001', pin: '135790' };
+
+/** Staff open the sign-in screen by holding the office name on the attract screen. */
+export async function openStaffSignIn(page: Page): Promise<void> {
   const box = (await page.getByTestId('office-name').boundingBox())!;
   await page.mouse.move(box.x + 10, box.y + 10);
   await page.mouse.down();
-  await expect(page.locator('[data-screen="service-panel"]')).toBeVisible({ timeout: 6000 });
+  await expect(page.locator('[data-screen="staff-sign-in"]')).toBeVisible({ timeout: 6000 });
   await page.mouse.up();
+}
+
+/** Types a staff id and PIN on the sign-in screen's digit pad, by touch, and presses the submit button. */
+export async function signInOnPad(page: Page, staff: { staffId: string; pin: string }): Promise<void> {
+  const pad = page.locator('.staff-digit-pad');
+  for (const [field, digits] of [['#staff-id', staff.staffId], ['#staff-pin', staff.pin]] as const) {
+    await page.locator(field).tap();
+    for (const digit of digits) await pad.locator(`.hg-button[data-skbtn="${digit}"]`).tap();
+  }
+  await page.locator('[data-screen="staff-sign-in"] button[type="submit"]').tap();
+}
+
+/** Staff open the service panel: the long press on the office name, then the demo technician signs in. */
+export async function openServicePanel(page: Page): Promise<void> {
+  await openStaffSignIn(page);
+  await signInOnPad(page, DEMO_TECHNICIAN);
+  await expect(page.locator('[data-screen="service-panel"]')).toBeVisible({ timeout: 6000 });
 }

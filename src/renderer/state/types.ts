@@ -1,17 +1,19 @@
 import type { StateCreator } from 'zustand';
 import type {
   CategorySummary,
+  ChannelRequest,
   ChannelResponse,
   ContentStatus,
   InstallOutcome,
   KioskInfo,
   ServiceDetail,
+  SignedInStaffView,
   ServiceSummary,
   StartedApplication,
   SubmittedApplication,
   SyncStatusView,
 } from '../../shared/contract/ipc.js';
-import type { ErrorCode } from '../../shared/contract/result.js';
+import type { ErrorCode, HostError } from '../../shared/contract/result.js';
 import type { Language } from '../../shared/domain/languages.js';
 import type { FieldIssue } from '../../shared/forms/form-engine.js';
 import type { AnswerValue, Answers } from '../../shared/forms/form-schema.js';
@@ -21,7 +23,17 @@ import type { AnswerValue, Answers } from '../../shared/forms/form-schema.js';
  * depend on this module, never on the store that composes them.
  */
 
-export type Screen = 'attract' | 'language' | 'catalogue' | 'category' | 'service' | 'application' | 'lookup' | 'service-panel';
+export type Screen =
+  | 'attract'
+  | 'language'
+  | 'catalogue'
+  | 'category'
+  | 'service'
+  | 'application'
+  | 'lookup'
+  | 'service-panel'
+  | 'staff-sign-in'
+  | 'clerk-home';
 
 /** Data a screen loads from the host, with the state of that load. */
 export interface Loadable<T> {
@@ -118,6 +130,20 @@ export interface ServicePanelSlice {
   importFromRemovableMedia: () => Promise<void>;
 }
 
+export type StaffSignInRequest = ChannelRequest<'signInStaff'>;
+
+export interface StaffSlice {
+  /** Who is signed in on this kiosk, as the host answered; kept until sign-out, not reset by the end of a visit. */
+  staff?: SignedInStaffView;
+  openStaffSignIn: () => void;
+  /** The language of the staff screens, chosen on the sign-in screen; the end of the session returns to Kyrgyz. */
+  chooseStaffLanguage: (language: Language) => void;
+  /** Signs in and opens the signed-in person's screen; answers the host's refusal for the sign-in screen to word. */
+  signInStaff: (request: StaffSignInRequest) => Promise<HostError | undefined>;
+  /** Signs out on the host and returns to the attract screen. */
+  signOutStaff: () => Promise<void>;
+}
+
 export type ApplicationPhase = 'starting' | 'consent' | 'question' | 'check' | 'declaration' | 'submitting' | 'receipt' | 'failed';
 export type PrintState = { status: 'idle' | 'printing' } | { status: 'done'; outcome: 'printed' | 'saved' | 'NO_PRINTER' | 'PRINT_FAILED' };
 
@@ -166,6 +192,7 @@ export type KioskState = VisitSlice &
   KioskInfoSlice &
   SyncSlice &
   ServicePanelSlice &
+  StaffSlice &
   ApplicationSlice;
 
 /**

@@ -8,6 +8,7 @@ import enForms from './en/forms.json' with { type: 'json' };
 import enReceipt from './en/receipt.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enHelp from './en/help.json' with { type: 'json' };
+import enStaff from './en/staff.json' with { type: 'json' };
 import kyCommon from './ky/common.json' with { type: 'json' };
 import kyAttract from './ky/attract.json' with { type: 'json' };
 import kyCatalogue from './ky/catalogue.json' with { type: 'json' };
@@ -18,6 +19,7 @@ import kyForms from './ky/forms.json' with { type: 'json' };
 import kyReceipt from './ky/receipt.json' with { type: 'json' };
 import kyErrors from './ky/errors.json' with { type: 'json' };
 import kyHelp from './ky/help.json' with { type: 'json' };
+import kyStaff from './ky/staff.json' with { type: 'json' };
 import ruCommon from './ru/common.json' with { type: 'json' };
 import ruAttract from './ru/attract.json' with { type: 'json' };
 import ruCatalogue from './ru/catalogue.json' with { type: 'json' };
@@ -28,13 +30,14 @@ import ruForms from './ru/forms.json' with { type: 'json' };
 import ruReceipt from './ru/receipt.json' with { type: 'json' };
 import ruErrors from './ru/errors.json' with { type: 'json' };
 import ruHelp from './ru/help.json' with { type: 'json' };
+import ruStaff from './ru/staff.json' with { type: 'json' };
 import type { Language } from '../domain/languages.js';
 
 /**
  * Every string the kiosk shows or prints, in ky, ru and en, one namespace per feature. Plain data:
  * the renderer and the host each hand it to an i18next instance of their own.
  */
-export const NAMESPACES = ['common', 'attract', 'catalogue', 'application', 'lookup', 'service-panel', 'forms', 'receipt', 'errors', 'help'] as const;
+export const NAMESPACES = ['common', 'attract', 'catalogue', 'application', 'lookup', 'service-panel', 'forms', 'receipt', 'errors', 'help', 'staff'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** The language new strings are written in first. Its keys type every lookup; the others must have them all. */
@@ -51,6 +54,7 @@ const base = {
   receipt: enReceipt,
   errors: enErrors,
   help: enHelp,
+  staff: enStaff,
 };
 export type LocaleResources = typeof base;
 
@@ -68,6 +72,7 @@ export const LOCALE_RESOURCES: Readonly<Record<Language, LocaleResources>> = {
     receipt: kyReceipt,
     errors: kyErrors,
     help: kyHelp,
+    staff: kyStaff,
   },
   ru: {
     common: ruCommon,
@@ -80,6 +85,7 @@ export const LOCALE_RESOURCES: Readonly<Record<Language, LocaleResources>> = {
     receipt: ruReceipt,
     errors: ruErrors,
     help: ruHelp,
+    staff: ruStaff,
   },
 };
 

@@ -8,8 +8,8 @@ import { formatClock } from '../../ui/format.js';
 export function AttractScreen() {
   const startVisit = useKioskStore((state) => state.startVisit);
   const officeName = useKioskStore((state) => state.info?.officeName);
-  const openServicePanel = useKioskStore((state) => state.openServicePanel);
-  const hold = useLongPress(openServicePanel);
+  const openStaffSignIn = useKioskStore((state) => state.openStaffSignIn);
+  const hold = useLongPress(openStaffSignIn);
   const { i18n } = useTranslation();
   const now = useClock();
 
@@ -32,7 +32,7 @@ export function AttractScreen() {
         </span>
       </button>
       <footer className="attract-footer">
-        {/* Staff open the service panel by holding the office name for three seconds. */}
+        {/* Staff sign in by holding the office name for three seconds. */}
         <span lang="ky" className="attract-office" data-testid="office-name" {...hold}>
           {officeName?.ky}
         </span>

@@ -16,7 +16,7 @@ export function ServicePanelScreen() {
   const refresh = useKioskStore((state) => state.refreshContentStatus);
   const check = useKioskStore((state) => state.checkForContentUpdate);
   const importFromMedia = useKioskStore((state) => state.importFromRemovableMedia);
-  const endVisit = useKioskStore((state) => state.endVisit);
+  const signOutStaff = useKioskStore((state) => state.signOutStaff);
   const sync = useKioskStore((state) => state.syncStatus);
   const syncNow = useKioskStore((state) => state.syncNow);
   const busy = lastAction?.outcome.outcome === 'busy';
@@ -126,8 +126,8 @@ export function ServicePanelScreen() {
         <button type="button" className="button secondary" disabled={busy} onClick={() => void importFromMedia()}>
           {t('service-panel:importFromMedia')}
         </button>
-        <button type="button" className="button exit" onClick={endVisit}>
-          {t('service-panel:close')}
+        <button type="button" className="button exit" onClick={() => void signOutStaff()}>
+          {t('staff:signOut')}
         </button>
       </nav>
     </main>
