@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startKioskHost, type KioskHost } from '../../src/main/core/host.js';
 import { makePackage, testKeys, testService, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
 import { createMemoryLogger } from '../support/memory-logger.js';
+import { signInTechnician } from '../support/staff-fixtures.js';
 
 const keys = testKeys('audit-wiring-key');
 const folders: string[] = [];
@@ -43,6 +44,8 @@ describe('what the kiosk records in its audit trail', () => {
     const trust = writeTrustAnchors(folder(), [keys.anchor]);
     const bundled = writePackage(folder(), makePackage({ keys, version: 1, services: [testService('birth')] }));
     const first = await kiosk(dataFolder, media, trust, bundled);
+    // The panel's actions are a signed-in technician's.
+    await signInTechnician(first.host.router);
     // An expired package on the stick: refused.
     writePackage(join(media, 'stick', 'kyzmat-content'), makePackage({ keys, version: 2, services: [testService('birth')], now: new Date('2020-01-01'), expires: new Date('2020-02-01') }));
     await first.host.router.handle('importContentFromRemovableMedia', {});
@@ -50,6 +53,7 @@ describe('what the kiosk records in its audit trail', () => {
 
     expect(trailOf(first.host).map((entry) => [entry.kind, entry.subject, JSON.parse(entry.details) as unknown])).toEqual([
       ['content_applied', '1', { source: 'bundled', keyId: 'audit-wiring-key' }],
+      ['staff_sign_in', null, { role: 'technician', method: 'staff_id' }],
       ['panel_action', null, { action: 'load-from-usb' }],
       ['content_refused', null, { source: 'folder', code: 'EXPIRED' }],
       ['usb_import', null, { outcome: 'rejected' }],
@@ -66,7 +70,7 @@ describe('what the kiosk records in its audit trail', () => {
 
     const second = await kiosk(dataFolder, media, trust, bundled);
     expect(second.log.records.filter((record) => record.event.startsWith('audit_')).map((record) => [record.event, record.fields])).toEqual([
-      ['audit_chain_broken', { brokenAt: 4, reason: 'LINK_BROKEN' }],
+      ['audit_chain_broken', { brokenAt: 5, reason: 'LINK_BROKEN' }],
       ['audit_guards_missing', {}],
     ]);
   });

@@ -8,6 +8,7 @@ import { startPortal, type Portal } from '../../src/portal/server.js';
 import type { PackageFiles } from '../../src/portal/content/package-files.js';
 import { makePackage, testKeys, testService, writePackage, writeTrustAnchors, type TestKeys } from '../support/content-fixtures.js';
 import { createMemoryLogger } from '../support/memory-logger.js';
+import { signInTechnician } from '../support/staff-fixtures.js';
 import { useTempFolder } from '../support/temp-folder.js';
 
 const tempFolder = useTempFolder();
@@ -43,6 +44,8 @@ async function startKiosk(options: { portalUrl?: string; appVersion?: string } =
     removableMediaRoots: [mediaRoot],
   });
   hosts.push(host);
+  // The service panel's channels answer a signed-in technician only.
+  await signInTechnician(host.router);
   const events: HostEvent[] = [];
   const statusEvents: ContentStatus[] = [];
   host.events.subscribe((event) => {
@@ -160,6 +163,7 @@ describe('content packages on a kiosk', () => {
     const bundled = writePackage(tempFolder(), makePackage({ keys: keyA, version: 1, services: [testService('birth')] }));
     const media = tempFolder();
     const first = await startKioskHost({ dataFolder, appVersion: '1.0.0', log: createMemoryLogger(), kioskCode: 'TST1', fontsFolder: 'resources/fonts', trustAnchorsFile: trust, bundledContentFolder: bundled, removableMediaRoots: [media] });
+    await signInTechnician(first.router);
     writePackage(join(media, 'kyzmat-content'), makePackage({ keys: keyA, version: 2, services: [testService('death')] }));
     expect(await first.router.handle('importContentFromRemovableMedia', {})).toEqual({ ok: true, value: { outcome: 'applied', version: 2 } });
     first.close();

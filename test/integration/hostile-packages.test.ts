@@ -13,6 +13,7 @@ import type { ContentStatus, InstallOutcome, ServiceSummary } from '../../src/sh
 import { PORTAL_ENDPOINTS } from '../../src/shared/contract/portal.js';
 import type { Expression, FormDefinition } from '../../src/shared/forms/form-schema.js';
 import { makePackage, testCatalogue, testKeys, testService, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
+import { signInTechnician } from '../support/staff-fixtures.js';
 import { useTempFolder } from '../support/temp-folder.js';
 
 /**
@@ -290,6 +291,8 @@ beforeAll(async () => {
     contentPollSeconds: 3600,
     removableMediaRoots: [mediaRoot],
   });
+  // The service panel's channels answer a signed-in technician only.
+  await signInTechnician(kiosk.router);
   const portalFolder = longLived('portal');
   portal = await startPortal({
     dataFolder: portalFolder,

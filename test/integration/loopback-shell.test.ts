@@ -5,6 +5,7 @@ import { SESSION_COOKIE, startBrowserShell, type BrowserShell } from '../../src/
 import { startKioskHost, type KioskHost } from '../../src/main/core/host.js';
 import { makePackage, testKeys, testService, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
 import { createMemoryLogger } from '../support/memory-logger.js';
+import { signInTechnician } from '../support/staff-fixtures.js';
 import { useTempFolder } from '../support/temp-folder.js';
 
 const tempFolder = useTempFolder();
@@ -79,6 +80,8 @@ describe('browser shell', () => {
   });
 
   it('starts every event stream with the current delivery and content state, so a reconnected page is up to date', async () => {
+    // The content state is the service panel's: a technician is signed in.
+    await signInTechnician(host.router);
     const { origin } = shell;
     const firstEvents = await new Promise<string>((resolve, reject) => {
       const request = httpRequest(`${origin}/__kiosk/events`, { headers: { Cookie: cookie } }, (response) => {

@@ -9,6 +9,7 @@ import { startPortal, type Portal } from '../../src/portal/server.js';
 import type { InstallOutcome, ServiceSummary } from '../../src/shared/contract/ipc.js';
 import { makePackage, testKeys, testService, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
 import { createMemoryLogger } from '../support/memory-logger.js';
+import { signInTechnician } from '../support/staff-fixtures.js';
 
 const keys = testKeys('screen-failure-key');
 const folders: string[] = [];
@@ -29,6 +30,8 @@ async function kiosk(dataFolder: string, media: string, trust: string, bundled: 
   const log = createMemoryLogger();
   const host = await startKioskHost({ dataFolder, appVersion: '1.0.0', kioskCode: 'TST1', fontsFolder: 'resources/fonts', trustAnchorsFile: trust, bundledContentFolder: bundled, removableMediaRoots: [media], log });
   hosts.push(host);
+  // The service panel's channels answer a signed-in technician only.
+  await signInTechnician(host.router);
   const call = async <T>(channel: string, request: unknown = {}) => {
     const result = await host.router.handle(channel, request);
     return result as { ok: true; value: T } | { ok: false; error: { code: string } };

@@ -13,6 +13,7 @@ import { useTempFolder } from '../support/temp-folder.js';
 const CLERK = { staffId: '1001', cardNumber: '9417000000001001', pin: '246810' };
 const TECHNICIAN = { staffId: '2001', pin: '135790' };
 const WRONG_PIN = '000000';
+const PANEL_CHANNELS = ['getContentStatus', 'checkForContentUpdate', 'importContentFromRemovableMedia', 'syncNow'] as const;
 /** The lock period when the content settings name none. */
 const DEFAULT_LOCK_MINUTES = 15;
 
@@ -60,21 +61,28 @@ function auditRows(host: KioskHost) {
 }
 
 describe('staff sign-in through the kiosk host', () => {
-  it('signs a technician in with the right PIN and says who is signed in', async () => {
+  it('signs a technician in with the right PIN, says who is signed in, and opens the service panel to them only', async () => {
     const k = await kiosk();
     expect(await k.call('getStaffSession')).toEqual({ ok: true, value: null });
+    for (const channel of PANEL_CHANNELS) expect(errorOf(await k.call(channel))?.code, channel).toBe('FORBIDDEN');
 
     const signedIn = await k.call('signInStaff', TECHNICIAN);
     expect(signedIn).toEqual({ ok: true, value: { staffId: '2001', displayName: 'Бакыт Садыков', roles: ['technician'] } });
     expect(await k.call('getStaffSession')).toEqual(signedIn);
+    for (const channel of PANEL_CHANNELS) expect((await k.call(channel)).ok, channel).toBe(true);
+    expect(await k.call('getContentStatus')).toMatchObject({ ok: true, value: { activeKeyId: 'demo-content-2026-a' } });
   });
 
-  it('signs a clerk in by staff card', async () => {
+  it('signs a clerk in by staff card, and the service panel still answers FORBIDDEN to them', async () => {
     const k = await kiosk();
     expect(await k.call('signInStaff', { cardNumber: CLERK.cardNumber, pin: CLERK.pin })).toEqual({
       ok: true,
       value: { staffId: '1001', displayName: 'Айгүл Токтогулова', roles: ['clerk'] },
     });
+    for (const channel of PANEL_CHANNELS) expect(errorOf(await k.call(channel))?.code, channel).toBe('FORBIDDEN');
+    // The visitor's channels are open to everyone as before.
+    expect((await k.call('getSyncStatus')).ok).toBe(true);
+    expect((await k.call('listCategories', { language: 'ky' })).ok).toBe(true);
   });
 
   it('refuses an id or PIN that no record can have before counting it', async () => {
@@ -85,11 +93,12 @@ describe('staff sign-in through the kiosk host', () => {
     expect(await k.call('signInStaff', TECHNICIAN)).toMatchObject({ ok: true });
   });
 
-  it('sign-out ends the session: nobody is signed in', async () => {
+  it('sign-out ends the session: nobody is signed in and the panel is closed again', async () => {
     const k = await kiosk();
     await k.call('signInStaff', TECHNICIAN);
     expect(await k.call('signOutStaff')).toEqual({ ok: true, value: {} });
     expect(await k.call('getStaffSession')).toEqual({ ok: true, value: null });
+    expect(errorOf(await k.call('syncNow'))?.code).toBe('FORBIDDEN');
   });
 
   it('five wrong PINs lock the staff id, the right PIN is refused while locked, and a restart keeps the lock but signs everyone out', async () => {
@@ -116,6 +125,7 @@ describe('staff sign-in through the kiosk host', () => {
     const second = await kiosk(first.dataFolder, first.bundled);
     expect(await second.call('getStaffSession')).toEqual({ ok: true, value: null });
     expect(errorOf(await second.call('signInStaff', TECHNICIAN))).toMatchObject({ code: 'LOCKED', details: { until: lock?.details?.until } });
+    expect(errorOf(await second.call('getContentStatus'))?.code).toBe('FORBIDDEN');
   });
 
   it('records sign-in, failures, the lock, panel actions under the technician and sign-out, without any PIN or card number', async () => {
@@ -124,6 +134,8 @@ describe('staff sign-in through the kiosk host', () => {
     await k.call('signInStaff', { staffId: '9999', pin: CLERK.pin });
     await k.call('signInStaff', { cardNumber: '1234567890123', pin: CLERK.pin });
     await k.call('signInStaff', { cardNumber: CLERK.cardNumber, pin: CLERK.pin });
+    // Refused for the clerk: not recorded as a panel action.
+    await k.call('syncNow');
     for (let attempt = 1; attempt <= 5; attempt += 1) await k.call('signInStaff', { staffId: '3001', pin: WRONG_PIN });
     await k.call('signInStaff', { staffId: '3001', pin: '314159' });
     await k.call('signInStaff', TECHNICIAN);

@@ -9,6 +9,7 @@ import { openSealed, submissionAssociatedData } from '../../src/main/core/applic
 import type { StartedApplication, SubmittedApplication } from '../../src/shared/contract/ipc.js';
 import { normaliseReceiptNumber } from '../../src/shared/domain/receipt-number.js';
 import { makePackage, testCatalogue, testKeys, testService, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
+import { signInTechnician } from '../support/staff-fixtures.js';
 import { useTempFolder } from '../support/temp-folder.js';
 
 const tempFolder = useTempFolder();
@@ -235,6 +236,7 @@ describe('submitting an application', () => {
       pages: [...form.pages, { id: 'email', fields: [{ id: 'email', type: 'email', label: { ky: 'e', ru: 'e', en: 'e' }, required: true }] }],
     };
     writePackage(join(media, 'kyzmat-content'), makePackage({ keys, version: 2, catalogue }));
+    await signInTechnician(host.router);
     expect(await call('importContentFromRemovableMedia', {})).toEqual({ outcome: 'applied', version: 2 });
     await call<SubmittedApplication>('submitApplication', {
       applicationId: started.applicationId,

@@ -5,6 +5,7 @@ import { CATALOGUE_PART, MANIFEST_FILE } from '../../src/shared/content/content-
 import { describeParts, signPackage } from '../../src/portal/content/package-builder.js';
 import { writePackageFolder, type PackageFiles } from '../../src/portal/content/package-files.js';
 import { generateSigningKey, type SigningKeyFile } from '../../src/portal/content/signing.js';
+import { TEST_TECHNICIAN } from './staff-fixtures.js';
 
 const text = (ky: string, ru: string, en: string) => ({ ky, ru, en });
 
@@ -61,7 +62,8 @@ export function testCatalogue(services: Service[]): CatalogueDocument {
       support: { email: 'help@example.kg', phone: '+996 (312) 98 61 41', hours: text('9–18', '9–18', '9–18') },
     },
     portalEncryptionKey: { keyId: 'test-portal', suite: 'X25519-HKDF-SHA256-AES-256-GCM', publicKey: 'ymSKDh8obO7p3R5hEIBexJzwTDkO8ZBBMqF_CQIdfj0' },
-    staff: [],
+    // A technician, so tests can sign in to use the service panel's channels.
+    staff: [TEST_TECHNICIAN],
   };
 }
 

@@ -17,6 +17,7 @@ import { BlankFormPdfPrinter } from './printing/blank-form-pdf-printer.js';
 import { PdfReceiptPrinter } from './printing/pdf-receipt-printer.js';
 import { withBlankForms } from './printing/printer-port.js';
 import { printingHandlers } from './printing/printing-handlers.js';
+import { guardServicePanel } from './staff/service-panel-guard.js';
 import { catalogueStaffDirectory } from './staff/staff-directory.js';
 import { staffHandlers } from './staff/staff-handlers.js';
 import { StaffSession } from './staff/staff-session.js';
@@ -96,9 +97,9 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
 
   const router = createRouter(
     {
-      ...content.handlers,
+      ...guardServicePanel(content.handlers, staffSession, log),
       ...applicationHandlers({ applications, outbox, lookupAtPortal: sync.lookup, log }),
-      ...sync.handlers,
+      ...guardServicePanel(sync.handlers, staffSession, log),
       ...staffHandlers({ signIn: staffSignIn, session: staffSession, recordAudit }),
       ...failures.handlers,
       ...printingHandlers({

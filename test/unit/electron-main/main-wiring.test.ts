@@ -1,9 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startKioskHost } from '../../../src/main/core/host.js';
+import { signingKeyFileSchema } from '../../../src/portal/content/signing.js';
+import type { TrustAnchor } from '../../../src/shared/content/content-schema.js';
 import { CHANNELS } from '../../../src/shared/contract/channels.js';
+import { makePackage, writePackage } from '../../support/content-fixtures.js';
 import { createFakeWebContents } from '../../support/fake-electron.js';
+import { createMemoryLogger } from '../../support/memory-logger.js';
+import { TEST_TECHNICIAN, TEST_TECHNICIAN_PIN } from '../../support/staff-fixtures.js';
 
 const fake = await vi.hoisted(async () => (await import('../../support/fake-electron.js')).createFakeElectron());
 vi.mock('electron', () => fake.module);
@@ -23,6 +29,20 @@ describe('Electron shell wiring', () => {
   };
 
   beforeAll(async () => {
+    // Content the kiosk already holds (signed with the demo key the repository trusts), so that its
+    // technician can sign in to use the service panel's channels.
+    const demoKey = signingKeyFileSchema.parse(JSON.parse(readFileSync('resources/demo-keys/demo-content-2026-a.private.json', 'utf8')));
+    const anchors = JSON.parse(readFileSync('resources/trust/content-keys.json', 'utf8')) as TrustAnchor[];
+    const seeded = await startKioskHost({
+      dataFolder: fake.userData,
+      appVersion: '0.1.0',
+      kioskCode: 'DEV1',
+      fontsFolder: 'resources/fonts',
+      trustAnchorsFile: 'resources/trust/content-keys.json',
+      bundledContentFolder: writePackage(join(mediaRoot, 'seed'), makePackage({ keys: { signing: demoKey, anchor: anchors[0]! }, version: 1 })),
+      log: createMemoryLogger(),
+    });
+    seeded.close();
     mkdirSync(join(mediaRoot, 'kyzmat-content'));
     writeFileSync(join(mediaRoot, 'kyzmat-content', 'manifest.json'), '{}');
     Object.assign(process.env, settings);
@@ -43,6 +63,8 @@ describe('Electron shell wiring', () => {
     const info = (await fake.ipcHandlers.get('getKioskInfo')!(fromPage, {})) as { value: { visitorIdleSeconds: number; idleWarningSeconds: number } };
     expect(info.value).toMatchObject({ visitorIdleSeconds: 77, idleWarningSeconds: 12 });
     // The stick's folder is found under the configured root: its unsigned package is refused, not "no stick".
+    // Loading from USB is the service panel's: a technician signs in first.
+    expect(await fake.ipcHandlers.get('signInStaff')!(fromPage, { staffId: TEST_TECHNICIAN.staffId, pin: TEST_TECHNICIAN_PIN })).toMatchObject({ ok: true });
     const imported = (await fake.ipcHandlers.get('importContentFromRemovableMedia')!(fromPage, {})) as { value: { outcome: string } };
     expect(imported.value.outcome).toBe('rejected');
   });
