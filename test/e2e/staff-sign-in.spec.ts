@@ -75,6 +75,27 @@ test('a clerk signs in with the staff card number and gets the clerk home, never
   await expect(page.locator('[data-screen="attract"]')).toBeVisible();
 });
 
+test('a staff card through the reader on the attract screen opens the sign-in with its number, and the PIN signs the clerk in', async ({ page, kiosk }) => {
+  await page.goto(kiosk.launchUrl);
+  await expect(page.locator('[data-screen="attract"]')).toBeVisible();
+  // A reader types like a keyboard, fast, and ends with Enter.
+  await page.keyboard.type(DEMO_CLERK.cardNumber, { delay: 20 });
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-screen="staff-sign-in"]')).toBeVisible();
+  await expect(page.locator('#staff-id')).toHaveValue(DEMO_CLERK.cardNumber);
+  for (const digit of DEMO_CLERK.pin) await page.locator(`.staff-digit-pad .hg-button[data-skbtn="${digit}"]`).tap();
+  await page.locator('[data-screen="staff-sign-in"] button[type="submit"]').tap();
+  await expect(page.getByTestId('clerk-name')).toContainText(DEMO_CLERK.name);
+});
+
+test('digits typed slowly on the attract screen are not taken for a card', async ({ page, kiosk }) => {
+  await page.goto(kiosk.launchUrl);
+  await expect(page.locator('[data-screen="attract"]')).toBeVisible();
+  await page.keyboard.type(DEMO_CLERK.cardNumber, { delay: 400 });
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-screen="staff-sign-in"]')).toHaveCount(0);
+});
+
 test('Cancel on the sign-in screen returns to the attract screen, with nothing signed in', async ({ page, kiosk }) => {
   await page.goto(kiosk.launchUrl);
   await openStaffSignIn(page);

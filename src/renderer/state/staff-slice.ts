@@ -1,5 +1,7 @@
 import type { KioskApi } from '../../shared/contract/ipc.js';
-import type { SliceCreator, StaffSlice } from './types.js';
+import type { SliceCreator, StaffSlice, VisitScopedState } from './types.js';
+
+export const staffVisitDefaults = { staffSignInCard: undefined } satisfies Partial<VisitScopedState>;
 
 /**
  * Staff at the kiosk: the sign-in screen the long press opens, and where a sign-in leads. A
@@ -9,10 +11,12 @@ import type { SliceCreator, StaffSlice } from './types.js';
 export const createStaffSlice =
   (host: KioskApi): SliceCreator<StaffSlice> =>
   (set, get) => ({
+    ...staffVisitDefaults,
     staff: undefined,
-    openStaffSignIn: () => set({ screen: 'staff-sign-in' }),
+    openStaffSignIn: (cardNumber) => set({ screen: 'staff-sign-in', staffSignInCard: cardNumber }),
     chooseStaffLanguage: (language) => set({ language }),
     signInStaff: async (request) => {
+      set({ staffSignInCard: undefined });
       const result = await host.signInStaff(request);
       if (!result.ok) return result.error;
       set({ staff: result.value });

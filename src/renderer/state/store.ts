@@ -7,7 +7,7 @@ import { createKioskInfoSlice } from './kiosk-info-slice.js';
 import { createLookupSlice, lookupVisitDefaults } from './lookup-slice.js';
 import { createPresentationSlice, presentationVisitDefaults } from './presentation-slice.js';
 import { createServicePanelSlice, servicePanelVisitDefaults } from './service-panel-slice.js';
-import { createStaffSlice } from './staff-slice.js';
+import { createStaffSlice, staffVisitDefaults } from './staff-slice.js';
 import { createSyncSlice } from './sync-slice.js';
 import type { KioskState, SliceCreator, VisitScopedState } from './types.js';
 import { createVisitSlice, visitSliceDefaults } from './visit-slice.js';
@@ -20,6 +20,7 @@ const visitDefaults: VisitScopedState = {
   ...catalogueVisitDefaults,
   ...lookupVisitDefaults,
   ...servicePanelVisitDefaults,
+  ...staffVisitDefaults,
   ...applicationVisitDefaults,
 };
 

@@ -135,7 +135,9 @@ export type StaffSignInRequest = ChannelRequest<'signInStaff'>;
 export interface StaffSlice {
   /** Who is signed in on this kiosk, as the host answered; kept until sign-out, not reset by the end of a visit. */
   staff?: SignedInStaffView;
-  openStaffSignIn: () => void;
+  /** A staff card number read on the attract screen, for the sign-in screen to start with. */
+  staffSignInCard?: string;
+  openStaffSignIn: (cardNumber?: string) => void;
   /** The language of the staff screens, chosen on the sign-in screen; the end of the session returns to Kyrgyz. */
   chooseStaffLanguage: (language: Language) => void;
   /** Signs in and opens the signed-in person's screen; answers the host's refusal for the sign-in screen to word. */
@@ -219,6 +221,7 @@ export type VisitScopedKey =
   | 'lookupResult'
   | 'lookupServiceTitle'
   | 'lastAction'
+  | 'staffSignInCard'
   | 'application';
 export type VisitScopedState = { [K in VisitScopedKey]-?: KioskState[K] };
 

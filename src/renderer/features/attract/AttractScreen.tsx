@@ -3,13 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../../shared/domain/languages.js';
 import { useKioskStore } from '../../state/store.js';
 import { formatClock } from '../../ui/format.js';
+import { useCardReader } from '../staff/card-reader.js';
 
 /** The idle screen: says what the kiosk is in all three languages and starts a visit on any touch. */
 export function AttractScreen() {
   const startVisit = useKioskStore((state) => state.startVisit);
   const officeName = useKioskStore((state) => state.info?.officeName);
   const openStaffSignIn = useKioskStore((state) => state.openStaffSignIn);
-  const hold = useLongPress(openStaffSignIn);
+  const hold = useLongPress(() => openStaffSignIn());
+  // A staff card through the reader opens the sign-in with its number, ready for the PIN.
+  useCardReader(openStaffSignIn);
   const { i18n } = useTranslation();
   const now = useClock();
 

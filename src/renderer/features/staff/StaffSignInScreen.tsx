@@ -24,8 +24,10 @@ export function StaffSignInScreen() {
   const chooseStaffLanguage = useKioskStore((state) => state.chooseStaffLanguage);
   const signInStaff = useKioskStore((state) => state.signInStaff);
   const endVisit = useKioskStore((state) => state.endVisit);
-  const [values, setValues] = useState<Record<Field, string>>({ staffId: '', pin: '' });
-  const [field, setField] = useState<Field>('staffId');
+  const cardRead = useKioskStore((state) => state.staffSignInCard);
+  // A card read on the attract screen fills the number: only the PIN is left to type.
+  const [values, setValues] = useState<Record<Field, string>>(() => ({ staffId: cardRead ?? '', pin: '' }));
+  const [field, setField] = useState<Field>(cardRead ? 'pin' : 'staffId');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>();
 

@@ -45,4 +45,14 @@ describe('staff slice', () => {
     expect(store.getState().staff).toBeUndefined();
     expect(host.callsTo('signOutStaff')).toEqual([{}]);
   });
+
+  it('keeps a card read on the attract screen for the sign-in screen until the visit ends', () => {
+    const store = storeWith(fakeHost().api);
+    store.getState().openStaffSignIn('9417000000001001');
+    expect(store.getState()).toMatchObject({ screen: 'staff-sign-in', staffSignInCard: '9417000000001001' });
+    store.getState().endVisit();
+    expect(store.getState().staffSignInCard).toBeUndefined();
+    store.getState().openStaffSignIn();
+    expect(store.getState().staffSignInCard).toBeUndefined();
+  });
 });
