@@ -31,9 +31,10 @@ afterEach(() => {
   for (const host of hosts.splice(0)) host.close();
 });
 
-async function kiosk(dataFolder = tempFolder(), bundled = bundledFolder()) {
+async function kiosk(dataFolder = tempFolder(), bundled = bundledFolder(), portalUrl?: string) {
   const log = createMemoryLogger();
   const host = await startKioskHost({
+    portalUrl,
     dataFolder,
     appVersion: '1.0.0',
     kioskCode: 'TST1',
@@ -165,5 +166,22 @@ describe('staff sign-in through the kiosk host', () => {
     for (const secret of [CLERK.pin, TECHNICIAN.pin, '314159', WRONG_PIN, CLERK.cardNumber, '1234567890123', '9999']) {
       expect(written, 'the audit trail names no PIN, card or typed id').not.toContain(secret);
     }
+  });
+
+  it('pushes the content status to the page only while a technician is signed in', async () => {
+    // A portal that refuses connections: the puller's first check, a second after start, fails and changes the status.
+    const k = await kiosk(undefined, undefined, 'http://127.0.0.1:9');
+    const statusNotices: unknown[] = [];
+    k.host.events.subscribe((event) => {
+      if (event.name === 'contentStatusChanged') statusNotices.push(event.payload);
+    });
+    await expect.poll(() => k.log.records.some((record) => record.event === 'content_check_failed'), { timeout: 5000 }).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(statusNotices).toEqual([]);
+
+    await k.call('signInStaff', TECHNICIAN);
+    await k.call('checkForContentUpdate');
+    await expect.poll(() => statusNotices.length, { timeout: 3000 }).toBeGreaterThan(0);
+    expect(statusNotices.at(-1)).toMatchObject({ download: { state: 'failed' } });
   });
 });

@@ -7,7 +7,7 @@ import { AuditTrail } from './audit/audit-trail.js';
 import { ApplicationService } from './applications/application-service.js';
 import { Outbox } from './applications/outbox.js';
 import { startContentDomain } from './content/content-domain.js';
-import { HostEvents } from './host-events.js';
+import type { HostEvents } from './host-events.js';
 import type { KioskHostOptions } from './host-options.js';
 import { screenFailures } from './health/screen-failure-handlers.js';
 import { createRouter, type Router } from './ipc/router.js';
@@ -17,6 +17,7 @@ import { BlankFormPdfPrinter } from './printing/blank-form-pdf-printer.js';
 import { PdfReceiptPrinter } from './printing/pdf-receipt-printer.js';
 import { withBlankForms } from './printing/printer-port.js';
 import { printingHandlers } from './printing/printing-handlers.js';
+import { ServicePanelGuardedEvents } from './staff/service-panel-events.js';
 import { guardServicePanel } from './staff/service-panel-guard.js';
 import { catalogueStaffDirectory } from './staff/staff-directory.js';
 import { staffHandlers } from './staff/staff-handlers.js';
@@ -48,7 +49,8 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
   const log = options.log ?? createFileLogger(join(options.dataFolder, 'logs', 'kiosk.log'), clock);
   const databaseFile = join(options.dataFolder, DATABASE_FILE_NAME);
   const db = openDatabase(databaseFile);
-  const events = new HostEvents(log);
+  const staffSession = new StaffSession();
+  const events = new ServicePanelGuardedEvents(staffSession, log);
   const portal = options.portalUrl
     ? new PortalClient({ portalUrl: options.portalUrl, credential: options.kioskCredential, fetch: options.fetch ?? globalThis.fetch })
     : undefined;
@@ -56,7 +58,6 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
   const auditTrail = new AuditTrail(db, clock);
   const recordAudit = auditRecorder(auditTrail, log);
   reportAuditChain(auditTrail, log);
-  const staffSession = new StaffSession();
   const panelActor = () => staffSession.actor();
   const content = await startContentDomain(options, { db, portal, events, clock, log, recordAudit, panelActor });
   const failures = screenFailures({
