@@ -22,7 +22,8 @@ export function guardServicePanel<H extends Partial<ChannelHandlers>>(handlers: 
     if (!handler) continue;
     (guarded as Record<string, unknown>)[channel] = (request: never) => {
       if (session.hasRole('technician')) return handler(request);
-      log.warn('service_panel_refused', { channel, signedIn: session.actor() !== null });
+      // Reading the status is refused quietly: the browser shell's event stream asks for it at every page load.
+      if (channel !== 'getContentStatus') log.warn('service_panel_refused', { channel, signedIn: session.actor() !== null });
       return fail('FORBIDDEN', 'The service panel is for a signed-in technician.');
     };
   }
