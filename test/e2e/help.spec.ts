@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { enterCatalogue, expect, screenshot, startKiosk, stopKiosk, test } from './kiosk-fixture.js';
-import { fill, next, openService, scan } from './visit-steps.js';
+import { expectWhollyVisible, fill, next, openService, scan } from './visit-steps.js';
 
 /** What the bundled content settings give the Help screen, as a visitor reads it in each language. */
 const SUPPORT_PHONE = '+996 (312) 98 61 41';
@@ -47,22 +47,6 @@ async function expectHelpContacts(dialog: Locator, language: keyof typeof HELP):
   await expect(dialog.getByTestId('help-hours')).toHaveText(HELP[language].hours);
   await expect(dialog.getByTestId('help-address')).toContainText(HELP[language].address);
   await expect(dialog.getByTestId('help-staff')).toHaveText(HELP[language].staff);
-}
-
-/** The whole control is inside the viewport and nothing covers its middle. */
-async function expectWhollyVisible(page: Page, control: Locator): Promise<void> {
-  const box = (await control.boundingBox())!;
-  const viewport = page.viewportSize()!;
-  expect(box.x).toBeGreaterThanOrEqual(0);
-  expect(box.y).toBeGreaterThanOrEqual(0);
-  expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
-  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
-  const own = await control.evaluate((element) => {
-    const rect = element.getBoundingClientRect();
-    const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
-    return { covered: !element.contains(hit), cut: element.scrollWidth > element.clientWidth + 1 };
-  });
-  expect(own).toEqual({ covered: false, cut: false });
 }
 
 test('Help opens from a question in the middle of an application and closes with the typed answer still there', async ({ page, kiosk }) => {

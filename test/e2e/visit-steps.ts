@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { enterCatalogue, expect } from './kiosk-fixture.js';
 
 type LanguageButton = 'Кыргызча' | 'Русский' | 'English';
@@ -55,4 +55,35 @@ export async function answerCloudSignatureQuestions(page: Page, visitor: CloudSi
   await next(page, 'Продолжить');
   await next(page, 'Продолжить'); // e-mail is optional
   await fill(page, 'phone', visitor.phone);
+}
+
+/** The whole control is on screen, nothing covers it, and its text is not cut off inside it. */
+export async function expectWhollyVisible(page: Page, control: Locator): Promise<void> {
+  const box = (await control.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+  const clipped = await control.evaluate((element) => {
+    const own = element.getBoundingClientRect();
+    const overflowing = element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1;
+    const points = [
+      [own.left + 4, own.top + 4],
+      [own.right - 4, own.top + 4],
+      [own.left + 4, own.bottom - 4],
+      [own.right - 4, own.bottom - 4],
+    ];
+    const covered = points.some(([x, y]) => !element.contains(document.elementFromPoint(x!, y!)));
+    // An ancestor that hides overflow and is smaller than the control cuts it off.
+    let clippedByAncestor = false;
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+      const style = getComputedStyle(parent);
+      if (style.overflow === 'visible') continue;
+      const rect = parent.getBoundingClientRect();
+      if (own.left < rect.left - 1 || own.right > rect.right + 1 || own.top < rect.top - 1 || own.bottom > rect.bottom + 1) clippedByAncestor = true;
+    }
+    return { overflowing, covered, clippedByAncestor };
+  });
+  expect(clipped).toEqual({ overflowing: false, covered: false, clippedByAncestor: false });
 }

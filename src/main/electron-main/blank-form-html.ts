@@ -1,7 +1,6 @@
 import type { BlankFormDocument, BlankFormEntry } from '../core/printing/blank-form-document.js';
+import { escapeHtml } from './html-escape.js';
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
 
 const STYLE = `@page{size:A4;margin:20mm}body{font-family:'Noto Sans',sans-serif;font-size:10pt;color:#000}
 h1{font-size:16pt;text-align:center;margin:0 0 4pt}h2{font-size:12pt;margin:14pt 0 4pt;break-after:avoid}
@@ -15,22 +14,22 @@ export function blankFormHtml(form: BlankFormDocument): string {
   const parts = form.parts
     .map(
       (part) =>
-        `<h2>${escape(part.title ? `${part.heading}. ${part.title}` : part.heading)}</h2>` +
-        (part.condition ? `<p class="small">${escape(part.condition)}</p>` : '') +
+        `<h2>${escapeHtml(part.title ? `${part.heading}. ${part.title}` : part.heading)}</h2>` +
+        (part.condition ? `<p class="small">${escapeHtml(part.condition)}</p>` : '') +
         part.entries.map(entryHtml).join(''),
     )
     .join('');
-  return `<!doctype html><html lang="${form.language}"><meta charset="utf-8"><title>${escape(form.title)}</title><style>${STYLE}</style><body>
-    <h1>${escape(form.title)}</h1><p style="text-align:center">${escape(form.serviceLabel)}: ${escape(form.serviceTitle)}</p>
-    <p class="small">${escape(form.instructions)}</p>${parts}<div style="margin-top:18pt">${form.closing.map(entryHtml).join('')}</div>
-    <p class="footer">${escape(form.footer)}</p></body></html>`;
+  return `<!doctype html><html lang="${form.language}"><meta charset="utf-8"><title>${escapeHtml(form.title)}</title><style>${STYLE}</style><body>
+    <h1>${escapeHtml(form.title)}</h1><p style="text-align:center">${escapeHtml(form.serviceLabel)}: ${escapeHtml(form.serviceTitle)}</p>
+    <p class="small">${escapeHtml(form.instructions)}</p>${parts}<div style="margin-top:18pt">${form.closing.map(entryHtml).join('')}</div>
+    <p class="footer">${escapeHtml(form.footer)}</p></body></html>`;
 }
 
 function entryHtml(entry: BlankFormEntry): string {
   const head =
-    `<div class="label">${escape(entry.label)}</div>` +
-    (entry.hint ? `<div class="small">${escape(entry.hint)}</div>` : '') +
-    (entry.condition ? `<div class="small">${escape(entry.condition)}</div>` : '');
+    `<div class="label">${escapeHtml(entry.label)}</div>` +
+    (entry.hint ? `<div class="small">${escapeHtml(entry.hint)}</div>` : '') +
+    (entry.condition ? `<div class="small">${escapeHtml(entry.condition)}</div>` : '');
   return `<div class="entry">${head}${placeHtml(entry)}</div>`;
 }
 
@@ -39,19 +38,19 @@ function placeHtml(entry: BlankFormEntry): string {
     case 'lines':
       return '<div class="line"></div>'.repeat(entry.lines);
     case 'boxes':
-      return `<div class="boxes">${entry.prefix ? `${escape(entry.prefix)} ` : ''}${'<span></span>'.repeat(entry.count)}</div>`;
+      return `<div class="boxes">${entry.prefix ? `${escapeHtml(entry.prefix)} ` : ''}${'<span></span>'.repeat(entry.count)}</div>`;
     case 'date':
-      return `<div>${escape(entry.pattern)} (${escape(entry.format)})</div>`;
+      return `<div>${escapeHtml(entry.pattern)} (${escapeHtml(entry.format)})</div>`;
     case 'choice':
-      return `<div class="small">${escape(entry.instruction)}</div>${entry.options.map((option) => `<div class="option"><span></span>${escape(option)}</div>`).join('')}`;
+      return `<div class="small">${escapeHtml(entry.instruction)}</div>${entry.options.map((option) => `<div class="option"><span></span>${escapeHtml(option)}</div>`).join('')}`;
     case 'parts':
       return `<div class="inner">${entry.parts.map(entryHtml).join('')}</div>`;
     case 'calculated':
-      return `<div class="small">${escape(entry.description)}</div><div class="line" style="width:50%"></div>`;
+      return `<div class="small">${escapeHtml(entry.description)}</div><div class="line" style="width:50%"></div>`;
     case 'group':
       return (
-        `<div class="small">${escape(entry.rule)}</div>` +
-        entry.items.map((item) => `<div class="inner"><div class="label">${escape(item.heading)}</div>${item.entries.map(entryHtml).join('')}</div>`).join('')
+        `<div class="small">${escapeHtml(entry.rule)}</div>` +
+        entry.items.map((item) => `<div class="inner"><div class="label">${escapeHtml(item.heading)}</div>${item.entries.map(entryHtml).join('')}</div>`).join('')
       );
   }
 }

@@ -1,7 +1,8 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LegalTextForConsent } from '../../../shared/contract/ipc.js';
 import type { Language } from '../../../shared/domain/languages.js';
+import { onModalKeyDown } from '../../ui/modal-keys.js';
 import { LegalText } from './LegalText.js';
 
 interface LegalTextDialogProps {
@@ -17,28 +18,8 @@ interface LegalTextDialogProps {
  */
 export function LegalTextDialog({ text, language, onClose }: LegalTextDialogProps) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDivElement>(null);
   const region = useRef<HTMLDivElement>(null);
   useEffect(() => region.current?.focus(), []);
-
-  const keepFocusInside = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    if (event.key !== 'Tab' || !dialog.current) return;
-    const stops = [...dialog.current.querySelectorAll<HTMLElement>('button, [tabindex="0"]')];
-    const first = stops[0];
-    const last = stops[stops.length - 1];
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first?.focus();
-    }
-  };
 
   return (
     <div className="dialog-backdrop">
@@ -49,8 +30,7 @@ export function LegalTextDialog({ text, language, onClose }: LegalTextDialogProp
         aria-labelledby="legal-dialog-title"
         aria-describedby="legal-dialog-version"
         data-legal-dialog={text.kind}
-        ref={dialog}
-        onKeyDown={keepFocusInside}
+        onKeyDown={(event) => onModalKeyDown(event, onClose)}
       >
         <header className="legal-dialog-header">
           <h2 id="legal-dialog-title">{text.title[language]}</h2>

@@ -1,9 +1,8 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskStore } from '../../state/store.js';
+import { onModalKeyDown } from '../../ui/modal-keys.js';
 import '../../styles/help.css';
-
-const FOCUSABLE = 'button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
 /**
  * Help over the current screen: the support service's contacts and the office's address from the
@@ -17,33 +16,11 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
   const officeName = useKioskStore((state) => state.info?.officeName?.[language]);
   const officeAddress = useKioskStore((state) => state.info?.officeAddress?.[language]);
   const inApplication = useKioskStore((state) => state.screen === 'application');
-  const dialog = useRef<HTMLDivElement>(null);
   const close = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     close.current?.focus();
   }, []);
-
-  // Tab stays inside the dialog and Escape closes it, as in any modal dialog.
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    if (event.key !== 'Tab' || !dialog.current) return;
-    const focusable = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
 
   return (
     <div className="dialog-backdrop help-backdrop">
@@ -53,8 +30,7 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
         aria-modal="true"
         aria-labelledby="help-title"
         aria-describedby="help-intro"
-        ref={dialog}
-        onKeyDown={onKeyDown}
+        onKeyDown={(event) => onModalKeyDown(event, onClose)}
         data-testid="help-dialog"
       >
         {/* Focusable, so with larger text the part that scrolls can be scrolled without touch too. */}
