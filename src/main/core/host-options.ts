@@ -33,6 +33,8 @@ export interface KioskHostOptions {
   /** Overrides the idle times of the content settings (seconds), for tests and demonstrations. */
   visitorIdleSeconds?: number;
   idleWarningSeconds?: number;
+  /** Overrides how long a signed-in clerk's kiosk may sit untouched before the session ends (seconds). */
+  clerkIdleSeconds?: number;
   fetch?: Fetch;
   clock?: () => Date;
   log?: Logger;

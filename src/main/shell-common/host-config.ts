@@ -40,6 +40,7 @@ const KIOSK_ENVIRONMENT = z.object({
     .optional(),
   KIOSK_IDLE_SECONDS: seconds('KIOSK_IDLE_SECONDS'),
   KIOSK_IDLE_WARNING_SECONDS: seconds('KIOSK_IDLE_WARNING_SECONDS'),
+  KIOSK_CLERK_IDLE_SECONDS: seconds('KIOSK_CLERK_IDLE_SECONDS'),
   KIOSK_CONTENT_POLL_SECONDS: seconds('KIOSK_CONTENT_POLL_SECONDS'),
   KIOSK_REMOVABLE_MEDIA_ROOTS: z
     .string()
@@ -86,6 +87,7 @@ export function hostOptionsFromEnvironment(env: NodeJS.ProcessEnv, places: HostP
     kioskCredential: config.KIOSK_PORTAL_TOKEN,
     visitorIdleSeconds: config.KIOSK_IDLE_SECONDS,
     idleWarningSeconds: config.KIOSK_IDLE_WARNING_SECONDS,
+    clerkIdleSeconds: config.KIOSK_CLERK_IDLE_SECONDS,
     contentPollSeconds: config.KIOSK_CONTENT_POLL_SECONDS,
     removableMediaRoots: config.KIOSK_REMOVABLE_MEDIA_ROOTS,
   };

@@ -83,6 +83,8 @@ const kioskInfoSchema = z.object({
   payment: localizedTextSchema.nullable(),
   visitorIdleSeconds: z.number(),
   idleWarningSeconds: z.number(),
+  /** How long a signed-in clerk's kiosk may sit untouched before the session ends; the warning takes idleWarningSeconds of it. */
+  clerkIdleSeconds: z.number(),
 });
 export type KioskInfo = z.infer<typeof kioskInfoSchema>;
 
@@ -283,7 +285,8 @@ export const ipcContract = {
   },
   /** Refused with WRONG_PIN (details.attemptsLeft) or LOCKED (details.until); one staff member is signed in at a time. */
   signInStaff: { request: staffSignInRequestSchema, response: signedInStaffSchema },
-  signOutStaff: { request: z.object({}).strict(), response: z.object({}) },
+  /** An explicit sign-out, or the page's clerk idle timer running out (`idle-timeout`). */
+  signOutStaff: { request: z.object({ reason: z.enum(['signed-out', 'idle-timeout']).optional() }).strict(), response: z.object({}) },
   /** Who is signed in on this kiosk now, or null. */
   getStaffSession: { request: z.object({}).strict(), response: signedInStaffSchema.nullable() },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;

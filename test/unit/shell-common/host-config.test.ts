@@ -23,6 +23,7 @@ describe('host configuration from the environment', () => {
         KIOSK_PORTAL_TOKEN: TOKEN,
         KIOSK_IDLE_SECONDS: '90',
         KIOSK_IDLE_WARNING_SECONDS: '20',
+        KIOSK_CLERK_IDLE_SECONDS: '600',
         KIOSK_CONTENT_POLL_SECONDS: '600',
         KIOSK_REMOVABLE_MEDIA_ROOTS: '/media:/mnt/usb',
         PATH: '/usr/bin',
@@ -40,6 +41,7 @@ describe('host configuration from the environment', () => {
       kioskCredential: TOKEN,
       visitorIdleSeconds: 90,
       idleWarningSeconds: 20,
+      clerkIdleSeconds: 600,
       contentPollSeconds: 600,
       removableMediaRoots: ['/media', '/mnt/usb'],
     });

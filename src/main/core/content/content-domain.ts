@@ -94,6 +94,7 @@ export async function startContentDomain(
         appVersion: options.appVersion,
         visitorIdleSeconds: options.visitorIdleSeconds,
         idleWarningSeconds: options.idleWarningSeconds,
+        clerkIdleSeconds: options.clerkIdleSeconds,
       }),
       ...catalogueHandlers(service, store, unavailable),
       ...contentHandlers({

@@ -10,10 +10,12 @@ export interface KioskInfoOptions {
   /** Overrides of the content settings' idle times (seconds), for tests and demonstrations. */
   visitorIdleSeconds: number | undefined;
   idleWarningSeconds: number | undefined;
+  clerkIdleSeconds: number | undefined;
 }
 
 const DEFAULT_VISITOR_IDLE_SECONDS = 120;
 const DEFAULT_IDLE_WARNING_SECONDS = 30;
+const DEFAULT_CLERK_IDLE_SECONDS = 900;
 
 /** Who this kiosk is and how it behaves, from the app and the active content's settings. */
 export function kioskInfoHandlers(options: KioskInfoOptions): HandlersFor<'getKioskInfo'> {
@@ -29,6 +31,7 @@ export function kioskInfoHandlers(options: KioskInfoOptions): HandlersFor<'getKi
         payment: settings?.payment ?? null,
         visitorIdleSeconds: options.visitorIdleSeconds ?? settings?.visitorIdleSeconds ?? DEFAULT_VISITOR_IDLE_SECONDS,
         idleWarningSeconds: options.idleWarningSeconds ?? settings?.idleWarningSeconds ?? DEFAULT_IDLE_WARNING_SECONDS,
+        clerkIdleSeconds: options.clerkIdleSeconds ?? settings?.clerkIdleSeconds ?? DEFAULT_CLERK_IDLE_SECONDS,
       });
     },
   };

@@ -14,9 +14,9 @@ export interface StaffHandlersOptions {
 /** Staff sign in and out at the kiosk; the page asks who is signed in when it needs to know. */
 export function staffHandlers(options: StaffHandlersOptions): HandlersFor<'signInStaff' | 'signOutStaff' | 'getStaffSession'> {
   const { session, recordAudit } = options;
-  const endSession = () => {
+  const endSession = (reason: 'signed-out' | 'idle-timeout' = 'signed-out') => {
     const ended = session.end();
-    if (ended) recordAudit({ kind: 'staff_sign_out', actor: ended.staffId, subject: null, details: { reason: 'signed-out' } });
+    if (ended) recordAudit({ kind: 'staff_sign_out', actor: ended.staffId, subject: null, details: { reason } });
   };
   return {
     signInStaff: async (request) => {
@@ -39,8 +39,8 @@ export function staffHandlers(options: StaffHandlersOptions): HandlersFor<'signI
       });
       return ok(result.value);
     },
-    signOutStaff: () => {
-      endSession();
+    signOutStaff: ({ reason }) => {
+      endSession(reason);
       return ok({});
     },
     getStaffSession: () => ok(session.current()),

@@ -14,6 +14,7 @@ const KIOSK_INFO = {
   payment: null,
   visitorIdleSeconds: 120,
   idleWarningSeconds: 30,
+  clerkIdleSeconds: 900,
 };
 
 function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
