@@ -1,7 +1,7 @@
 import type { KioskDatabase } from '../storage/database.js';
 import { verifyChain, contentHashOf, entryHashOf, GENESIS_HASH, type ChainAnchor, type ChainEntry, type ChainVerification } from './audit-chain.js';
 import { parseAuditEntry, type AuditDetails, type AuditEntryInput, type AuditKind } from './audit-kinds.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../../../shared/audit/canonical-json.js';
 
 /** An entry as the trail holds it: what was recorded, when, its place in the chain and its hashes. */
 export interface AuditEntry extends ChainEntry {

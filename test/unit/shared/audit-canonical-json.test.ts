@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../../src/main/core/audit/canonical-json.js';
+import { canonicalJson } from '../../../src/shared/audit/canonical-json.js';
 
 describe('canonical JSON', () => {
   it('writes one text for one value whatever order its keys were given in', () => {
