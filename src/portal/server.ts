@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { TrustAnchor } from '../shared/content/content-schema.js';
+import { AuditChainService } from './audit/audit-chain-service.js';
+import { auditRoutes } from './audit/audit-routes.js';
 import { ContentLibrary } from './content/content-library.js';
 import { contentRoutes } from './content/content-routes.js';
 import { FleetService } from './fleet/fleet-service.js';
@@ -65,6 +67,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       handlers: {
         ...intakeRoutes(new IntakeService({ store, now, log })),
         ...fleetRoutes(new FleetService({ store, now })),
+        ...auditRoutes(new AuditChainService({ store: store.auditChain, now })),
         ...contentRoutes(library),
       },
       authenticate: createAuthenticator(store, options.adminToken),

@@ -2,12 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CONTENT_REJECTION_CODES } from '../../src/shared/content/package-verification.js';
+import { AuditChainService } from '../../src/portal/audit/audit-chain-service.js';
 import { newKioskCredential } from '../../src/portal/credentials.js';
 import { parseJsonBody } from '../../src/portal/http/request-body.js';
 import { checkSubmission } from '../../src/portal/intake/submission-checks.js';
 import { SEALED_FORMAT } from '../../src/portal/open-submission.js';
 import type { PortalStats } from '../../src/portal/storage/portal-store.js';
-import { heartbeatSchema, portalErrorSchema, type SubmissionRequest } from '../../src/shared/contract/portal.js';
+import { auditChainRefusalSchema, auditUploadSchema, heartbeatSchema, portalErrorSchema, type SubmissionRequest } from '../../src/shared/contract/portal.js';
+import { portalAuditChain } from '../../src/portal/audit/portal-audit-chain.js';
+import { chainOf } from './audit-fixtures.js';
 import { formatReceiptNumber } from '../../src/shared/domain/receipt-number.js';
 import { endpointReached, expectListedRefusal } from './contract-answers.js';
 import { ADMIN_TOKEN, send, STORE_KINDS, useStorage, validHeartbeat, type Answer, type PortalEnv } from './support.js';
@@ -123,7 +126,13 @@ function expectCleanRefusal(answer: Answer, shot: Shot): void {
     expect(answer.status).toBeGreaterThanOrEqual(400);
     expect(answer.headers['content-type']).toMatch(/^application\/json/);
     // Content publishing names its own rejection codes (CONTENT_REJECTION_CODES); every other route uses PORTAL_ERROR_CODES.
-    const schema = shot.path === '/v1/admin/content' ? z.union([portalErrorSchema, contentErrorSchema]) : portalErrorSchema;
+    // An audit upload that breaks the chain says where and why (auditChainRefusalSchema).
+    const schema =
+      shot.path === '/v1/admin/content'
+        ? z.union([portalErrorSchema, contentErrorSchema])
+        : shot.path === '/v1/audit-entries'
+          ? z.union([portalErrorSchema, auditChainRefusalSchema.strict()])
+          : portalErrorSchema;
     expect(schema.safeParse(answer.json()).success, answer.text.slice(0, 200)).toBe(true);
     // A refusal from an endpoint is one its contract entry lists: a status among its responses, a code among its errors.
     const endpoint = endpointReached(method, shot.path);
@@ -210,6 +219,49 @@ describe.each(STORE_KINDS)('fuzzing the portal over HTTP (%s)', (kind) => {
     );
   });
 
+  it('POST /v1/audit-entries', async () => {
+    const { env, revoked } = await prepare();
+    const chain = chainOf(40);
+    // A valid upload (a slice of one chain), one of its entries with a field broken, or a whole malformed body.
+    const entryFields = Object.keys(chain[0]!);
+    const uploads = fc
+      .record({ from: fc.nat({ max: 39 }), length: fc.integer({ min: 0, max: 12 }), broken: fc.option(fc.tuple(fc.nat(), fc.nat(), fc.oneof(anyText(70), fc.jsonValue({ maxDepth: 2 }))), { nil: undefined }) })
+      .map(({ from, length, broken }) => {
+        const entries: Record<string, Json>[] = chain.slice(from, from + length).map((entry) => ({ ...entry }));
+        if (broken && entries.length > 0) entries[broken[0] % entries.length]![entryFields[broken[1] % entryFields.length]!] = broken[2];
+        return { entries };
+      });
+    const shots = fc
+      .record({
+        auth: authorization(env, revoked),
+        type: mostly<string | undefined>('application/json', fc.oneof(fc.constant(undefined), printable())),
+        body: fc.oneof({ arbitrary: uploads.map((upload) => JSON.stringify(upload)), weight: 3 }, { arbitrary: bodies(uploads), weight: 1 }),
+      })
+      .map(({ auth, type, body }): Shot => ({ method: 'POST', path: '/v1/audit-entries', headers: withHeaders({ Authorization: auth, 'Content-Type': type }), body }));
+    const heads = () => Promise.all([env.store.auditChain.head('BSK1'), env.store.auditChain.head('BSK2')]);
+    await fc.assert(
+      fc.asyncProperty(shots, async (shot) => {
+        const before = await heads();
+        const { answer } = await fire(env, shot);
+        const after = await heads();
+        if (answer.status >= 400) return void expect(after).toEqual(before);
+        expect(answer.status).toBe(200);
+        // Only a well-formed upload whose entries all verify, from a live kiosk's credential, is stored.
+        const body = parseJsonBody(typeof shot.body === 'string' ? Buffer.from(shot.body) : shot.body!);
+        const parsed = body.ok ? auditUploadSchema.safeParse(body.value) : undefined;
+        expect(parsed?.success).toBe(true);
+        const entries = parsed?.data?.entries ?? [];
+        if (entries.length > 0) expect(portalAuditChain.verifyChain(entries, entries[0]!.seq === 1 ? {} : { from: { seq: entries[0]!.seq - 1, entryHash: entries[0]!.previousHash } }).ok).toBe(true);
+        expect(shot.headers.Authorization).toMatch(/^Bearer kiosk_BSK[12]\./);
+      }),
+      { numRuns: RUNS },
+    );
+    // What was stored is one unbroken chain per kiosk.
+    const audit = new AuditChainService({ store: env.store.auditChain, now: () => new Date() });
+    expect((await audit.verifyStored('BSK1')).ok).toBe(true);
+    expect((await audit.verifyStored('BSK2')).ok).toBe(true);
+  });
+
   it('GET /v1/applications/{receiptNumber}', async () => {
     const { env, revoked } = await prepare();
     const segment = fc.oneof(
@@ -264,6 +316,7 @@ describe.each(STORE_KINDS)('fuzzing the portal over HTTP (%s)', (kind) => {
       '/v1/openapi.json',
       '/v1/submissions',
       '/v1/heartbeats',
+      '/v1/audit-entries',
       '/v1/applications/BSK1-0000-0',
       '/',
       '',

@@ -24,6 +24,7 @@ describe('OpenAPI document', () => {
         '/v1/submissions',
         '/v1/applications/{receiptNumber}',
         '/v1/heartbeats',
+        '/v1/audit-entries',
         '/v1/content/manifest',
         '/v1/content/packages/{version}/{path}',
         '/v1/admin/content',
@@ -33,6 +34,8 @@ describe('OpenAPI document', () => {
     expect(Object.keys(document.paths['/v1/submissions']!)).toEqual(['post']);
     expect(document.paths['/v1/submissions']!.post!.security).toEqual([{ kioskCredential: [] }]);
     expect(Object.keys(document.paths['/v1/submissions']!.post!.responses)).toEqual(expect.arrayContaining(['200', '201', '400', '401', '403', '409', '413']));
+    expect(document.paths['/v1/audit-entries']!.post!.security).toEqual([{ kioskCredential: [] }]);
+    expect(Object.keys(document.paths['/v1/audit-entries']!.post!.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '409', '413']));
     expect(document.components.securitySchemes.kioskCredential).toMatchObject({ type: 'http', scheme: 'bearer' });
     const expected = z.toJSONSchema(submissionRequestSchema, { io: 'input' }) as Record<string, unknown>;
     delete expected.$schema;

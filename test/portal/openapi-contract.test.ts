@@ -28,6 +28,7 @@ const SAMPLE_PATHS: Record<PortalEndpointName, string> = {
   submitApplication: PORTAL_ENDPOINTS.submitApplication.path({}),
   applicationStatus: PORTAL_ENDPOINTS.applicationStatus.path({ receiptNumber: formatReceiptNumber('BSK1', 1) }),
   recordHeartbeat: PORTAL_ENDPOINTS.recordHeartbeat.path({}),
+  uploadAuditEntries: PORTAL_ENDPOINTS.uploadAuditEntries.path({}),
   contentManifest: PORTAL_ENDPOINTS.contentManifest.path({}),
   contentPackageFile: PORTAL_ENDPOINTS.contentPackageFile.path({ version: 1, path: 'samples/a.svg' }),
   publishContent: PORTAL_ENDPOINTS.publishContent.path({}),

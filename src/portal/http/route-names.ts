@@ -10,6 +10,7 @@ export const ROUTE_LOG_NAMES = {
   submitApplication: 'submissions',
   applicationStatus: 'application-status',
   recordHeartbeat: 'heartbeats',
+  uploadAuditEntries: 'audit-entries',
   contentManifest: 'content-manifest',
   contentPackageFile: 'content-file',
   publishContent: 'admin-content',

@@ -1,5 +1,6 @@
 import type { ApplicationStatus, Heartbeat, SubmissionAccepted, SubmissionRequest } from '../../shared/contract/portal.js';
 import type { ApplicationStatusName, SubmissionEnvelope } from '../../shared/domain/submission.js';
+import type { AuditChainStore } from './audit-chain-store.js';
 
 export { StoreTooNewError } from './migration.js';
 
@@ -34,6 +35,8 @@ export interface PortalStore {
   recordHeartbeat(kioskCode: string, heartbeat: Heartbeat, receivedAt: Date): Promise<void>;
   /** The app versions the fleet runs now: each live kiosk's latest heartbeat since `since`, distinct. */
   fleetAppVersions(since: Date): Promise<string[]>;
+  /** Each kiosk's uploaded audit chain (audit-chain-store.ts). */
+  readonly auditChain: AuditChainStore;
   /** Row counts, for tests and benches. */
   stats(): Promise<PortalStats>;
   close(): Promise<void>;

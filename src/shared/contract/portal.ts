@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHAIN_BREAKS } from '../audit/audit-chain.js';
 import { manifestSchema } from '../content/content-schema.js';
 import { CONTENT_REJECTION_CODES } from '../content/package-verification.js';
 import { normaliseReceiptNumber } from '../domain/receipt-number.js';
@@ -39,6 +40,7 @@ export const PORTAL_BODY_LIMITS = {
   none: 0,
   submission: 4 * MIB,
   heartbeat: 16 * KIB,
+  auditUpload: 1 * MIB,
   contentPublish: 512 * MIB,
 } as const;
 
@@ -86,7 +88,9 @@ export const PUBLISH_REFUSAL_CODES = [...CONTENT_REJECTION_CODES, 'APP_AHEAD_OF_
 export type PublishRefusalCode = (typeof PUBLISH_REFUSAL_CODES)[number];
 export const contentErrorSchema = z.object({ error: z.object({ code: z.enum(PUBLISH_REFUSAL_CODES), message: z.string() }) });
 export type ContentError = z.infer<typeof contentErrorSchema>;
-export type PortalAnswerCode = PortalErrorCode | PublishRefusalCode;
+/** An audit upload that does not continue the kiosk's stored chain (the body names where and why). */
+export const AUDIT_CHAIN_REFUSAL_CODE = 'AUDIT_CHAIN_BROKEN';
+export type PortalAnswerCode = PortalErrorCode | PublishRefusalCode | typeof AUDIT_CHAIN_REFUSAL_CODE;
 
 // ---- payloads ----------------------------------------------------------------------------------------
 
@@ -144,6 +148,57 @@ export const heartbeatSchema = z
   .strict();
 export type Heartbeat = z.infer<typeof heartbeatSchema>;
 
+/** The most audit entries one upload carries: at the largest entry the schema allows, still inside the body limit. */
+export const MAX_AUDIT_ENTRIES_PER_UPLOAD = 200;
+const hashSchema = z.string().regex(/^[0-9a-f]{64}$/);
+/** Ids and codes as the trail holds them: printable ASCII without quotes or backslashes, short. No free text reaches the trail. */
+const auditTextSchema = z.string().regex(/^[!#-[\]-~]{1,64}$/);
+const auditCodeSchema = z.string().regex(/^[!#-[\]-~]{1,32}$/);
+const AUDIT_DETAIL_LIMIT = 12;
+/** A detail: a short code, a whole number, or a short list of codes (the roles a staff member signed in with). */
+const auditDetailSchema = z.union([
+  z.string().regex(/^[ !#-[\]-~]{0,64}$/),
+  z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
+  z.array(auditCodeSchema).max(4),
+]);
+
+/**
+ * One audit entry as the kiosk's trail holds it. The portal checks its shape, not its kind: a
+ * newer kiosk may record kinds this portal does not know, and the chain's hashes are what make an
+ * entry trustworthy. Strict sizes keep a full upload inside its body limit.
+ */
+export const auditUploadEntrySchema = z
+  .object({
+    seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    at: z.iso.datetime(),
+    kind: z.string().regex(/^[a-z_]{1,40}$/),
+    actor: auditTextSchema.nullable(),
+    subject: auditTextSchema.nullable(),
+    details: z
+      .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/), auditDetailSchema)
+      .refine((details) => Object.keys(details).length <= AUDIT_DETAIL_LIMIT, `at most ${AUDIT_DETAIL_LIMIT} details`),
+    contentHash: hashSchema,
+    previousHash: hashSchema,
+    entryHash: hashSchema,
+  })
+  .strict();
+export type AuditUploadEntry = z.infer<typeof auditUploadEntrySchema>;
+
+/** POST /v1/audit-entries: the next entries of the kiosk's chain, in seq order. Empty asks for the stored head only. */
+export const auditUploadSchema = z.object({ entries: z.array(auditUploadEntrySchema).max(MAX_AUDIT_ENTRIES_PER_UPLOAD) }).strict();
+export type AuditUpload = z.infer<typeof auditUploadSchema>;
+
+/** The last entry the portal stores for this kiosk (null before the first): the kiosk sends what follows it. */
+export const auditHeadSchema = z.object({ seq: z.number().int().min(1), entryHash: hashSchema }).nullable();
+export const auditUploadAcceptedSchema = z.object({ head: auditHeadSchema, stored: z.number().int().nonnegative() });
+export type AuditUploadAccepted = z.infer<typeof auditUploadAcceptedSchema>;
+
+/** The upload does not continue the stored chain: the first seq that breaks it and why (nothing of it was stored). */
+export const auditChainRefusalSchema = z.object({
+  error: z.object({ code: z.literal(AUDIT_CHAIN_REFUSAL_CODE), message: z.string(), brokenAt: z.number().int().min(1), reason: z.enum(CHAIN_BREAKS) }),
+});
+export type AuditChainRefusal = z.infer<typeof auditChainRefusalSchema>;
+
 /** The files a content package may hold, as paths inside the package. */
 export const PACKAGE_FILE_PATH = /^(manifest\.sig|manifest\.json|catalogue\.json|samples\/[a-z0-9][a-z0-9._-]*)$/;
 export const packageFilePathSchema = z.string().regex(PACKAGE_FILE_PATH);
@@ -181,6 +236,9 @@ portalSchemaRegistry.add(submissionRequestSchema, { id: 'SubmissionRequest' });
 portalSchemaRegistry.add(submissionAcceptedSchema, { id: 'SubmissionAccepted' });
 portalSchemaRegistry.add(applicationStatusSchema, { id: 'ApplicationStatus' });
 portalSchemaRegistry.add(heartbeatSchema, { id: 'Heartbeat' });
+portalSchemaRegistry.add(auditUploadSchema, { id: 'AuditUpload' });
+portalSchemaRegistry.add(auditUploadAcceptedSchema, { id: 'AuditUploadAccepted' });
+portalSchemaRegistry.add(auditChainRefusalSchema, { id: 'AuditChainRefusal' });
 portalSchemaRegistry.add(portalErrorSchema, { id: 'Error' });
 portalSchemaRegistry.add(contentErrorSchema, { id: 'ContentError' });
 portalSchemaRegistry.add(manifestSchema, { id: 'ContentManifest' });
@@ -365,6 +423,38 @@ export const PORTAL_ENDPOINTS = {
     },
     errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE', 'INTERNAL'],
     bodyLimit: PORTAL_BODY_LIMITS.heartbeat,
+    auth: 'kiosk',
+  }),
+
+  /*
+   * A separate endpoint, sent on each heartbeat tick rather than inside the heartbeat: a backlog of
+   * entries needs a larger body than a heartbeat's 16 KiB, an older portal refuses unknown heartbeat
+   * fields, and a refused chain must not cost the fleet view its heartbeat.
+   */
+  uploadAuditEntries: endpoint({
+    operationId: 'uploadAuditEntries',
+    summary: 'The kiosk’s next audit entries; the portal keeps each kiosk’s chain and refuses one that does not continue it.',
+    method: 'POST',
+    pattern: '/v1/audit-entries',
+    params: noParams,
+    path: () => '/v1/audit-entries',
+    headers: noHeaders,
+    body: auditUploadSchema,
+    bodyContentType: 'application/json',
+    responses: {
+      200: json('Stored (entries already stored are accepted again and change nothing); the stored head.', auditUploadAcceptedSchema),
+      400: errorResponse('The body is not valid (VALIDATION).'),
+      ...KIOSK_AUTH_RESPONSES,
+      409: {
+        description: 'The entries do not continue the stored chain (AUDIT_CHAIN_BROKEN): brokenAt names the first seq that breaks it, reason why. Nothing was stored.',
+        schema: auditChainRefusalSchema,
+        contentType: 'application/json',
+      },
+      ...bodyResponses(PORTAL_BODY_LIMITS.auditUpload),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', AUDIT_CHAIN_REFUSAL_CODE, 'PAYLOAD_TOO_LARGE', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.auditUpload,
     auth: 'kiosk',
   }),
 

@@ -19,7 +19,9 @@ import {
   submissionFromRow,
   submissionValues,
 } from '../row-mapping.js';
+import type { AuditChainStore } from '../audit-chain-store.js';
 import { migratePostgres } from './migrate.js';
+import { postgresAuditChain } from './postgres-audit-chain.js';
 
 const placeholders = (columns: readonly string[]) => columns.map((_, index) => `$${index + 1}`).join(', ');
 // One statement, guarded by the primary key on id and the unique receipt number. A concurrent
@@ -42,10 +44,12 @@ export class PostgresPortalStore implements PortalStore {
   readonly kind = 'postgresql' as const;
   private readonly pool: pg.Pool;
   private closed: Promise<void> | null = null;
+  readonly auditChain: AuditChainStore;
 
   constructor(options: PostgresStoreOptions) {
     this.pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
     this.pool.on('error', (error) => (options.onError ?? (() => undefined))(error));
+    this.auditChain = postgresAuditChain(this.pool);
   }
 
   migrate(): Promise<void> {

@@ -20,7 +20,9 @@ import {
   submissionFromRow,
   submissionValues,
 } from '../row-mapping.js';
+import type { AuditChainStore } from '../audit-chain-store.js';
 import { migrateSqlite } from './migrate.js';
+import { sqliteAuditChain } from './sqlite-audit-chain.js';
 
 const placeholders = (columns: readonly string[]) => columns.map(() => '?').join(', ');
 // One statement, guarded by the primary key on id (and the unique receipt number): no check-then-insert.
@@ -33,6 +35,7 @@ type Row = Record<string, unknown>;
 export class SqlitePortalStore implements PortalStore {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
+  readonly auditChain: AuditChainStore;
 
   constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true });
@@ -40,6 +43,7 @@ export class SqlitePortalStore implements PortalStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
+    this.auditChain = sqliteAuditChain(this.db);
   }
 
   migrate(): Promise<void> {
