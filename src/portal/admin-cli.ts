@@ -2,7 +2,7 @@ import { ADMIN_USAGE, AdminUsageError, runAdmin } from './admin.js';
 
 /** `npm run portal-admin -- …`: kiosk credentials and storage for the reference portal (see admin.ts). */
 try {
-  await runAdmin(process.argv.slice(2), {
+  process.exitCode = await runAdmin(process.argv.slice(2), {
     env: process.env,
     out: (line) => console.log(line),
     note: (line) => console.error(line),
