@@ -53,7 +53,7 @@ describe('what the kiosk records in its audit trail', () => {
 
     expect(trailOf(first.host).map((entry) => [entry.kind, entry.subject, JSON.parse(entry.details) as unknown])).toEqual([
       ['content_applied', '1', { source: 'bundled', keyId: 'audit-wiring-key' }],
-      ['staff_sign_in', null, { role: 'technician', method: 'staff_id' }],
+      ['staff_sign_in', null, { roles: ['technician'], method: 'staff_id' }],
       ['panel_action', null, { action: 'load-from-usb' }],
       ['content_refused', null, { source: 'folder', code: 'EXPIRED' }],
       ['usb_import', null, { outcome: 'rejected' }],

@@ -19,6 +19,16 @@ const contentSourceSchema = z.enum(['bundled', 'portal', 'folder']);
 /** An error code as the portal answers it (upper-case letters, digits and underscores). */
 const codeSchema = z.string().regex(/^[A-Z][A-Z0-9_]{0,39}$/, 'an error code');
 const countSchema = z.number().int().min(0).max(1_000_000);
+/** A moment as the trail writes its own times: ISO 8601 in UTC, to the millisecond. */
+const instantSchema = z.iso.datetime({ precision: 3 });
+
+/**
+ * Why a staff session ended: the person signed out (or a new sign-in replaced them), the clerk idle
+ * timer ran out (on the page, or on the host when the page stopped asking), or content applied
+ * while they were signed in no longer has their record or a role the session held.
+ */
+export const STAFF_SIGN_OUT_REASONS = ['signed-out', 'idle-timeout', 'staff-record-removed', 'role-removed'] as const;
+export type StaffSignOutReason = (typeof STAFF_SIGN_OUT_REASONS)[number];
 
 /**
  * Who may or must be named as the actor of a kind: the staff id of a record on the staff list, or
@@ -32,16 +42,32 @@ const nobody = z.null();
 const noSubject = z.null();
 
 const KIND_SCHEMAS = {
-  /** A staff member signed in on this kiosk. */
+  /**
+   * A staff member signed in on this kiosk, with every role of their record. Entries recorded
+   * before roles were listed name one `role`; they stay in the chain as stored, since only a new
+   * entry is checked against its kind.
+   */
   staff_sign_in: {
     actor: requiredStaff,
     subject: noSubject,
-    details: z.strictObject({ role: z.enum(STAFF_ROLES), method: z.enum(['staff_id', 'card']) }),
+    details: z.strictObject({
+      roles: z
+        .array(z.enum(STAFF_ROLES))
+        .min(1)
+        .max(STAFF_ROLES.length)
+        .refine((roles) => new Set(roles).size === roles.length, 'a role is listed twice')
+        .readonly(),
+      method: z.enum(['staff_id', 'card']),
+    }),
   },
+  /**
+   * A staff session ended. The entry's time is when it was recorded; when the host itself found a
+   * session idle for too long, `expiredAt` says when it actually ran out, which may be earlier.
+   */
   staff_sign_out: {
     actor: requiredStaff,
     subject: noSubject,
-    details: z.strictObject({ reason: z.enum(['signed-out', 'idle-timeout']) }),
+    details: z.strictObject({ reason: z.enum(STAFF_SIGN_OUT_REASONS), expiredAt: instantSchema.optional() }),
   },
   /** A sign-in that did not succeed; the actor only when the id or card belongs to a staff record. */
   staff_sign_in_failed: {
@@ -116,7 +142,7 @@ export type AuditEntryInput = {
   };
 }[AuditKind];
 
-export type AuditDetails = Record<string, string | number>;
+export type AuditDetails = Record<string, string | number | readonly string[]>;
 
 /** Raised for an entry the trail must not hold. The message names fields and rules, never the values given. */
 export class AuditEntryRefused extends Error {

@@ -1,6 +1,5 @@
 import { fail, ok } from '../../../shared/contract/result.js';
 import type { RecordAudit } from '../audit/audit-recorder.js';
-import type { StaffRole } from '../../../shared/content/staff-schema.js';
 import type { HandlersFor } from '../handlers.js';
 import type { StaffSession } from './staff-session.js';
 import type { StaffSignIn } from './staff-sign-in.js';
@@ -35,7 +34,7 @@ export function staffHandlers(options: StaffHandlersOptions): HandlersFor<'signI
         kind: 'staff_sign_in',
         actor: result.value.staffId,
         subject: null,
-        details: { role: widestRole(result.value.roles), method: 'staffId' in identifier ? 'staff_id' : 'card' },
+        details: { roles: [...result.value.roles], method: 'staffId' in identifier ? 'staff_id' : 'card' },
       });
       return ok(result.value);
     },
@@ -47,7 +46,3 @@ export function staffHandlers(options: StaffHandlersOptions): HandlersFor<'signI
   };
 }
 
-/** The one role a sign-in entry names: technician when the record has it, since it opens the most. */
-function widestRole(roles: readonly StaffRole[]): StaffRole {
-  return roles.includes('technician') ? 'technician' : 'clerk';
-}

@@ -3,7 +3,7 @@ import { formatReceiptNumber } from '../../../../src/shared/domain/receipt-numbe
 
 /** One ordinary entry of every kind, as the kiosk would record them over a working day. */
 export const EXAMPLE_ENTRIES = {
-  staff_sign_in: { kind: 'staff_sign_in', actor: '1042', subject: null, details: { role: 'clerk', method: 'staff_id' } },
+  staff_sign_in: { kind: 'staff_sign_in', actor: '1042', subject: null, details: { roles: ['clerk'], method: 'staff_id' } },
   staff_sign_out: { kind: 'staff_sign_out', actor: '1042', subject: null, details: { reason: 'idle-timeout' } },
   staff_sign_in_failed: { kind: 'staff_sign_in_failed', actor: '1042', subject: null, details: { reason: 'WRONG_PIN', failedAttempts: 2 } },
   staff_locked: { kind: 'staff_locked', actor: '1042', subject: null, details: { failedAttempts: 5, lockedMinutes: 15 } },
