@@ -164,6 +164,7 @@ test.describe('the page and its host', () => {
         'getSyncStatus',
         'importContentFromRemovableMedia',
         'listCategories',
+        'listQueue',
         'listServices',
         'lookupApplication',
         'onApplicationDelivered',

@@ -39,6 +39,8 @@ const MIGRATIONS: Record<StoreKind, readonly Migration[]> = { sqlite: SQLITE_MIG
 const FIRST_RELEASE: Record<StoreKind, readonly Migration[]> = { sqlite: SQLITE_MIGRATIONS.slice(0, 1), postgresql: POSTGRES_MIGRATIONS.slice(0, 1) };
 /** The heartbeat as 0001 made it, before 0002 added what a kiosk reports of its screens. */
 const HEARTBEAT_COLUMNS_0001 = HEARTBEAT_COLUMNS.filter((column) => column !== 'screen_failures' && column !== 'unavailable_services');
+/** The submission as 0001 made it, before 0003 added the assisting clerk. */
+const SUBMISSION_COLUMNS_0001 = SUBMISSION_COLUMNS.filter((column) => column !== 'assisted_by');
 const SCHEMA_BEFORE_FILES: Record<StoreKind, string> = { sqlite: SQLITE_SCHEMA_BEFORE_MIGRATION_FILES, postgresql: POSTGRES_SCHEMA_BEFORE_MIGRATION_FILES };
 
 /** better-sqlite3 is synchronous: its throws become rejections here. */
@@ -121,8 +123,8 @@ describe.each(STORE_KINDS)('portal migrations (%s)', (kind) => {
     const { target, raw } = await database();
     await raw.migrate(MIGRATIONS[kind], 1);
     expect(await raw.version()).toBe(1);
-    expect(await raw.columns('submission')).toEqual(expect.arrayContaining([...SUBMISSION_COLUMNS]));
-    expect((await raw.columns('submission')).sort()).toEqual([...SUBMISSION_COLUMNS].sort());
+    expect(await raw.columns('submission')).toEqual(expect.arrayContaining([...SUBMISSION_COLUMNS_0001]));
+    expect((await raw.columns('submission')).sort()).toEqual([...SUBMISSION_COLUMNS_0001].sort());
     expect(await raw.columns('heartbeat')).toEqual(['seq', ...HEARTBEAT_COLUMNS_0001]);
     expect(await raw.columns('kiosk_credential')).toEqual(['secret_hash', 'kiosk_code', 'issued_at', 'revoked_at']);
 
@@ -164,6 +166,30 @@ describe.each(STORE_KINDS)('portal migrations (%s)', (kind) => {
       { kiosk_code: 'BSK2', screen_failures: 3, unavailable_services: 1 },
       { kiosk_code: 'BSK3', screen_failures: null, unavailable_services: null },
     ]);
+  });
+
+  it('0003 adds the assisting clerk to the submission, keeping the submissions before it as a visitor alone', async () => {
+    const { target, raw } = await database();
+    await raw.migrate(MIGRATIONS[kind], 2);
+    const earlier = await makeSubmission('BSK1');
+    const sealed = Buffer.from(earlier.sealed, 'base64').toString('hex');
+    await raw.exec(
+      `INSERT INTO submission (${SUBMISSION_COLUMNS_0001.join(', ')})
+       VALUES ('${earlier.id}', '${earlier.receiptNumber}', '${earlier.serviceId}', '${earlier.formId}', ${earlier.formVersion}, ${earlier.contentVersion},
+         '${earlier.privacyPolicyVersion}', '${earlier.userAgreementVersion}', '${earlier.language}', '${earlier.createdAt}', '${earlier.sealedFormat}',
+         '${earlier.sealedKeyId}', 'BSK1', ${kind === 'sqlite' ? `X'${sealed}'` : `decode('${sealed}', 'hex')`}, 'hash',
+         '2026-01-01T00:00:00.000Z', 'received', '2026-01-01T00:00:00.000Z')`,
+    );
+    await raw.migrate(MIGRATIONS[kind], 3);
+    expect(await raw.version()).toBe(3);
+    expect((await raw.columns('submission')).sort()).toEqual([...SUBMISSION_COLUMNS].sort());
+
+    const store = await target.open();
+    await store.migrate();
+    expect(await store.submission(earlier.id)).toMatchObject({ id: earlier.id, assistedBy: null });
+    const assisted = await makeSubmission('BSK1', { assistedBy: '1042' });
+    expect((await store.acceptSubmission('BSK1', assisted, 'hash-assisted', new Date())).outcome).toBe('created');
+    expect(await store.submission(assisted.id)).toMatchObject({ id: assisted.id, assistedBy: '1042' });
   });
 
   it('0001 is exactly the schema the portal had before its migrations were files', async () => {

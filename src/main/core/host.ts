@@ -5,10 +5,13 @@ import { auditRecorder } from './audit/audit-recorder.js';
 import { reportAuditChain } from './audit/audit-start-check.js';
 import { AuditTrail } from './audit/audit-trail.js';
 import { ApplicationService } from './applications/application-service.js';
+import { signedInClerk } from './applications/assisting-clerk.js';
+import { queueHandlers } from './applications/queue-handlers.js';
 import { Outbox } from './applications/outbox.js';
 import { startContentDomain } from './content/content-domain.js';
 import type { HostEvents } from './host-events.js';
 import type { KioskHostOptions } from './host-options.js';
+import { resolveClerkIdleSeconds } from './content/kiosk-info-handlers.js';
 import { screenFailures } from './health/screen-failure-handlers.js';
 import { createRouter, type Router } from './ipc/router.js';
 import { createFileLogger, type Logger } from './logger.js';
@@ -19,10 +22,8 @@ import { withBlankForms } from './printing/printer-port.js';
 import { printingHandlers } from './printing/printing-handlers.js';
 import { ServicePanelGuardedEvents } from './staff/service-panel-events.js';
 import { guardServicePanel } from './staff/service-panel-guard.js';
-import { catalogueStaffDirectory } from './staff/staff-directory.js';
-import { staffHandlers } from './staff/staff-handlers.js';
+import { createStaffDomain } from './staff/staff-domain.js';
 import { StaffSession } from './staff/staff-session.js';
-import { StaffSignIn } from './staff/staff-sign-in.js';
 import { openDatabase } from './storage/database.js';
 import { createSyncDomain } from './sync/sync-domain.js';
 
@@ -49,7 +50,7 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
   const log = options.log ?? createFileLogger(join(options.dataFolder, 'logs', 'kiosk.log'), clock);
   const databaseFile = join(options.dataFolder, DATABASE_FILE_NAME);
   const db = openDatabase(databaseFile);
-  const staffSession = new StaffSession();
+  const staffSession = new StaffSession(clock);
   const events = new ServicePanelGuardedEvents(staffSession, log);
   const portal = options.portalUrl
     ? new PortalClient({ portalUrl: options.portalUrl, credential: options.kioskCredential, fetch: options.fetch ?? globalThis.fetch })
@@ -66,6 +67,7 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
     onServiceDisabled: () => events.emit({ name: 'contentUpdated', payload: { version: content.store.active()?.version ?? 0 } }),
   });
   const outbox = new Outbox(db, options.kioskCode);
+  const printerState = (): 'ready' | 'pdf' => (options.printer ? 'ready' : 'pdf');
   const sync = createSyncDomain(options, {
     outbox,
     portal,
@@ -73,11 +75,12 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
     clock,
     log,
     recordAudit,
+    auditTrail,
     panelActor,
     kiosk: () => ({
       appVersion: options.appVersion,
       contentVersion: content.store.active()?.version ?? null,
-      printerState: options.printer ? 'ready' : 'pdf',
+      printerState: printerState(),
       screenFailures: failures.count(),
       unavailableServices: content.unavailable.count(),
     }),
@@ -89,19 +92,30 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
     onQueued: () => sync.queued(),
     currentContent: () => content.service.current(),
     availableHere: (serviceId) => content.unavailable.availableHere(serviceId),
+    assistance: { clerk: () => signedInClerk(staffSession), recordInCommit: (entry) => auditTrail.append(entry) },
   });
   const printer =
     options.printer ??
     withBlankForms(PdfReceiptPrinter.inFolders(options.dataFolder, options.fontsFolder), BlankFormPdfPrinter.inFolders(options.dataFolder, options.fontsFolder));
 
-  const staffSignIn = new StaffSignIn({ db, directory: catalogueStaffDirectory(() => content.service.catalogue()?.document), clock, log, recordAudit });
+  const staff = createStaffDomain({
+    db,
+    session: staffSession,
+    events,
+    clock,
+    log,
+    recordAudit,
+    activeCatalogue: () => content.service.catalogue()?.document,
+    clerkIdleSeconds: () => resolveClerkIdleSeconds(options.clerkIdleSeconds, content.service.catalogue()?.document.settings),
+  });
 
   const router = createRouter(
-    {
+    staff.countingActivity({
       ...guardServicePanel(content.handlers, staffSession, log),
       ...applicationHandlers({ applications, outbox, lookupAtPortal: sync.lookup, log }),
+      ...queueHandlers({ outbox, session: staffSession, catalogue: () => content.service.catalogue(), printerState, log }),
       ...guardServicePanel(sync.handlers, staffSession, log),
-      ...staffHandlers({ signIn: staffSignIn, session: staffSession, recordAudit }),
+      ...staff.handlers,
       ...failures.handlers,
       ...printingHandlers({
         printer,
@@ -110,9 +124,10 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
         receiptDetails: (receiptNumber) => applications.receiptDetails(receiptNumber),
         log,
       }),
-    },
+    }),
     log,
   );
+  staff.start();
   content.start();
   sync.start();
   log.info('host_ready', { appVersion: options.appVersion, contentVersion: content.store.active()?.version ?? 0 });
@@ -123,6 +138,7 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
     events,
     databaseFile,
     close: () => {
+      staff.stop();
       content.stop();
       sync.stop();
       if (db.open) db.close();

@@ -34,9 +34,16 @@ export function checkSubmission(body: unknown): Checked<SubmissionRequest> {
   return problem ? { ok: false, message: problem } : { ok: true, value: parsed.data };
 }
 
-/** SHA-256 (hex) of the canonical JSON of the validated request: what "the same body" means for idempotency. */
+/**
+ * SHA-256 (hex) of the canonical JSON of the validated request: what "the same body" means for
+ * idempotency. A field added to the envelope later counts as absent while it says nothing: an
+ * older kiosk's body (without `assistedBy`) hashes as it did before the portal knew the field, so
+ * it replays after the update, and `assistedBy: null` is the same body as leaving it out.
+ */
 export function submissionBodyHash(request: SubmissionRequest): string {
-  return createHash('sha256').update(canonicalJson(request), 'utf8').digest('hex');
+  const { assistedBy, ...withoutClerk } = request;
+  const hashed = assistedBy === null || assistedBy === undefined ? withoutClerk : request;
+  return createHash('sha256').update(canonicalJson(hashed), 'utf8').digest('hex');
 }
 
 /** JSON with object keys sorted at every level, no whitespace. */

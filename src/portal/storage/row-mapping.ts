@@ -16,6 +16,8 @@ const ENVELOPE_COLUMNS = SUBMISSION_ENVELOPE_FIELDS.map((field) => ({
   field,
   column: columnOf(field),
   numeric: submissionEnvelopeSchema.shape[field] instanceof z.ZodNumber,
+  /** A field added after the first kiosks shipped (the assisting clerk): NULL when a kiosk does not say. */
+  nullable: submissionEnvelopeSchema.shape[field].safeParse(null).success,
 }));
 
 /** Every column an insert into `submission` fills, in order. */
@@ -32,7 +34,7 @@ export const SUBMISSION_COLUMNS: readonly string[] = [
 /** The values for SUBMISSION_COLUMNS: a new submission, received now. */
 export function submissionValues(kioskCode: string, request: SubmissionRequest, bodyHash: string, acceptedAt: Date): unknown[] {
   const at = acceptedAt.toISOString();
-  const envelope = ENVELOPE_COLUMNS.map(({ field }) => (field === 'id' ? normaliseSubmissionId(request.id) : request[field]));
+  const envelope = ENVELOPE_COLUMNS.map(({ field }) => (field === 'id' ? normaliseSubmissionId(request.id) : (request[field] ?? null)));
   return [...envelope, kioskCode, Buffer.from(request.sealed, 'base64'), bodyHash, at, 'received', at];
 }
 
@@ -46,7 +48,10 @@ export function acceptedFromRow(row: Record<string, unknown>): SubmissionAccepte
 /** A stored row as the store's callers see it, whichever driver read it (PostgreSQL's bigint arrives as text, timestamptz as Date). */
 export function submissionFromRow(row: Record<string, unknown>): StoredSubmission {
   const envelope = Object.fromEntries(
-    ENVELOPE_COLUMNS.map(({ field, column, numeric }) => [field, numeric ? Number(row[column]) : String(row[column])]),
+    ENVELOPE_COLUMNS.map(({ field, column, numeric, nullable }) => [
+      field,
+      nullable && row[column] == null ? null : numeric ? Number(row[column]) : String(row[column]),
+    ]),
   ) as SubmissionEnvelope;
   return {
     ...envelope,

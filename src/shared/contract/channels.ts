@@ -25,11 +25,12 @@ export const CHANNELS = [
   'signInStaff',
   'signOutStaff',
   'getStaffSession',
+  'listQueue',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Host-to-page notifications; the page subscribes with `window.kiosk.on<Event>(listener)`. */
-export const HOST_EVENTS = ['contentUpdated', 'applicationDelivered', 'syncStatusChanged', 'contentStatusChanged'] as const;
+export const HOST_EVENTS = ['contentUpdated', 'applicationDelivered', 'syncStatusChanged', 'contentStatusChanged', 'staffSessionEnded'] as const;
 export type HostEventName = (typeof HOST_EVENTS)[number];
 export const eventSubscriberName = <E extends HostEventName>(event: E) =>
   `on${event[0]!.toUpperCase()}${event.slice(1)}` as `on${Capitalize<E>}`;

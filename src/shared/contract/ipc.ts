@@ -155,6 +155,8 @@ const submittedApplicationSchema = z.object({
   documentIds: z.array(z.string()),
   /** The public status page for this number (the receipt's QR), when the content names one. */
   statusLookupUrl: z.string().nullable(),
+  /** The clerk signed in on the kiosk when it was submitted, who filled it for the visitor; null for a visitor alone. */
+  assistedBy: z.object({ staffId: z.string(), displayName: z.string() }).nullable(),
 });
 export type SubmittedApplication = z.infer<typeof submittedApplicationSchema>;
 
@@ -176,6 +178,8 @@ const syncStatusSchema = z.object({
   quarantined: z.number(),
   delivered: z.number(),
   oldestQueuedAgeSeconds: z.number().nullable(),
+  /** The portal refused this kiosk's audit chain, or holds more of it than the kiosk does: where it breaks and why. */
+  auditAlarm: z.object({ brokenAt: z.number(), reason: z.string() }).nullable().optional(),
 });
 export type SyncStatusView = z.infer<typeof syncStatusSchema>;
 
@@ -187,6 +191,29 @@ const staffSignInRequestSchema = z.union([
   z.object({ staffId: staffIdSchema, pin: staffPinSchema }).strict(),
   z.object({ cardNumber: staffCardNumberSchema, pin: staffPinSchema }).strict(),
 ]);
+
+/** One application in the clerk's queue view: metadata only, never a visitor's answers. */
+const queuedApplicationSchema = z.object({
+  receiptNumber: z.string(),
+  serviceId: z.string(),
+  /** In the requested language, from the active catalogue; the id when the service is gone. */
+  serviceTitle: z.string(),
+  createdAt: z.string(),
+  state: z.enum(OUTBOX_STATES),
+  /** The code the kiosk stored (e.g. a portal refusal code), never free text from a visitor. */
+  quarantineReason: z.string().nullable(),
+  assistedBy: z.object({ staffId: z.string(), displayName: z.string() }).nullable(),
+});
+export type QueuedApplicationView = z.infer<typeof queuedApplicationSchema>;
+
+const queueViewSchema = z.object({
+  applications: z.array(queuedApplicationSchema),
+  /** How many rows this kiosk holds in all. */
+  totalInQueue: z.number(),
+  /** As the heartbeat's printerState says it today. */
+  printer: z.enum(['ready', 'pdf']),
+});
+export type QueueView = z.infer<typeof queueViewSchema>;
 
 /**
  * The one map of everything the renderer may ask the host. The router, the Electron preload and
@@ -289,6 +316,8 @@ export const ipcContract = {
   signOutStaff: { request: z.object({ reason: z.enum(['signed-out', 'idle-timeout']).optional() }).strict(), response: z.object({}) },
   /** Who is signed in on this kiosk now, or null. */
   getStaffSession: { request: z.object({}).strict(), response: signedInStaffSchema.nullable() },
+  /** The clerk's queue view: this kiosk's applications, the newest 200 first; FORBIDDEN unless a clerk is signed in. */
+  listQueue: { request: z.object({ language: languageSchema }).strict(), response: queueViewSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type ChannelRequest<C extends Channel> = z.infer<(typeof ipcContract)[C]['request']>;
@@ -303,6 +332,12 @@ export interface HostEventPayloads {
   syncStatusChanged: SyncStatusView;
   /** A content check, download, install or refusal changed what the service panel shows. */
   contentStatusChanged: ContentStatus;
+  /**
+   * The host ended the staff session without the page asking: nobody asked anything for the clerk
+   * idle time and its grace, or applied content took away the person's record or one of the roles
+   * they signed in with. The page wipes what it shows and returns to the attract screen.
+   */
+  staffSessionEnded: { reason: 'idle-timeout' | 'staff-record-removed' | 'role-removed' };
 }
 export type HostEvent = { [E in HostEventName]: { name: E; payload: HostEventPayloads[E] } }[HostEventName];
 

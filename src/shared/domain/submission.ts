@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { staffIdSchema } from '../content/staff-schema.js';
 import { languageSchema } from './languages.js';
 
 /**
@@ -24,6 +25,13 @@ export const submissionEnvelopeSchema = z
     createdAt: z.iso.datetime(),
     sealedFormat: z.string().min(1).max(64),
     sealedKeyId: z.string().min(1).max(64),
+    /**
+     * The staff id of the clerk who filled the application for the visitor, or null for a visitor
+     * alone. The kiosk's host sets it from who is signed in, never from the page. Optional because a
+     * kiosk older than this field does not send it: the portal stores that as null, and its body
+     * still hashes as it did before the field existed.
+     */
+    assistedBy: staffIdSchema.nullable().optional(),
   })
   .strict();
 export type SubmissionEnvelope = z.infer<typeof submissionEnvelopeSchema>;

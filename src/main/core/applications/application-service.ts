@@ -8,7 +8,9 @@ import type { LegalTextForConsent, StartedApplication, SubmittedApplication } fr
 import type { Language } from '../../../shared/domain/languages.js';
 import { describeError, type Logger } from '../logger.js';
 import { fail, ok, type Result } from '../../../shared/contract/result.js';
-import type { Outbox } from './outbox.js';
+import type { AuditEntryInput } from '../audit/audit-kinds.js';
+import type { AssistingClerk } from './assisting-clerk.js';
+import type { NewOutboxEntry, Outbox, OutboxReceipt } from './outbox.js';
 import { SEALED_FORMAT, sealToPortal, submissionAssociatedData } from './sealing.js';
 
 /** What the host remembers of an application between its start and its submission: nothing personal. */
@@ -36,6 +38,16 @@ export interface ApplicationServiceOptions {
   onQueued?: () => void;
   /** False for a service whose form failed on this kiosk's screen: it is not started again here. */
   availableHere?: (serviceId: string) => boolean;
+  /**
+   * Applications a clerk fills for a visitor: who is assisting at submit time (the host's staff
+   * session, never the page), and how to write the `assisted_application` audit entry inside the
+   * outbox's transaction, so an assisted application never exists without its entry or the reverse.
+   * Without it every application is the visitor's own.
+   */
+  assistance?: {
+    clerk: () => AssistingClerk | null;
+    recordInCommit: (entry: AuditEntryInput) => void;
+  };
 }
 
 export type ReceiptDetails = Pick<SubmittedApplication, 'amountToPaySom' | 'documentIds'>;
@@ -129,6 +141,8 @@ export class ApplicationService {
       return fail('VALIDATION', `The answers do not satisfy the form: ${where}`);
     }
 
+    // Read once, before sealing: the sealed consent, the outbox row and the receipt name the same clerk.
+    const clerk = this.options.assistance?.clerk() ?? null;
     const createdAt = now.toISOString();
     const document = {
       applicationId: request.applicationId,
@@ -137,7 +151,8 @@ export class ApplicationService {
       formVersion: pinned.form.version,
       contentVersion: pinned.contentVersion,
       language: request.language,
-      consent: { ...request.consent, additional: pinned.additionalLegalTexts },
+      // A clerk's presence is part of the consent: the visitor consented with the clerk beside them.
+      consent: { ...request.consent, additional: pinned.additionalLegalTexts, inPresenceOfClerk: clerk?.staffId ?? null },
       createdAt,
       answers: checked.answers,
     };
@@ -146,22 +161,35 @@ export class ApplicationService {
       new TextEncoder().encode(JSON.stringify(document)),
       submissionAssociatedData(request.applicationId, pinned.form.id, pinned.form.version),
     );
+    const entry: NewOutboxEntry = {
+      id: request.applicationId,
+      serviceId: pinned.serviceId,
+      formId: pinned.form.id,
+      formVersion: pinned.form.version,
+      contentVersion: pinned.contentVersion,
+      privacyPolicyVersion: pinned.privacyPolicyVersion,
+      userAgreementVersion: pinned.userAgreementVersion,
+      language: request.language,
+      createdAt,
+      sealed,
+      sealedFormat: SEALED_FORMAT,
+      sealedKeyId: pinned.portalKey.keyId,
+      assistedBy: clerk?.staffId ?? null,
+    };
+    const recordInCommit = this.options.assistance?.recordInCommit;
+    const inSameCommit =
+      clerk && recordInCommit
+        ? (queued: OutboxReceipt) =>
+            recordInCommit({
+              kind: 'assisted_application',
+              actor: clerk.staffId,
+              subject: queued.receiptNumber,
+              details: { serviceId: pinned.serviceId, contentVersion: pinned.contentVersion },
+            })
+        : undefined;
     let receipt;
     try {
-      receipt = this.options.outbox.enqueue({
-        id: request.applicationId,
-        serviceId: pinned.serviceId,
-        formId: pinned.form.id,
-        formVersion: pinned.form.version,
-        contentVersion: pinned.contentVersion,
-        privacyPolicyVersion: pinned.privacyPolicyVersion,
-        userAgreementVersion: pinned.userAgreementVersion,
-        language: request.language,
-        createdAt,
-        sealed,
-        sealedFormat: SEALED_FORMAT,
-        sealedKeyId: pinned.portalKey.keyId,
-      });
+      receipt = this.options.outbox.enqueue(entry, { inSameCommit });
     } catch (error) {
       this.options.log.error('application_not_saved', { formId: pinned.form.id, ...describeError(error) });
       return fail('NOT_SAVED', 'The application could not be saved.');
@@ -185,6 +213,7 @@ export class ApplicationService {
       state: receipt.state,
       ...details,
       statusLookupUrl: statusLookupAddress(pinned.settings, receipt.receiptNumber),
+      assistedBy: clerk,
     });
   }
 

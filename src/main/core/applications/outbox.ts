@@ -2,11 +2,24 @@ import { formatReceiptNumber } from '../../../shared/domain/receipt-number.js';
 import { SUBMISSION_ENVELOPE_FIELDS, envelopeColumn, type OutboxState, type SubmissionEnvelope } from '../../../shared/domain/submission.js';
 import type { KioskDatabase } from '../storage/database.js';
 
-/** What the application service hands the outbox: the envelope (the outbox gives the receipt number) and the sealed answers. */
-export type NewOutboxEntry = Omit<SubmissionEnvelope, 'receiptNumber'> & { sealed: Uint8Array };
+/**
+ * What the application service hands the outbox: the envelope (the outbox gives the receipt number)
+ * and the sealed answers. This kiosk always says who assisted, null for nobody.
+ */
+export type NewOutboxEntry = Omit<SubmissionEnvelope, 'receiptNumber' | 'assistedBy'> & { assistedBy: string | null; sealed: Uint8Array };
 
 export interface OutboxReceipt extends Pick<SubmissionEnvelope, 'id' | 'receiptNumber' | 'serviceId' | 'language' | 'createdAt'> {
   state: OutboxState;
+  /** The assisting clerk's staff id, null for a visitor alone. */
+  assistedBy: string | null;
+}
+
+/** A row as the clerk's queue lists it: metadata only; the sealed answers are never read for it. */
+export interface OutboxListing extends Pick<SubmissionEnvelope, 'receiptNumber' | 'serviceId' | 'createdAt'> {
+  state: OutboxState;
+  assistedBy: string | null;
+  /** The code delivery stored when it stopped trying: a portal error code or `HTTP_<status>`. */
+  quarantineReason: string | null;
 }
 
 /** A queued application as the sync engine sends it: what was stored, with its number and tries. */
@@ -17,6 +30,14 @@ const INSERT_SQL = `INSERT INTO outbox (${SUBMISSION_ENVELOPE_FIELDS.map(envelop
   VALUES (${SUBMISSION_ENVELOPE_FIELDS.map(() => '?').join(', ')}, ?)`;
 
 const SEQUENCE_KEY = 'receipt_sequence';
+
+export interface EnqueueOptions {
+  /**
+   * Writes that must be committed with the application or not at all (its audit entry), run in the
+   * same transaction after the row is inserted; a throw rolls the application back.
+   */
+  inSameCommit?: (receipt: OutboxReceipt) => void;
+}
 
 /** The durable queue of sealed applications waiting for the portal. */
 export class Outbox {
@@ -29,7 +50,7 @@ export class Outbox {
    * Takes the next receipt number and stores the sealed application in ONE transaction: either
    * both happen or neither does, so a receipt is only ever shown for a committed row.
    */
-  enqueue(entry: NewOutboxEntry): OutboxReceipt {
+  enqueue(entry: NewOutboxEntry, options: EnqueueOptions = {}): OutboxReceipt {
     return this.db
       .transaction((): OutboxReceipt => {
         const row = this.db.prepare<[string], { value: string }>('SELECT value FROM kiosk_setting WHERE key = ?').get(SEQUENCE_KEY);
@@ -39,8 +60,20 @@ export class Outbox {
           .run(SEQUENCE_KEY, String(sequence));
         const receiptNumber = formatReceiptNumber(this.kioskCode, sequence);
         const envelope: SubmissionEnvelope = { ...entry, receiptNumber };
-        this.db.prepare(INSERT_SQL).run(...SUBMISSION_ENVELOPE_FIELDS.map((field) => envelope[field]), entry.sealed);
-        return { id: entry.id, receiptNumber, serviceId: entry.serviceId, language: entry.language, createdAt: entry.createdAt, state: 'queued' };
+        // Every envelope field has its column; one the entry leaves out is stored as NULL.
+        this.db.prepare(INSERT_SQL).run(...SUBMISSION_ENVELOPE_FIELDS.map((field) => envelope[field] ?? null), entry.sealed);
+        const receipt: OutboxReceipt = {
+          id: entry.id,
+          receiptNumber,
+          serviceId: entry.serviceId,
+          language: entry.language,
+          createdAt: entry.createdAt,
+          assistedBy: entry.assistedBy,
+          state: 'queued',
+        };
+        // A throw here rolls the row and its receipt number back with it.
+        options.inSameCommit?.(receipt);
+        return receipt;
       })
       .immediate();
   }
@@ -48,20 +81,55 @@ export class Outbox {
   byReceiptNumber(receiptNumber: string): OutboxReceipt | undefined {
     return this.db
       .prepare<[string], OutboxReceipt>(
-        'SELECT id, receipt_number AS receiptNumber, service_id AS serviceId, language, created_at AS createdAt, state FROM outbox WHERE receipt_number = ?',
+        `SELECT id, receipt_number AS receiptNumber, service_id AS serviceId, language, created_at AS createdAt, assisted_by AS assistedBy, state
+         FROM outbox WHERE receipt_number = ?`,
       )
       .get(receiptNumber);
   }
 
-  /** The oldest queued application that is due, with everything the portal needs. */
-  nextDue(now: Date): OutboxDelivery | undefined {
+  /** The newest applications first, and how many rows the outbox holds in all. */
+  newest(limit: number): { applications: OutboxListing[]; total: number } {
+    const applications = this.db
+      .prepare<[number], OutboxListing>(
+        `SELECT receipt_number AS receiptNumber, service_id AS serviceId, created_at AS createdAt, assisted_by AS assistedBy,
+                state, quarantine_reason AS quarantineReason
+         FROM outbox ORDER BY created_at DESC, id DESC LIMIT ?`,
+      )
+      .all(limit);
+    const total = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox').get()!.n;
+    return { applications, total };
+  }
+
+  /**
+   * Counts a printed (or saved) receipt and answers how many times it has now been printed on this
+   * kiosk: 1 for its first print, more for a reprint; undefined for a number the kiosk did not issue.
+   */
+  countPrint(receiptNumber: string): number | undefined {
     return this.db
+      .prepare<[string], { prints: number }>('UPDATE outbox SET receipt_prints = receipt_prints + 1 WHERE receipt_number = ? RETURNING receipt_prints AS prints')
+      .get(receiptNumber)?.prints;
+  }
+
+  /** How many times the receipt has been printed (or saved) on this kiosk. */
+  printsOf(receiptNumber: string): number {
+    return this.db.prepare<[string], { prints: number }>('SELECT receipt_prints AS prints FROM outbox WHERE receipt_number = ?').get(receiptNumber)?.prints ?? 0;
+  }
+
+  /**
+   * The oldest queued application that is due, with everything the portal needs. A visitor's own
+   * application leaves `assistedBy` out rather than sending null: its body is then exactly what a
+   * kiosk before the field sent, which a portal not yet updated still accepts.
+   */
+  nextDue(now: Date): OutboxDelivery | undefined {
+    const row = this.db
       .prepare<[string], OutboxDelivery>(
         `SELECT ${ENVELOPE_SELECT}, sealed, attempts
          FROM outbox WHERE state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
          ORDER BY created_at, id LIMIT 1`,
       )
       .get(now.toISOString());
+    if (row?.assistedBy === null) delete row.assistedBy;
+    return row;
   }
 
   /** When the next queued application falls due, or undefined when nothing waits. */

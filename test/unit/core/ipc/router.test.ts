@@ -48,6 +48,7 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
     signInStaff: () => fail('WRONG_PIN', 'the staff id or PIN is wrong', { attemptsLeft: 4 }),
     signOutStaff: () => ok({}),
     getStaffSession: () => ok(null),
+    listQueue: () => fail('FORBIDDEN', 'The queue is for a signed-in clerk.'),
     ...overrides,
   };
 }

@@ -67,6 +67,7 @@ function entry(id: string, language: Language, serviceId: string): NewOutboxEntr
   return {
     id, serviceId, formId: 'form-general', formVersion: 1, contentVersion: 1, privacyPolicyVersion: '1', userAgreementVersion: '1',
     language, createdAt: CREATED_AT, sealed: new Uint8Array([1, 2, 3]), sealedFormat: 'hpke-v1', sealedKeyId: 'test-portal',
+    assistedBy: null,
   };
 }
 

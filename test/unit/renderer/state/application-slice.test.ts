@@ -11,6 +11,7 @@ const receipt: SubmittedApplication = {
   amountToPaySom: 510,
   documentIds: ['passport'],
   statusLookupUrl: null,
+  assistedBy: null,
 };
 
 /** A store whose visitor has answered every page and stands on the declaration. */

@@ -22,7 +22,7 @@ describe('a screen that fails in front of a visitor', () => {
     await store.getState().startApplication(startedApplication.serviceId);
     const application = store.getState().application!;
     store.setState({
-      application: { ...application, phase: 'receipt', receipt: { receiptNumber: 'BSK1-0001-AA', createdAt: '2026-12-01T06:00:00Z', state: 'queued', amountToPaySom: 0, documentIds: [], statusLookupUrl: null } },
+      application: { ...application, phase: 'receipt', receipt: { receiptNumber: 'BSK1-0001-AA', createdAt: '2026-12-01T06:00:00Z', state: 'queued', amountToPaySom: 0, documentIds: [], statusLookupUrl: null, assistedBy: null } },
     });
     store.getState().screenFailed('threw', 'TypeError');
     expect(host.callsTo('reportScreenFailure')).toEqual([{ screen: 'application', kind: 'threw', errorName: 'TypeError', serviceId: undefined }]);

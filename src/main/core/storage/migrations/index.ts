@@ -6,6 +6,7 @@ import { deliveryMigration } from './0004-delivery.js';
 import { contentProblemMigration } from './0005-content-problem.js';
 import { auditTrailMigration } from './0006-audit-trail.js';
 import { staffLockoutMigration } from './0007-staff-lockout.js';
+import { assistedApplicationsMigration } from './0008-assisted-applications.js';
 
 export interface Migration {
   /** Position in the list, starting at 1; stored in PRAGMA user_version once applied. */
@@ -15,4 +16,4 @@ export interface Migration {
 }
 
 /** Append only: a migration that has shipped is never edited or reordered. */
-export const MIGRATIONS: readonly Migration[] = [catalogueMigration, contentPackagesMigration, outboxMigration, deliveryMigration, contentProblemMigration, auditTrailMigration, staffLockoutMigration];
+export const MIGRATIONS: readonly Migration[] = [catalogueMigration, contentPackagesMigration, outboxMigration, deliveryMigration, contentProblemMigration, auditTrailMigration, staffLockoutMigration, assistedApplicationsMigration];

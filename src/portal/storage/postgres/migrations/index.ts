@@ -1,6 +1,8 @@
 import type { Migration } from '../../migration.js';
 import { initialSchema } from './0001-initial-schema.js';
 import { heartbeatScreenHealth } from './0002-heartbeat-screen-health.js';
+import { submissionAssistedBy } from './0003-submission-assisted-by.js';
+import { auditChain } from './0004-audit-chain.js';
 
 /** Every PostgreSQL migration, in order; the one row of portal_schema_version holds the number of the last one run. */
-export const POSTGRES_MIGRATIONS: readonly Migration[] = [initialSchema, heartbeatScreenHealth];
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [initialSchema, heartbeatScreenHealth, submissionAssistedBy, auditChain];
