@@ -3,10 +3,14 @@ import {
   PORTAL_ENDPOINTS,
   PORTAL_HEADERS,
   applicationStatusSchema,
+  auditChainRefusalSchema,
+  auditUploadAcceptedSchema,
   bearer,
   portalErrorSchema,
   submissionAcceptedSchema,
   type ApplicationStatus,
+  type AuditUploadAccepted,
+  type AuditUploadEntry,
   type Heartbeat,
   type SubmissionAccepted,
   type SubmissionRequest,
@@ -30,6 +34,13 @@ export type DeliveryAnswer =
   | { kind: 'bad-answer'; status: number }
   /** Any other status, with the portal's error code (`HTTP_<status>` when the body has none). */
   | { kind: 'refused'; status: number; code: string; retryAfter: string | null };
+
+/** What came of one audit upload that reached the portal (a network failure rejects instead). */
+export type AuditUploadAnswer =
+  | { kind: 'accepted'; accepted: AuditUploadAccepted }
+  /** The entries do not continue the chain the portal stores: the first seq that breaks it and why. */
+  | { kind: 'chain-refused'; brokenAt: number; reason: string }
+  | { kind: 'refused'; status: number; code: string };
 
 export type ManifestAnswer =
   | { kind: 'unchanged' }
@@ -77,6 +88,23 @@ export class PortalClient {
     const response = await this.send(endpoint.method, endpoint.path({}), JSON.stringify(heartbeat));
     await response.body?.cancel();
     return response.ok;
+  }
+
+  /** Sends the next entries of the kiosk's audit chain; the portal answers the head it stores. */
+  async uploadAudit(entries: readonly AuditUploadEntry[]): Promise<AuditUploadAnswer> {
+    const endpoint = PORTAL_ENDPOINTS.uploadAuditEntries;
+    const response = await this.send(endpoint.method, endpoint.path({}), JSON.stringify({ entries }));
+    const body: unknown = await response.json().catch(() => undefined);
+    if (response.status === 200) {
+      const accepted = auditUploadAcceptedSchema.safeParse(body);
+      if (accepted.success) return { kind: 'accepted', accepted: accepted.data };
+    }
+    if (response.status === 409) {
+      const refusal = auditChainRefusalSchema.safeParse(body);
+      if (refusal.success) return { kind: 'chain-refused', brokenAt: refusal.data.error.brokenAt, reason: refusal.data.error.reason };
+    }
+    const error = portalErrorSchema.safeParse(body);
+    return { kind: 'refused', status: response.status, code: error.success ? error.data.error.code : `HTTP_${response.status}` };
   }
 
   /** Resolves on any answer at all (the network is back); rejects while the portal cannot be reached. */

@@ -8,6 +8,8 @@ import type { KioskHostOptions } from '../host-options.js';
 import { describeError, type Logger } from '../logger.js';
 import type { PortalClient } from '../portal-client/portal-client.js';
 import type { RecordAudit } from '../audit/audit-recorder.js';
+import type { AuditTrail } from '../audit/audit-trail.js';
+import { AuditUpload } from './audit-upload.js';
 import { HeartbeatLoop, heartbeatOf, type KioskFacts } from './heartbeat.js';
 import { SyncEngine } from './sync-engine.js';
 import { syncHandlers } from './sync-handlers.js';
@@ -37,13 +39,15 @@ export interface SyncDomainParts {
   /** The kiosk's own facts for the heartbeat. */
   kiosk: () => KioskFacts;
   recordAudit?: RecordAudit;
+  /** The trail sent to the portal on each heartbeat tick. */
+  auditTrail?: AuditTrail;
   /** Who the panel's "send now" is recorded under. */
   panelActor?: () => string | null;
 }
 
 export function createSyncDomain(options: KioskHostOptions, parts: SyncDomainParts): SyncDomain {
   const { outbox, portal, events, clock, log } = parts;
-  const status = () => syncStatusOf(outbox, engine, clock());
+  const status = () => syncStatusOf(outbox, engine, clock(), auditUpload?.alarm() ?? null);
   const push = onlyChanges((payload) => events.emit({ name: 'syncStatusChanged', payload }));
   const notices = coalescedNotice(
     () => push(status()),
@@ -63,11 +67,17 @@ export function createSyncDomain(options: KioskHostOptions, parts: SyncDomainPar
         recordAudit: parts.recordAudit,
       })
     : undefined;
+  const auditUpload =
+    portal && parts.auditTrail ? new AuditUpload({ trail: parts.auditTrail, portal, clock, log, onAlarmChange: () => notices.changed() }) : undefined;
   const heartbeat =
     engine &&
     new HeartbeatLoop({
       intervalSeconds: options.heartbeatSeconds ?? 60,
-      send: (beat) => engine.sendHeartbeat(beat),
+      // The audit trail goes on the heartbeat's tick, after it: a refused chain never costs the fleet view its heartbeat.
+      send: async (beat) => {
+        await engine.sendHeartbeat(beat);
+        await auditUpload?.tick();
+      },
       snapshot: () => heartbeatOf(status(), parts.kiosk()),
     });
   return {

@@ -1,12 +1,13 @@
 import type { SyncStatusView } from '../../../shared/contract/ipc.js';
 import type { Outbox } from '../applications/outbox.js';
+import type { AuditAlarm } from './audit-upload.js';
 import type { SyncEngine, SyncStatus } from './sync-engine.js';
 
 const NOT_CONFIGURED: SyncStatus = { state: 'not-configured', online: null, lastSyncAt: null, lastError: null, pausedReason: null };
 
-/** Delivery as staff see it: the engine's state joined with the outbox's counts. */
-export function syncStatusOf(outbox: Outbox, engine: SyncEngine | undefined, now: Date): SyncStatusView {
-  return { ...(engine?.status() ?? NOT_CONFIGURED), ...outbox.counts(now) };
+/** Delivery as staff see it: the engine's state joined with the outbox's counts, and an audit chain the portal refused. */
+export function syncStatusOf(outbox: Outbox, engine: SyncEngine | undefined, now: Date, auditAlarm: AuditAlarm | null = null): SyncStatusView {
+  return { ...(engine?.status() ?? NOT_CONFIGURED), ...outbox.counts(now), auditAlarm };
 }
 
 /**
