@@ -67,7 +67,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       handlers: {
         ...intakeRoutes(new IntakeService({ store, now, log })),
         ...fleetRoutes(new FleetService({ store, now })),
-        ...auditRoutes(new AuditChainService({ store: store.auditChain, now })),
+        ...auditRoutes(new AuditChainService({ store: store.auditChain, now, log })),
         ...contentRoutes(library),
       },
       authenticate: createAuthenticator(store, options.adminToken),

@@ -1,5 +1,6 @@
 import type { ChainAnchor, ChainBreak, ChainVerification } from '../../shared/audit/audit-chain.js';
 import type { AuditUploadEntry } from '../../shared/contract/portal.js';
+import type { PortalLog } from '../portal-log.js';
 import type { AuditChainStore } from '../storage/audit-chain-store.js';
 import { portalAuditChain } from './portal-audit-chain.js';
 
@@ -19,13 +20,19 @@ const VERIFY_PAGE = 1000;
  * that does not is refused whole, naming the first seq that breaks and why.
  */
 export class AuditChainService {
-  constructor(private readonly deps: { store: AuditChainStore; now: () => Date }) {}
+  constructor(private readonly deps: { store: AuditChainStore; now: () => Date; log?: PortalLog }) {}
 
   async upload(kioskCode: string, entries: readonly AuditUploadEntry[]): Promise<AuditUploadOutcome> {
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.tryUpload(kioskCode, entries);
-      if (outcome !== 'head-moved') return outcome;
-      if (attempt >= APPEND_ATTEMPTS) throw new Error('the audit chain kept moving under the upload');
+      if (outcome === 'head-moved') {
+        if (attempt >= APPEND_ATTEMPTS) throw new Error('the audit chain kept moving under the upload');
+        continue;
+      }
+      // A broken chain is what an administrator must hear of: the kiosk, where and why; never an entry's content.
+      if (outcome.outcome === 'broken') this.deps.log?.('audit_chain_refused', { kiosk: kioskCode, brokenAt: outcome.brokenAt, reason: outcome.reason });
+      else if (outcome.stored > 0) this.deps.log?.('audit_entries_stored', { kiosk: kioskCode, stored: outcome.stored, head: outcome.head?.seq ?? 0 });
+      return outcome;
     }
   }
 

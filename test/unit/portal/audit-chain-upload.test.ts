@@ -21,10 +21,11 @@ async function portalWith(stored: readonly AuditUploadEntry[] = []) {
   const store = new SqlitePortalStore(join(tempFolder(), 'portal.sqlite'));
   stores.push(store);
   await store.migrate();
-  const audit = new AuditChainService({ store: store.auditChain, now: () => new Date('2026-12-01T12:00:00.000Z') });
+  const logged: [string, Record<string, string | number> | undefined][] = [];
+  const audit = new AuditChainService({ store: store.auditChain, now: () => new Date('2026-12-01T12:00:00.000Z'), log: (event, fields) => logged.push([event, fields]) });
   if (stored.length > 0) expect(await audit.upload('BSK1', stored)).toMatchObject({ outcome: 'stored', stored: stored.length });
   const storedChain = () => store.auditChain.entries('BSK1', 1, Number.MAX_SAFE_INTEGER, 10_000);
-  return { audit, store, storedChain };
+  return { audit, store, storedChain, logged };
 }
 
 const chain = chainOf(30);
@@ -59,11 +60,12 @@ describe('the portal takes an audit upload only when it continues the stored cha
     expect(await storedChain()).toEqual(stored);
   });
 
-  it('refuses an edited entry by its seq, and stores none of the upload', async () => {
-    const { audit, storedChain } = await portalWith(stored);
+  it('refuses an edited entry by its seq, stores none of the upload, and tells the administrators', async () => {
+    const { audit, storedChain, logged } = await portalWith(stored);
     const edited = next.map((entry) => (entry.seq === 24 ? { ...entry, actor: '9999' } : entry));
     expect(await audit.upload('BSK1', edited)).toMatchObject({ outcome: 'broken', brokenAt: 24, reason: 'CONTENT_EDITED' });
     expect(await storedChain()).toEqual(stored);
+    expect(logged).toContainEqual(['audit_chain_refused', { kiosk: 'BSK1', brokenAt: 24, reason: 'CONTENT_EDITED' }]);
   });
 
   it('refuses reordered, inserted and deleted entries where the order first breaks', async () => {

@@ -127,9 +127,17 @@ export class AuditTrail {
       .all(seq, Math.min(limit, MAX_ENTRIES_PER_READ))
       .map((row) => {
         const entry = toChainEntry(row);
-        if (entry.details === undefined) throw new Error(`audit entry ${row.seq} has unreadable details`);
+        if (entry.details === undefined) throw new UnreadableAuditEntry(row.seq);
         return { ...entry, kind: row.kind as AuditKind, details: entry.details as AuditDetails };
       });
+  }
+}
+
+/** An entry whose stored details are not JSON: the database was edited outside the app. */
+export class UnreadableAuditEntry extends Error {
+  constructor(readonly seq: number) {
+    super(`audit entry ${seq} has unreadable details`);
+    this.name = 'UnreadableAuditEntry';
   }
 }
 

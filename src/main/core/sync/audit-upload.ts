@@ -1,6 +1,6 @@
 import type { ChainBreak } from '../../../shared/audit/audit-chain.js';
 import { MAX_AUDIT_ENTRIES_PER_UPLOAD, type AuditUploadEntry } from '../../../shared/contract/portal.js';
-import type { AuditEntry, AuditTrail } from '../audit/audit-trail.js';
+import { UnreadableAuditEntry, type AuditEntry, type AuditTrail } from '../audit/audit-trail.js';
 import { describeError, type Logger } from '../logger.js';
 import type { PortalClient } from '../portal-client/portal-client.js';
 
@@ -67,9 +67,10 @@ export class AuditUpload {
     try {
       entries = trail.entriesAfter(this.acknowledgedSeq, MAX_AUDIT_ENTRIES_PER_UPLOAD);
     } catch (error) {
-      // An entry whose details no longer read: the trail was edited on the disk; the start check names where.
-      log.error('audit_upload_unreadable', describeError(error));
-      this.refused({ brokenAt: this.acknowledgedSeq + 1, reason: 'CONTENT_EDITED' });
+      if (!(error instanceof UnreadableAuditEntry)) throw error;
+      // An entry whose details no longer read: the trail was edited on the disk, and cannot be sent as it was hashed.
+      log.error('audit_upload_unreadable', { seq: error.seq });
+      this.refused({ brokenAt: error.seq, reason: 'CONTENT_EDITED' });
       return false;
     }
     if (entries.length === 0) return false;

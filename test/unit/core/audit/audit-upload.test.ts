@@ -161,6 +161,29 @@ describe('the kiosk sends its audit trail to the portal on each heartbeat tick',
     expect((await portalChain()).map((entry) => entry.seq)).toEqual(Array.from({ length: 10 }, (_, index) => index + 1));
   });
 
+  it('names an entry whose details no longer read as edited, and takes a closed database for no tampering', async () => {
+    const { file, trail, sent, log, uploader } = await setUp(4);
+    const upload = uploader();
+    await upload.tick();
+    trail.append(exampleEntry(1));
+    trail.append(exampleEntry(2));
+    const raw = new Database(file);
+    raw.exec('DROP TRIGGER audit_entry_no_update');
+    raw.prepare("UPDATE audit_entry SET details = '{not json' WHERE seq = 6").run();
+    raw.close();
+    await upload.tick();
+    expect(upload.alarm()).toEqual({ brokenAt: 6, reason: 'CONTENT_EDITED' });
+    expect(log.records).toContainEqual({ level: 'error', event: 'audit_upload_unreadable', fields: { seq: 6 } });
+    expect(sent).toHaveLength(1);
+
+    const other = await setUp(2);
+    const closing = other.uploader();
+    other.db.close();
+    await closing.tick();
+    expect(closing.alarm()).toBeNull();
+    expect(other.log.records).toContainEqual(expect.objectContaining({ level: 'warn', event: 'audit_upload_failed' }));
+  });
+
   it('raises an alarm when the portal holds more of the chain than the kiosk: entries were cut from its end', async () => {
     const first = await setUp(8);
     await first.uploader().tick();
