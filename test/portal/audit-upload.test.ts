@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runAdmin } from '../../src/portal/admin.js';
 import { auditChainRefusalSchema, auditUploadAcceptedSchema, MAX_AUDIT_ENTRIES_PER_UPLOAD, PORTAL_BODY_LIMITS, PORTAL_ENDPOINTS, type AuditUploadEntry } from '../../src/shared/contract/portal.js';
 import { chainOf, headOf } from './audit-fixtures.js';
-import { bearer, postJson, STORE_KINDS, useStorage } from './support.js';
+import { bearer, postJson, send, STORE_KINDS, useStorage } from './support.js';
 
 /*
  * POST /v1/audit-entries over HTTP, on both stores: each kiosk's chain kept by the credential that
@@ -43,6 +43,32 @@ describe.each(STORE_KINDS)('audit uploads (%s)', (kind) => {
     expect((await upload(env.portal.url, env.tokens.BSK2, chain)).status).toBe(200);
     expect(await env.store.auditChain.head('BSK1')).toBeNull();
     expect(await env.store.auditChain.head('BSK2')).toEqual(headOf(chain));
+  });
+
+  it('takes kinds it does not know when the shape is sound, and refuses an unsound entry whole, storing nothing', async () => {
+    const env = await startPortals();
+    const [first, second] = chainOf(2) as [AuditUploadEntry, AuditUploadEntry];
+    const unsound: Record<string, unknown>[] = [
+      { ...first, kind: 'Staff-Sign-In' },
+      { ...first, actor: 'A'.repeat(65) },
+      { ...first, subject: 'Асанова' },
+      { ...first, details: { nested: { role: 'clerk' } } },
+      { ...first, details: Object.fromEntries(Array.from({ length: 13 }, (_, index) => [`d${index}`, index])) },
+      { ...first, details: { amount: 1.5 } },
+      { ...first, entryHash: 'E'.repeat(64) },
+      { ...first, extra: 'field' },
+    ];
+    for (const entry of unsound) {
+      const answer = await postJson(env.portal.url, PATH, { entries: [entry, second] }, bearer(env.tokens.BSK1));
+      expect(answer.status, JSON.stringify(entry).slice(0, 80)).toBe(400);
+    }
+    expect(await env.store.auditChain.head('BSK1')).toBeNull();
+    const unknownKind = chainOf(5).slice(0, 5);
+    expect(unknownKind.map((entry) => entry.kind)).toContain('kind_from_a_newer_kiosk');
+    expect((await upload(env.portal.url, env.tokens.BSK1, unknownKind)).status).toBe(200);
+    const tooLarge = await send(env.portal.url, { method: 'POST', path: PATH, headers: { 'Content-Type': 'application/json', ...bearer(env.tokens.BSK1) }, body: JSON.stringify({ entries: [], pad: 'x'.repeat(PORTAL_BODY_LIMITS.auditUpload) }) });
+    expect(tooLarge.status).toBe(413);
+    expect(await env.store.auditChain.head('BSK1')).toEqual(headOf(unknownKind));
   });
 
   it('fits a full upload of the largest entries into its body limit, and refuses one entry more', async () => {
