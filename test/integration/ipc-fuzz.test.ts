@@ -2,10 +2,13 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKioskHost, type KioskHost } from '../../src/main/core/host.js';
+import { hashPin } from '../../src/portal/content/staff-pin-hash.js';
 import { CHANNELS } from '../../src/shared/contract/channels.js';
+import { ipcContract, type StartedApplication } from '../../src/shared/contract/ipc.js';
 import { ERROR_CODES } from '../../src/shared/contract/result.js';
-import { makePackage, testKeys, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
+import { makePackage, testCatalogue, testKeys, testService, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
 import { createMemoryLogger } from '../support/memory-logger.js';
+import { TEST_TECHNICIAN } from '../support/staff-fixtures.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,15 +19,19 @@ let folders = 0;
 const tempFolder = () => mkdtempSync(join(root, `f${folders++}-`));
 let host: KioskHost;
 const keys = testKeys('fuzz-key');
+/** A clerk on the fuzzed kiosk's staff list, so the queue can be fuzzed past its sign-in check too. */
+const CLERK = { staffId: '1042', pin: '482910' };
 
 beforeAll(async () => {
+  const clerk = { staffId: CLERK.staffId, displayName: 'Айгүл Сыдыкова', roles: ['clerk' as const], pinHash: await hashPin(CLERK.pin, { N: 16384, r: 8, p: 1, keyLength: 32 }) };
+  const catalogue = { ...testCatalogue([testService('birth'), testService('marriage')]), staff: [TEST_TECHNICIAN, clerk] };
   host = await startKioskHost({
     dataFolder: tempFolder(),
     appVersion: '1.0.0',
     kioskCode: 'FZZ1',
     fontsFolder: 'resources/fonts',
     trustAnchorsFile: writeTrustAnchors(tempFolder(), [keys.anchor]),
-    bundledContentFolder: writePackage(tempFolder(), makePackage({ keys, version: 1 })),
+    bundledContentFolder: writePackage(tempFolder(), makePackage({ keys, version: 1, catalogue })),
     log: createMemoryLogger(),
   });
 });
@@ -84,3 +91,39 @@ describe('every IPC channel under malformed input', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('the clerk’s queue under malformed input, with a clerk signed in', () => {
+  const VISITOR = { lastName: 'Жумабаева', pin: '21204198500077', phone: '0555 987 654' };
+
+  it('answers every request with the queue’s metadata or VALIDATION, and never with what a visitor typed', async () => {
+    const signedIn = await host.router.handle('signInStaff', { staffId: CLERK.staffId, pin: CLERK.pin });
+    expect(signedIn.ok).toBe(true);
+    const started = await host.router.handle('startApplication', { serviceId: 'birth' });
+    if (!started.ok) throw new Error(started.error.code);
+    const { applicationId } = started.value as StartedApplication;
+    const consent = { privacyPolicyVersion: '1', userAgreementVersion: '1' };
+    expect((await host.router.handle('submitApplication', { applicationId, language: 'ky', consent, answers: VISITOR })).ok).toBe(true);
+
+    const requests = fc.oneof(
+      junk,
+      fc.record({ language: fc.constantFrom('ky', 'ru', 'en') }),
+      fc.record({ language: fc.constantFrom('ky', 'ru', 'en'), limit: fc.integer(), offset: fc.integer(), staffId: fc.constant(CLERK.staffId) }, { requiredKeys: ['language'] }),
+    );
+    let answered = 0;
+    await fc.assert(
+      fc.asyncProperty(requests, async (payload) => {
+        const result = await host.router.handle('listQueue', payload);
+        if (!result.ok) return void expect(result.error.code).toBe('VALIDATION');
+        answered++;
+        const queue = ipcContract.listQueue.response.parse(result.value);
+        expect(queue.applications.length).toBeGreaterThan(0);
+        const text = JSON.stringify(result.value);
+        for (const typed of Object.values(VISITOR)) expect(text).not.toContain(typed);
+      }),
+      { numRuns: 150 },
+    );
+    expect(answered).toBeGreaterThan(0);
+    await host.router.handle('signOutStaff', {});
+  });
+});
+

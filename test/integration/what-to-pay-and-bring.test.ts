@@ -224,6 +224,8 @@ describe('legal texts a service adds to the consent', () => {
       privacyPolicyVersion: '1',
       userAgreementVersion: '1',
       additional: [{ kind: 'certification-centre-policy', version: 'cc-7' }],
+      // Nobody was signed in: the visitor consented without a clerk.
+      inPresenceOfClerk: null,
     });
   });
 });

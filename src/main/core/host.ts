@@ -123,6 +123,8 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
         catalogue: () => content.service.catalogue(),
         receiptDetails: (receiptNumber) => applications.receiptDetails(receiptNumber),
         log,
+        recordAudit,
+        actor: panelActor,
       }),
     }),
     log,

@@ -17,7 +17,7 @@ async function receiptHtml(receipt: ReceiptDocument): Promise<string> {
     <p style="text-align:center">${escapeHtml(receipt.officeName)}</p><h2 style="font-size:11pt">${escapeHtml(receipt.serviceTitle)}</h2>
     <p style="text-align:center">${escapeHtml(receipt.receiptNumberLabel)}<br><b style="font-size:20pt;letter-spacing:1pt">${escapeHtml(receipt.receiptNumber)}</b></p>
     <div style="text-align:center">${qr}${receipt.qrCaption ? `<br><small>${escapeHtml(receipt.qrCaption)}</small>` : ''}</div>
-    <p>${escapeHtml(receipt.dateLabel)}: ${escapeHtml(receipt.date)}<br>${escapeHtml(receipt.stateText)}</p>
+    <p>${escapeHtml(receipt.dateLabel)}: ${escapeHtml(receipt.date)}<br>${escapeHtml(receipt.stateText)}${receipt.assistedBy ? `<br>${escapeHtml(receipt.assistedBy)}` : ''}</p>
     ${receipt.feeHeading && receipt.fee ? `<p><b>${escapeHtml(receipt.feeHeading)}: ${escapeHtml(receipt.fee)}</b></p>` : ''}${payment}
     <h3>${escapeHtml(receipt.bringHeading)}</h3><ul>${bring}</ul>
     <h3>${escapeHtml(receipt.nextHeading)}</h3><p>${escapeHtml(receipt.next)}</p><p style="font-size:8pt;text-align:center">${escapeHtml(receipt.footer)}</p>`;

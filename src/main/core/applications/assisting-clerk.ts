@@ -18,12 +18,16 @@ export function signedInClerk(session: Pick<StaffSession, 'current'>): Assisting
 }
 
 /**
- * The clerk a stored application names, with the display name the active content's staff list
- * gives that id; the id alone when the record is gone (a later package removed the clerk), so a
- * reprint still says who assisted.
+ * The display name the active content's staff list gives a stored clerk's id, or undefined when a
+ * later package removed the record. Names are read at the moment of asking, never stored with the
+ * application: the outbox keeps the id only.
  */
+export function staffNameOf(staffId: string, staff: readonly AssistingClerk[] | undefined): string | undefined {
+  return staff?.find((candidate) => candidate.staffId === staffId)?.displayName;
+}
+
+/** The clerk a stored application names, with the id for a name when the record is gone, so the queue still says who assisted. */
 export function storedClerk(staffId: string | null, staff: readonly AssistingClerk[] | undefined): AssistingClerk | null {
   if (staffId === null) return null;
-  const record = staff?.find((candidate) => candidate.staffId === staffId);
-  return { staffId, displayName: record?.displayName ?? staffId };
+  return { staffId, displayName: staffNameOf(staffId, staff) ?? staffId };
 }

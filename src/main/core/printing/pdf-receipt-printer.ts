@@ -128,6 +128,7 @@ function layOut(document: PdfDocument, receipt: ReceiptDocument, qr: QrModules):
 
   document.moveDown(0.4).font('regular').fontSize(9).text(`${receipt.dateLabel}: ${receipt.date}`, { width });
   document.text(receipt.stateText, { width });
+  if (receipt.assistedBy) document.text(receipt.assistedBy, { width });
 
   if (receipt.feeHeading && receipt.fee) document.moveDown(0.6).font('bold').text(`${receipt.feeHeading}: ${receipt.fee}`, { width });
   if (receipt.paymentHeading && receipt.payment) {

@@ -1,8 +1,10 @@
+import type { TFunction } from 'i18next';
 import { statusLookupAddress } from '../../../shared/content/what-to-bring.js';
 import { LANGUAGES, type Language } from '../../../shared/domain/languages.js';
 import { dateTime, wholeSom } from '../../../shared/locales/formats.js';
 import type { OutboxState } from '../../../shared/domain/submission.js';
 import type { ReceiptDetails } from '../applications/application-service.js';
+import { staffNameOf } from '../applications/assisting-clerk.js';
 import type { OutboxReceipt } from '../applications/outbox.js';
 import type { CatalogueView } from '../content/catalogue-view.js';
 import type { HostTranslations } from '../i18n/host-translations.js';
@@ -49,6 +51,7 @@ export function composeReceipt(receiptNumber: string, sources: ReceiptSources): 
   const bring = details ? documents.filter((document) => details.documentIds.includes(document.id)) : documents;
   const statusPage = settings ? statusLookupAddress(settings, stored.receiptNumber) : null;
   const payment = amount === 0 || !service ? undefined : settings?.payment?.[language];
+  const assistedBy = assistedByLine(stored.assistedBy, catalogue, t);
 
   return {
     heading: t('heading'),
@@ -59,6 +62,7 @@ export function composeReceipt(receiptNumber: string, sources: ReceiptSources): 
     dateLabel: t('date'),
     date: dateTime(stored.createdAt),
     stateText: t(`state.${PRINTED_STATE[stored.state]}`),
+    ...(assistedBy ? { assistedBy } : {}),
     qrText: statusPage ?? stored.receiptNumber,
     ...(statusPage ? { qrCaption: t('qrCaption') } : {}),
     ...(service ? { feeHeading: t('fee.heading'), fee: amount === undefined ? t('fee.byAnswers') : formatFee(sources.translations, language, amount) } : {}),
@@ -69,6 +73,17 @@ export function composeReceipt(receiptNumber: string, sources: ReceiptSources): 
     next: t('next'),
     footer: t('footer'),
   };
+}
+
+/**
+ * Who assisted, in the visitor's language. The outbox stores the clerk's id only; the name comes
+ * from the active content's staff list, so a reprint names the clerk as the office lists them
+ * today, and by the id alone once a package has removed the record.
+ */
+function assistedByLine(staffId: string | null, catalogue: CatalogueView | undefined, t: TFunction<'receipt'>): string | undefined {
+  if (staffId === null) return undefined;
+  const name = staffNameOf(staffId, catalogue?.document.staff);
+  return name === undefined ? t('assistedByUnnamed', { staffId }) : t('assistedBy', { name, staffId });
 }
 
 /** Whole som with the language's grouping, in the catalogue's words ("1 640 сом"); "Free of charge" for nothing. */

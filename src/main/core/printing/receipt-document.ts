@@ -13,6 +13,8 @@ export interface ReceiptDocument {
   date: string;
   /** The sending state in words that stay true on paper after it is printed. */
   stateText: string;
+  /** "Assisted by <name> (<id>)" for an application a clerk filled for the visitor; absent for a visitor alone. */
+  assistedBy?: string;
   /** What the QR code holds: the status page for this number, or the number alone. */
   qrText: string;
   /** Under the QR code when it opens the status page. */
