@@ -1,3 +1,4 @@
+import type { KioskSettings } from '../../../shared/content/content-schema.js';
 import { ok } from '../../../shared/contract/result.js';
 import type { HandlersFor } from '../handlers.js';
 import type { ContentService } from './content-service.js';
@@ -17,6 +18,15 @@ const DEFAULT_VISITOR_IDLE_SECONDS = 120;
 const DEFAULT_IDLE_WARNING_SECONDS = 30;
 const DEFAULT_CLERK_IDLE_SECONDS = 900;
 
+/**
+ * How long a signed-in staff member's kiosk may sit untouched (seconds): the host's override, else
+ * the active content's settings, else 15 minutes. The page runs its clerk timer on this and the
+ * host its own expiry, so both must read it from here.
+ */
+export function resolveClerkIdleSeconds(override: number | undefined, settings: KioskSettings | undefined): number {
+  return override ?? settings?.clerkIdleSeconds ?? DEFAULT_CLERK_IDLE_SECONDS;
+}
+
 /** Who this kiosk is and how it behaves, from the app and the active content's settings. */
 export function kioskInfoHandlers(options: KioskInfoOptions): HandlersFor<'getKioskInfo'> {
   return {
@@ -31,7 +41,7 @@ export function kioskInfoHandlers(options: KioskInfoOptions): HandlersFor<'getKi
         payment: settings?.payment ?? null,
         visitorIdleSeconds: options.visitorIdleSeconds ?? settings?.visitorIdleSeconds ?? DEFAULT_VISITOR_IDLE_SECONDS,
         idleWarningSeconds: options.idleWarningSeconds ?? settings?.idleWarningSeconds ?? DEFAULT_IDLE_WARNING_SECONDS,
-        clerkIdleSeconds: options.clerkIdleSeconds ?? settings?.clerkIdleSeconds ?? DEFAULT_CLERK_IDLE_SECONDS,
+        clerkIdleSeconds: resolveClerkIdleSeconds(options.clerkIdleSeconds, settings),
       });
     },
   };

@@ -3,7 +3,11 @@ import { HostEvents } from '../host-events.js';
 import type { Logger } from '../logger.js';
 import type { StaffSession } from './staff-session.js';
 
-/** The host events that carry what only the service panel may show (the content setup and its history). */
+/**
+ * The host events that carry what only the service panel may show (the content setup and its
+ * history). staffSessionEnded is not one: it is sent just after the session ended, to a page that
+ * no longer has anyone signed in, and must reach it.
+ */
 const SERVICE_PANEL_EVENTS: ReadonlySet<HostEvent['name']> = new Set(['contentStatusChanged']);
 
 /**

@@ -2,21 +2,19 @@ import { fail, ok } from '../../../shared/contract/result.js';
 import type { RecordAudit } from '../audit/audit-recorder.js';
 import type { HandlersFor } from '../handlers.js';
 import type { StaffSession } from './staff-session.js';
+import type { StaffSessionEnding } from './staff-session-ending.js';
 import type { StaffSignIn } from './staff-sign-in.js';
 
 export interface StaffHandlersOptions {
   signIn: StaffSignIn;
   session: StaffSession;
+  ending: StaffSessionEnding;
   recordAudit: RecordAudit;
 }
 
 /** Staff sign in and out at the kiosk; the page asks who is signed in when it needs to know. */
 export function staffHandlers(options: StaffHandlersOptions): HandlersFor<'signInStaff' | 'signOutStaff' | 'getStaffSession'> {
-  const { session, recordAudit } = options;
-  const endSession = (reason: 'signed-out' | 'idle-timeout' = 'signed-out') => {
-    const ended = session.end();
-    if (ended) recordAudit({ kind: 'staff_sign_out', actor: ended.staffId, subject: null, details: { reason } });
-  };
+  const { session, ending, recordAudit } = options;
   return {
     signInStaff: async (request) => {
       const { pin, ...identifier } = request;
@@ -28,7 +26,7 @@ export function staffHandlers(options: StaffHandlersOptions): HandlersFor<'signI
         return fail('VALIDATION', error.message);
       }
       // Whoever was signed in before is signed out first: the trail shows one session at a time.
-      endSession();
+      ending.byPage('signed-out');
       session.begin(result.value);
       recordAudit({
         kind: 'staff_sign_in',
@@ -39,10 +37,9 @@ export function staffHandlers(options: StaffHandlersOptions): HandlersFor<'signI
       return ok(result.value);
     },
     signOutStaff: ({ reason }) => {
-      endSession(reason);
+      ending.byPage(reason ?? 'signed-out');
       return ok({});
     },
     getStaffSession: () => ok(session.current()),
   };
 }
-

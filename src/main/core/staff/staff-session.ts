@@ -3,25 +3,41 @@ import type { SignedInStaff } from './staff-sign-in.js';
 
 /**
  * Who is signed in on this kiosk: one staff member at a time, held in memory only, so a restart
- * of the kiosk signs everyone out and nothing on the disk can sign anyone in.
+ * of the kiosk signs everyone out and nothing on the disk can sign anyone in. It also keeps when
+ * the page last asked the host anything during the session, which the idle expiry reads.
  */
 export class StaffSession {
   private signedIn: SignedInStaff | null = null;
+  private lastActivityAt: Date | null = null;
+
+  constructor(private readonly clock: () => Date = () => new Date()) {}
 
   current(): SignedInStaff | null {
     return this.signedIn ? { ...this.signedIn, roles: [...this.signedIn.roles] } : null;
   }
 
-  /** A new sign-in replaces whoever was signed in before. */
+  /** A new sign-in replaces whoever was signed in before; the sign-in itself is the first activity. */
   begin(staff: SignedInStaff): void {
     this.signedIn = { ...staff, roles: [...staff.roles] };
+    this.lastActivityAt = this.clock();
   }
 
   /** Ends the session; answers who it was, or null when nobody was signed in. */
   end(): SignedInStaff | null {
     const ended = this.signedIn;
     this.signedIn = null;
+    this.lastActivityAt = null;
     return ended;
+  }
+
+  /** A request from the page arrived: the session is in use. Nothing happens while nobody is signed in. */
+  markActivity(): void {
+    if (this.signedIn) this.lastActivityAt = this.clock();
+  }
+
+  /** When the page last asked anything during this session; null when nobody is signed in. */
+  lastActivity(): Date | null {
+    return this.lastActivityAt;
   }
 
   hasRole(role: StaffRole): boolean {
