@@ -3,6 +3,7 @@ import type { KioskApi } from '../../shared/contract/ipc.js';
 import { kioskHost } from '../host/kiosk-client.js';
 import { applicationVisitDefaults, createApplicationSlice } from './application-slice.js';
 import { catalogueVisitDefaults, createCatalogueSlice } from './catalogue-slice.js';
+import { clerkQueueVisitDefaults, createClerkQueueSlice } from './clerk-queue-slice.js';
 import { createKioskInfoSlice } from './kiosk-info-slice.js';
 import { createLookupSlice, lookupVisitDefaults } from './lookup-slice.js';
 import { createPresentationSlice, presentationVisitDefaults } from './presentation-slice.js';
@@ -21,6 +22,7 @@ const visitDefaults: VisitScopedState = {
   ...lookupVisitDefaults,
   ...servicePanelVisitDefaults,
   ...staffVisitDefaults,
+  ...clerkQueueVisitDefaults,
   ...applicationVisitDefaults,
 };
 
@@ -36,6 +38,7 @@ export const createKioskState =
     ...createSyncSlice(host)(...a),
     ...createServicePanelSlice(host)(...a),
     ...createStaffSlice(host)(...a),
+    ...createClerkQueueSlice(host)(...a),
     ...createApplicationSlice(host)(...a),
   });
 
@@ -43,7 +46,8 @@ export const useKioskStore = create<KioskState>()(createKioskState(kioskHost));
 
 /**
  * Follows the host's events into the store until the returned function is called: new content,
- * a delivered application, and the sync and content status that staff see change without polling.
+ * a delivered application, the sync and content status that staff see change without polling, and
+ * a staff session the host ended.
  */
 export function followHostEvents(store: StoreApi<KioskState>, host: KioskApi): () => void {
   const stops = [
@@ -55,6 +59,8 @@ export function followHostEvents(store: StoreApi<KioskState>, host: KioskApi): (
     host.onApplicationDelivered(({ receiptNumber }) => store.getState().applicationDelivered(receiptNumber)),
     host.onSyncStatusChanged((status) => store.getState().syncStatusChanged(status)),
     host.onContentStatusChanged((status) => store.getState().contentStatusChanged(status)),
+    // The host ended the staff session by itself (its idle limit, content without the record): the page follows at once.
+    host.onStaffSessionEnded(() => store.getState().staffSessionEnded()),
   ];
   return () => {
     for (const stop of stops) stop();

@@ -33,7 +33,8 @@ export type Screen =
   | 'lookup'
   | 'service-panel'
   | 'staff-sign-in'
-  | 'clerk-home';
+  | 'clerk-home'
+  | 'clerk-queue';
 
 /** Data a screen loads from the host, with the state of that load. */
 export interface Loadable<T> {
@@ -131,12 +132,26 @@ export interface ServicePanelSlice {
 }
 
 export type StaffSignInRequest = ChannelRequest<'signInStaff'>;
+export type ClerkQueue = ChannelResponse<'listQueue'>;
+
+export interface ClerkQueueSlice {
+  clerkQueue: Loadable<ClerkQueue>;
+  /** How each reprint from the queue went, by receipt number. */
+  queueReprints: Record<string, PrintState>;
+  openClerkQueue: () => void;
+  loadClerkQueue: () => Promise<void>;
+  reprintReceipt: (receiptNumber: string) => Promise<void>;
+}
 
 export interface StaffSlice {
   /** Who is signed in on this kiosk, as the host answered; kept until sign-out, not reset by the end of a visit. */
   staff?: SignedInStaffView;
+  /** The language the staff member chose on the sign-in screen: the clerk's screens return to it after each visitor. */
+  staffLanguage: Language;
   /** A staff card number read on the attract screen, for the sign-in screen to start with. */
   staffSignInCard?: string;
+  /** "Next visitor" asks first: it erases the answers on screen. */
+  confirmingNextVisitor: boolean;
   openStaffSignIn: (cardNumber?: string) => void;
   /** The language of the staff screens, chosen on the sign-in screen; the end of the session returns to Kyrgyz. */
   chooseStaffLanguage: (language: Language) => void;
@@ -144,6 +159,20 @@ export interface StaffSlice {
   signInStaff: (request: StaffSignInRequest) => Promise<HostError | undefined>;
   /** Signs out on the host and returns to the attract screen. */
   signOutStaff: () => Promise<void>;
+  /** The clerk's idle timer ran out: everything is wiped and the host records an idle sign-out. */
+  staffIdleTimedOut: () => Promise<void>;
+  /** A clerk starts a visit for the visitor at the counter. */
+  helpVisitor: () => void;
+  requestNextVisitor: () => void;
+  cancelNextVisitor: () => void;
+  /** Erases this visitor's answers and starts the next visitor's visit; the clerk stays signed in. */
+  nextVisitor: () => void;
+  /** Ends the visitor's visit and returns to the clerk's home. */
+  openClerkHome: () => void;
+  /** Touches on the kiosk tell the host, at most every 30 s, that its staff member is still here. */
+  keepStaffSessionAlive: () => Promise<void>;
+  /** The host ended the session (its idle limit, or new content without the record): the page wipes and signs out too. */
+  staffSessionEnded: () => void;
 }
 
 export type ApplicationPhase = 'starting' | 'consent' | 'question' | 'check' | 'declaration' | 'submitting' | 'receipt' | 'failed';
@@ -195,6 +224,7 @@ export type KioskState = VisitSlice &
   SyncSlice &
   ServicePanelSlice &
   StaffSlice &
+  ClerkQueueSlice &
   ApplicationSlice;
 
 /**
@@ -222,6 +252,9 @@ export type VisitScopedKey =
   | 'lookupServiceTitle'
   | 'lastAction'
   | 'staffSignInCard'
+  | 'confirmingNextVisitor'
+  | 'clerkQueue'
+  | 'queueReprints'
   | 'application';
 export type VisitScopedState = { [K in VisitScopedKey]-?: KioskState[K] };
 

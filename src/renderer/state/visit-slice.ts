@@ -40,7 +40,9 @@ export const createVisitSlice =
       else if (screen === 'category') set({ screen: 'catalogue', categoryId: undefined });
       else if (screen === 'lookup') set({ screen: 'catalogue', lookupQuery: '', lookupResult: idle() });
       else if (screen === 'catalogue') set({ screen: 'language', returnScreen: undefined });
-      else if (screen === 'language') set({ screen: get().returnScreen ?? 'attract', returnScreen: undefined });
+      else if (screen === 'language' && get().returnScreen) set({ screen: get().returnScreen, returnScreen: undefined });
+      // Back from the first screen of a visit ends it: to the attract screen, or a clerk's home.
+      else if (screen === 'language') return get().endVisit();
       get().reloadScreen();
     },
     screenFailed: (kind, errorName) => {
@@ -63,6 +65,8 @@ export const createVisitSlice =
     endVisit: () => {
       const applicationId = get().application?.started?.applicationId;
       if (applicationId) void host.cancelApplication({ applicationId });
-      set({ ...visitDefaults });
+      // A clerk stays signed in between visitors: their visit ends on the clerk's home, in the clerk's language.
+      const clerk = get().staff?.roles.includes('clerk') ?? false;
+      set({ ...visitDefaults, ...(clerk ? { screen: 'clerk-home' as Screen, language: get().staffLanguage } : {}) });
     },
   });
