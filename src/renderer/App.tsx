@@ -13,7 +13,9 @@ import { LanguageScreen } from './features/language/LanguageScreen.js';
 import { LookupScreen } from './features/lookup/LookupScreen.js';
 import { ServicePanelScreen } from './features/service-panel/ServicePanelScreen.js';
 import { ServiceScreen } from './features/catalogue/ServiceScreen.js';
+import { AssistBanner, NextVisitorDialog } from './features/staff/AssistBanner.js';
 import { ClerkHomeScreen } from './features/staff/ClerkHomeScreen.js';
+import { ClerkQueueScreen } from './features/staff/ClerkQueueScreen.js';
 import { StaffSessionEnd } from './features/staff/StaffSessionEnd.js';
 import { StaffSignInScreen } from './features/staff/StaffSignInScreen.js';
 import { followHostEvents, useKioskStore, type Screen } from './state/store.js';
@@ -55,6 +57,7 @@ export function App() {
   const inVisit = !STAFF_SCREENS.has(screen);
   return (
     <>
+      <AssistBanner />
       {inVisit && <VisitBar />}
       {screenFailure ? (
         <ScreenFailed />
@@ -64,6 +67,7 @@ export function App() {
         </ScreenErrorBoundary>
       )}
       <ExitDialog />
+      <NextVisitorDialog />
       <IdleGuard />
       <StaffSessionEnd />
     </>
@@ -71,7 +75,7 @@ export function App() {
 }
 
 /** Screens without a visitor's bar: the attract screen and those for staff. */
-const STAFF_SCREENS: ReadonlySet<Screen> = new Set<Screen>(['attract', 'service-panel', 'staff-sign-in', 'clerk-home']);
+const STAFF_SCREENS: ReadonlySet<Screen> = new Set<Screen>(['attract', 'service-panel', 'staff-sign-in', 'clerk-home', 'clerk-queue']);
 
 function CurrentScreen({ screen }: { screen: Screen }) {
   switch (screen) {
@@ -95,5 +99,7 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <StaffSignInScreen />;
     case 'clerk-home':
       return <ClerkHomeScreen />;
+    case 'clerk-queue':
+      return <ClerkQueueScreen />;
   }
 }

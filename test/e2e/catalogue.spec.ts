@@ -170,6 +170,7 @@ test.describe('the page and its host', () => {
         'onApplicationDelivered',
         'onContentStatusChanged',
         'onContentUpdated',
+        'onStaffSessionEnded',
         'onSyncStatusChanged',
         'printBlankForm',
         'printReceipt',

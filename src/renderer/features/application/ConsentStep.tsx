@@ -15,6 +15,7 @@ export function ConsentStep({ started, serviceTitle }: { started: StartedApplica
   const language = useKioskStore((state) => state.language);
   const accept = useKioskStore((state) => state.acceptConsent);
   const decline = useKioskStore((state) => state.declineConsent);
+  const clerk = useKioskStore((state) => (state.staff?.roles.includes('clerk') ? state.staff.displayName : undefined));
   const [open, setOpen] = useState<LegalKind>();
   const screen = useRef<HTMLElement>(null);
   const close = () => {
@@ -33,6 +34,7 @@ export function ConsentStep({ started, serviceTitle }: { started: StartedApplica
       onAccept={accept}
       onDecline={decline}
       screenRef={screen}
+      assistingClerk={clerk}
     />
   );
 }
@@ -48,13 +50,15 @@ interface ConsentViewProps {
   onAccept: () => void;
   onDecline: () => void;
   screenRef?: Ref<HTMLElement>;
+  /** The clerk filling the application with the visitor: the visitor is told that agreeing is still theirs to decide. */
+  assistingClerk?: string;
 }
 
 /**
  * The consent screen itself. The summaries scroll with the page while Agree and Decline stay in a
  * footer at the bottom of the screen, so they are in view at every screen size and text size.
  */
-export function ConsentView({ texts, serviceTitle, language, open, onReadInFull, onClose, onAccept, onDecline, screenRef }: ConsentViewProps) {
+export function ConsentView({ texts, serviceTitle, language, open, onReadInFull, onClose, onAccept, onDecline, screenRef, assistingClerk }: ConsentViewProps) {
   const { t } = useTranslation();
   const opened = texts.find(({ text }) => text.kind === open)?.text;
   return (
@@ -64,6 +68,11 @@ export function ConsentView({ texts, serviceTitle, language, open, onReadInFull,
       </p>
       <h1>{t('application:consent.heading')}</h1>
       <p className="consent-intro">{t('application:consent.intro')}</p>
+      {assistingClerk && (
+        <p className="consent-assisted" data-testid="consent-assisted">
+          {t('staff:consentNote', { name: assistingClerk })}
+        </p>
+      )}
       <div className="screen-body consent-documents">
         {texts.map(({ text, addedByService }) => (
           <ConsentDocument key={text.kind} text={text} addedByService={addedByService} language={language} onReadInFull={onReadInFull} />

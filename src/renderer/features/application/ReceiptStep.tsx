@@ -59,6 +59,11 @@ export function ReceiptStep({ receipt, service, print }: { receipt: SubmittedApp
                 <p>
                   {t('receipt:date')}: {date}
                 </p>
+                {receipt.assistedBy && (
+                  <p className="receipt-assisted-by" data-testid="receipt-assisted-by">
+                    {t('receipt:assistedBy', { name: receipt.assistedBy.displayName, staffId: receipt.assistedBy.staffId })}
+                  </p>
+                )}
               </div>
               {qr && (
                 <figure className="receipt-qr-figure">

@@ -7,6 +7,17 @@ import { useKioskStore } from '../../state/store.js';
  */
 export function wipeVisit(): void {
   useKioskStore.getState().endVisit();
+  clearVisitTraces();
+}
+
+/** The clerk's idle timer ran out: the clerk is signed out and everything on screen goes, as after a visit. */
+export function wipeStaffSession(): void {
+  void useKioskStore.getState().staffIdleTimedOut();
+  clearVisitTraces();
+}
+
+/** What a visit may leave in the page besides the store: focus, a selection, storage, the clipboard. */
+export function clearVisitTraces(): void {
   if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
   window.getSelection()?.removeAllRanges();
   try {

@@ -122,6 +122,10 @@ describe('translations', () => {
       ...['printed', 'saved', 'NO_PRINTER', 'PRINT_FAILED'].map((outcome) => `receipt:print.${outcome}`),
       ...['KG-GB', 'KG-GO', 'KG-B', 'KG-J', 'KG-Y', 'KG-N', 'KG-O', 'KG-T', 'KG-C'].map((region) => `application:form.regions.${region}`),
       ...['region', 'district', 'locality', 'street', 'house', 'flat'].map((part) => `application:form.address.${part}`),
+      ...['queued', 'sending', 'delivered', 'quarantined'].map((state) => `staff:queue.state.${state}`),
+      ...['ready', 'pdf'].map((printer) => `staff:queue.printerState.${printer}`),
+      // The idle warning reads from the clerk's or the visitor's wording by who is signed in.
+      ...['staff', 'common'].flatMap((namespace) => [`${namespace}:idle.title`, `${namespace}:idle.text_other`]),
     ];
     for (const language of LANGUAGES) {
       expect(keys.filter((key) => !locales[language].has(key)), language).toEqual([]);
