@@ -94,9 +94,15 @@ function bodies(valid: fc.Arbitrary<Record<string, Json>>): fc.Arbitrary<string 
   );
 }
 
+// A kiosk from before the assisting clerk leaves the field out; a newer one names the clerk or says null.
 const submissions = fc
-  .record({ id: fc.uuid({ version: [4, 7] }), kiosk: mostly('BSK1', fc.constantFrom('BSK2', 'ZZZ9')), sequence: fc.integer({ min: 0, max: 32 ** 5 - 1 }) })
-  .map(({ id, kiosk, sequence }): SubmissionRequest => ({
+  .record({
+    id: fc.uuid({ version: [4, 7] }),
+    kiosk: mostly('BSK1', fc.constantFrom('BSK2', 'ZZZ9')),
+    sequence: fc.integer({ min: 0, max: 32 ** 5 - 1 }),
+    clerk: fc.constantFrom(undefined, null, '1042'),
+  })
+  .map(({ id, kiosk, sequence, clerk }): SubmissionRequest => ({
     id,
     receiptNumber: formatReceiptNumber(kiosk, sequence),
     serviceId: 'birth-registration',
@@ -109,6 +115,7 @@ const submissions = fc
     createdAt: '2026-03-01T09:30:00.000Z',
     sealedFormat: SEALED_FORMAT,
     sealedKeyId: 'demo-portal-2026',
+    ...(clerk === undefined ? {} : { assistedBy: clerk }),
     sealed: SEALED,
   }));
 
