@@ -3,6 +3,7 @@ import { contentIdSchema } from '../../../shared/content/content-schema.js';
 import { CONTENT_REJECTION_CODES } from '../../../shared/content/package-verification.js';
 import { STAFF_ROLES, staffIdSchema } from '../../../shared/content/staff-schema.js';
 import { normaliseReceiptNumber } from '../../../shared/domain/receipt-number.js';
+import { CHAIN_BREAKS } from '../../../shared/audit/audit-chain.js';
 
 /*
  * What the audit trail may hold, kind by kind. Every field is an id, a code from a fixed list or a
@@ -110,14 +111,19 @@ const KIND_SCHEMAS = {
     subject: noSubject,
     details: z.strictObject({ outcome: z.enum(['applied', 'unchanged', 'not-found', 'rejected', 'failed']) }),
   },
-  /** Sending stopped until an administrator acts: the portal refused the kiosk's credential, or it has none. */
+  /**
+   * Sending stopped until an administrator acts: the portal refused the kiosk's credential, or it
+   * has none; or the portal refused this trail's chain (brokenAt and the reason it named).
+   */
   sync_alarm: {
     actor: nobody,
     subject: noSubject,
     details: z.strictObject({
-      alarm: z.enum(['CREDENTIAL_REFUSED', 'NO_CREDENTIAL']),
+      alarm: z.enum(['CREDENTIAL_REFUSED', 'NO_CREDENTIAL', 'AUDIT_CHAIN_REFUSED']),
       status: z.union([z.literal(401), z.literal(403)]).optional(),
       code: codeSchema.optional(),
+      brokenAt: countSchema.optional(),
+      reason: z.enum([...CHAIN_BREAKS, 'REFUSED']).optional(),
     }),
   },
   panel_action: {

@@ -1,6 +1,7 @@
 import type { ChainBreak } from '../../../shared/audit/audit-chain.js';
 import { MAX_AUDIT_ENTRIES_PER_UPLOAD, type AuditUploadEntry } from '../../../shared/contract/portal.js';
 import { UnreadableAuditEntry, type AuditEntry, type AuditTrail } from '../audit/audit-trail.js';
+import type { RecordAudit } from '../audit/audit-recorder.js';
 import { describeError, type Logger } from '../logger.js';
 import type { PortalClient } from '../portal-client/portal-client.js';
 
@@ -16,6 +17,8 @@ export interface AuditUploadOptions {
   clock: () => Date;
   log: Logger;
   onAlarmChange?: () => void;
+  /** Records a new alarm in the trail itself, so the kiosk's own log says when the portal stopped taking it. */
+  recordAudit?: RecordAudit;
   /** The longest one tick goes on sending a backlog, in batches; the rest goes on the next ticks. */
   maxBatchesPerTick?: number;
 }
@@ -116,6 +119,14 @@ export class AuditUpload {
   private setAlarm(alarm: AuditAlarm | null): void {
     if (JSON.stringify(alarm) === JSON.stringify(this.currentAlarm)) return;
     this.currentAlarm = alarm;
+    if (alarm) {
+      this.options.recordAudit?.({
+        kind: 'sync_alarm',
+        actor: null,
+        subject: null,
+        details: { alarm: 'AUDIT_CHAIN_REFUSED', brokenAt: alarm.brokenAt, reason: alarm.reason },
+      });
+    }
     this.options.onAlarmChange?.();
   }
 }

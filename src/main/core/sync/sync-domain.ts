@@ -68,7 +68,7 @@ export function createSyncDomain(options: KioskHostOptions, parts: SyncDomainPar
       })
     : undefined;
   const auditUpload =
-    portal && parts.auditTrail ? new AuditUpload({ trail: parts.auditTrail, portal, clock, log, onAlarmChange: () => notices.changed() }) : undefined;
+    portal && parts.auditTrail ? new AuditUpload({ trail: parts.auditTrail, portal, clock, log, recordAudit: parts.recordAudit, onAlarmChange: () => notices.changed() }) : undefined;
   const heartbeat =
     engine &&
     new HeartbeatLoop({

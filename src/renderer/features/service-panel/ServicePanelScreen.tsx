@@ -108,6 +108,12 @@ export function ServicePanelScreen() {
                 {t('service-panel:sync.pausedAlarm')}
               </p>
             )}
+            {sync.auditAlarm && (
+              <p className="error-panel" role="alert" data-testid="audit-alarm" data-broken-at={sync.auditAlarm.brokenAt}>
+                <span aria-hidden="true">⚠ </span>
+                {t('service-panel:sync.auditAlarm', { seq: sync.auditAlarm.brokenAt, reason: sync.auditAlarm.reason })}
+              </p>
+            )}
             <button type="button" className="button secondary" onClick={() => void syncNow()}>
               {t('service-panel:sync.now')}
             </button>

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditTrail } from '../../../../src/main/core/audit/audit-trail.js';
+import type { AuditEntryInput } from '../../../../src/main/core/audit/audit-kinds.js';
 import type { PortalClient } from '../../../../src/main/core/portal-client/portal-client.js';
 import { openDatabase } from '../../../../src/main/core/storage/database.js';
 import { AUDIT_REFUSAL_BACKOFF, AuditUpload } from '../../../../src/main/core/sync/audit-upload.js';
@@ -52,8 +53,11 @@ async function setUp(entries: number) {
   let now = Date.parse('2026-12-01T12:00:00.000Z');
   const clock = () => new Date(now);
   const log = createMemoryLogger();
-  const uploader = (maxBatchesPerTick?: number) => new AuditUpload({ trail, portal, clock, log, ...(maxBatchesPerTick ? { maxBatchesPerTick } : {}) });
+  const alarmsRecorded: AuditEntryInput[] = [];
+  const uploader = (maxBatchesPerTick?: number) =>
+    new AuditUpload({ trail, portal, clock, log, recordAudit: (entry) => alarmsRecorded.push(entry), ...(maxBatchesPerTick ? { maxBatchesPerTick } : {}) });
   return {
+    alarmsRecorded,
     portal,
     db,
     file,
@@ -128,7 +132,7 @@ describe('the kiosk sends its audit trail to the portal on each heartbeat tick',
   });
 
   it('on a refused chain raises an alarm with the seq and reason, and sends the refused batch again only after the backoff', async () => {
-    const { file, trail, sent, log, uploader, advance, portalChain } = await setUp(10);
+    const { file, trail, sent, log, uploader, advance, portalChain, alarmsRecorded } = await setUp(10);
     const upload = uploader();
     await upload.tick();
     for (let index = 0; index < 5; index++) trail.append(exampleEntry(index));
@@ -159,6 +163,10 @@ describe('the kiosk sends its audit trail to the portal on each heartbeat tick',
     expect(sent).toHaveLength(3);
     expect(upload.alarm()).toEqual({ brokenAt: 13, reason: 'CONTENT_EDITED' });
     expect((await portalChain()).map((entry) => entry.seq)).toEqual(Array.from({ length: 10 }, (_, index) => index + 1));
+    // The kiosk's own trail says once when the portal stopped taking it, not at every retry.
+    expect(alarmsRecorded).toEqual([
+      { kind: 'sync_alarm', actor: null, subject: null, details: { alarm: 'AUDIT_CHAIN_REFUSED', brokenAt: 13, reason: 'CONTENT_EDITED' } },
+    ]);
   });
 
   it('names an entry whose details no longer read as edited, and takes a closed database for no tampering', async () => {
