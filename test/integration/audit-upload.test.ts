@@ -8,6 +8,7 @@ import { makePackage, testKeys, writePackage, writeTrustAnchors } from '../suppo
 import { createMemoryLogger } from '../support/memory-logger.js';
 import { signInTechnician } from '../support/staff-fixtures.js';
 import { useTempFolder } from '../support/temp-folder.js';
+import { chainEntryOfRow, type AuditEntryRow } from '../../src/shared/audit/audit-row.js';
 
 /*
  * The real kiosk host and the real portal over HTTP on 127.0.0.1: what staff do on the kiosk
@@ -22,36 +23,14 @@ afterEach(() => {
   for (const host of hosts.splice(0)) host.close();
 });
 
-interface KioskRow {
-  seq: number;
-  at: string;
-  kind: string;
-  actor: string | null;
-  subject: string | null;
-  details: string;
-  content_hash: string;
-  previous_hash: string;
-  entry_hash: string;
-}
-
 /** The kiosk's trail as its database file holds it. */
 function kioskTrail(file: string) {
   const db = new Database(file, { readonly: true });
   try {
     return db
-      .prepare<[], KioskRow>('SELECT * FROM audit_entry ORDER BY seq')
+      .prepare<[], AuditEntryRow>('SELECT * FROM audit_entry ORDER BY seq')
       .all()
-      .map((row) => ({
-        seq: row.seq,
-        at: row.at,
-        kind: row.kind,
-        actor: row.actor,
-        subject: row.subject,
-        details: JSON.parse(row.details) as unknown,
-        contentHash: row.content_hash,
-        previousHash: row.previous_hash,
-        entryHash: row.entry_hash,
-      }));
+      .map(chainEntryOfRow);
   } finally {
     db.close();
   }

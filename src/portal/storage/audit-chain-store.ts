@@ -1,4 +1,5 @@
 import type { ChainAnchor, ChainEntry } from '../../shared/audit/audit-chain.js';
+import { chainEntryOfRow, type AuditEntryRow } from '../../shared/audit/audit-row.js';
 import { canonicalJson, type CanonicalValue } from '../../shared/audit/canonical-json.js';
 
 /** An entry as the portal stores it: as the kiosk hashed it, details included. */
@@ -52,38 +53,7 @@ export function auditChainValues(kioskCode: string, entry: StoredAuditEntry, rec
   ];
 }
 
-/** A row of audit_chain_entry as both drivers give it (PostgreSQL's bigint seq as text). */
-export interface AuditChainRow {
-  seq: number | string;
-  at: string;
-  kind: string;
-  actor: string | null;
-  subject: string | null;
-  details: string;
-  content_hash: string;
-  previous_hash: string;
-  entry_hash: string;
-}
+/** A row of audit_chain_entry as both drivers give it. */
+export type AuditChainRow = AuditEntryRow;
 
-export function auditEntryFromRow(row: AuditChainRow): StoredAuditEntry {
-  return {
-    seq: Number(row.seq),
-    at: row.at,
-    kind: row.kind,
-    actor: row.actor,
-    subject: row.subject,
-    details: readDetails(row.details),
-    contentHash: row.content_hash,
-    previousHash: row.previous_hash,
-    entryHash: row.entry_hash,
-  };
-}
-
-/** Undefined when the stored text is not JSON (edited in the database): such an entry matches no hash. */
-function readDetails(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
+export const auditEntryFromRow = (row: AuditChainRow): StoredAuditEntry => chainEntryOfRow(row);

@@ -1,3 +1,4 @@
+import { chainEntryOfRow, type AuditEntryRow } from '../../../shared/audit/audit-row.js';
 import type { KioskDatabase } from '../storage/database.js';
 import { verifyChain, contentHashOf, entryHashOf, GENESIS_HASH, type ChainAnchor, type ChainEntry, type ChainVerification } from './audit-chain.js';
 import { parseAuditEntry, type AuditDetails, type AuditEntryInput, type AuditKind } from './audit-kinds.js';
@@ -9,17 +10,7 @@ export interface AuditEntry extends ChainEntry {
   details: AuditDetails;
 }
 
-interface AuditRow {
-  seq: number;
-  at: string;
-  kind: string;
-  actor: string | null;
-  subject: string | null;
-  details: string;
-  content_hash: string;
-  previous_hash: string;
-  entry_hash: string;
-}
+type AuditRow = AuditEntryRow & { seq: number };
 
 /** More entries than one heartbeat should carry; a caller asking for more gets this many. */
 export const MAX_ENTRIES_PER_READ = 500;
@@ -27,26 +18,6 @@ export const MAX_ENTRIES_PER_READ = 500;
 const COLUMNS = 'seq, at, kind, actor, subject, details, content_hash, previous_hash, entry_hash';
 /** The triggers of migration 6 that keep the app from changing the trail. */
 const GUARDS = ['audit_entry_no_update', 'audit_entry_no_delete', 'audit_entry_append_at_end'] as const;
-
-const readDetails = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-};
-
-const toChainEntry = (row: AuditRow): ChainEntry => ({
-  seq: row.seq,
-  at: row.at,
-  kind: row.kind,
-  actor: row.actor,
-  subject: row.subject,
-  details: readDetails(row.details),
-  contentHash: row.content_hash,
-  previousHash: row.previous_hash,
-  entryHash: row.entry_hash,
-});
 
 /**
  * The kiosk's audit trail: what staff did here and what happened to its content and delivery,
@@ -99,7 +70,7 @@ export class AuditTrail {
    */
   verify(options: { anchor?: ChainAnchor } = {}): ChainVerification {
     const rows = this.db.prepare<[], AuditRow>(`SELECT ${COLUMNS} FROM audit_entry ORDER BY seq`).iterate();
-    return verifyChain(mapIterable(rows, toChainEntry), options);
+    return verifyChain(mapIterable(rows, chainEntryOfRow), options);
   }
 
   /**
@@ -126,7 +97,7 @@ export class AuditTrail {
       .prepare<[number, number], AuditRow>(`SELECT ${COLUMNS} FROM audit_entry WHERE seq > ? ORDER BY seq LIMIT ?`)
       .all(seq, Math.min(limit, MAX_ENTRIES_PER_READ))
       .map((row) => {
-        const entry = toChainEntry(row);
+        const entry = chainEntryOfRow(row);
         if (entry.details === undefined) throw new UnreadableAuditEntry(row.seq);
         return { ...entry, kind: row.kind as AuditKind, details: entry.details as AuditDetails };
       });
