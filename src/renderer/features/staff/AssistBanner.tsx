@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskStore, type Screen } from '../../state/store.js';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
 import { clearVisitTraces, wipeVisit } from '../visit/wipe.js';
 
 /** Where a banner would only repeat the screen's own heading, or where nobody can be signed in yet. */
@@ -46,32 +46,20 @@ export function NextVisitorDialog() {
   const confirming = useKioskStore((state) => state.confirmingNextVisitor);
   const cancel = useKioskStore((state) => state.cancelNextVisitor);
   const nextVisitor = useKioskStore((state) => state.nextVisitor);
-  const stay = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) stay.current?.focus();
-  }, [confirming]);
   if (!confirming) return null;
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="next-visitor-title" aria-describedby="next-visitor-text">
-        <h2 id="next-visitor-title">{t('staff:nextVisitor.title')}</h2>
-        <p id="next-visitor-text">{t('staff:nextVisitor.text')}</p>
-        <div className="dialog-actions">
-          <button type="button" className="button secondary" ref={stay} onClick={cancel}>
-            {t('staff:nextVisitor.stay')}
-          </button>
-          <button
-            type="button"
-            className="button primary"
-            onClick={() => {
-              nextVisitor();
-              clearVisitTraces();
-            }}
-          >
-            {t('staff:nextVisitor.confirm')}
-          </button>
-        </div>
-      </div>
-    </div>
+    <ConfirmDialog
+      id="next-visitor"
+      title={t('staff:nextVisitor.title')}
+      text={t('staff:nextVisitor.text')}
+      stayLabel={t('staff:nextVisitor.stay')}
+      confirmLabel={t('staff:nextVisitor.confirm')}
+      confirmKind="primary"
+      onStay={cancel}
+      onConfirm={() => {
+        nextVisitor();
+        clearVisitTraces();
+      }}
+    />
   );
 }

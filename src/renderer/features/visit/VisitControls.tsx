@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskStore } from '../../state/store.js';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
 import { HelpButton } from '../help/HelpButton.js';
 import { wipeVisit } from './wipe.js';
 
@@ -58,25 +58,17 @@ export function ExitDialog() {
   const { t } = useTranslation();
   const confirming = useKioskStore((state) => state.confirmingExit);
   const cancelExit = useKioskStore((state) => state.cancelExit);
-  const stay = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) stay.current?.focus();
-  }, [confirming]);
   if (!confirming) return null;
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="exit-title" aria-describedby="exit-text">
-        <h2 id="exit-title">{t('common:exit.title')}</h2>
-        <p id="exit-text">{t('common:exit.text')}</p>
-        <div className="dialog-actions">
-          <button type="button" className="button secondary" ref={stay} onClick={cancelExit}>
-            {t('common:exit.stay')}
-          </button>
-          <button type="button" className="button exit" onClick={wipeVisit}>
-            {t('common:exit.confirm')}
-          </button>
-        </div>
-      </div>
-    </div>
+    <ConfirmDialog
+      id="exit"
+      title={t('common:exit.title')}
+      text={t('common:exit.text')}
+      stayLabel={t('common:exit.stay')}
+      confirmLabel={t('common:exit.confirm')}
+      confirmKind="exit"
+      onStay={cancelExit}
+      onConfirm={wipeVisit}
+    />
   );
 }
