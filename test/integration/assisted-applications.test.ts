@@ -1,10 +1,9 @@
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import type { JsonWebKey } from 'node:crypto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startKioskHost } from '../../src/main/core/host.js';
 import { openSealed, submissionAssociatedData } from '../../src/main/core/applications/sealing.js';
-import { hashPin } from '../../src/portal/content/staff-pin-hash.js';
 import { newKioskCredential } from '../../src/portal/credentials.js';
 import { startPortal, type Portal } from '../../src/portal/server.js';
 import type { QueueView, StartedApplication, SubmittedApplication } from '../../src/shared/contract/ipc.js';
@@ -12,7 +11,7 @@ import type { StaffRecord } from '../../src/shared/content/staff-schema.js';
 import { formatReceiptNumber } from '../../src/shared/domain/receipt-number.js';
 import { makePackage, testCatalogue, testKeys, testService, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
 import { createMemoryLogger } from '../support/memory-logger.js';
-import { TEST_TECHNICIAN, TEST_TECHNICIAN_PIN } from '../support/staff-fixtures.js';
+import { TEST_CLERK, TEST_CLERK_PIN, TEST_TECHNICIAN, TEST_TECHNICIAN_PIN } from '../support/staff-fixtures.js';
 import { useTempFolder } from '../support/temp-folder.js';
 
 /*
@@ -28,14 +27,8 @@ const PORTAL_PRIVATE_KEY = (JSON.parse(readFileSync('resources/demo-keys/demo-po
 const VISITOR = { lastName: 'Жумабаева', pin: '21204198500077', phone: '0555 987 654' };
 /** What the visitor typed, as it could appear anywhere: the form engine normalises the phone. */
 const VISITOR_TRACES = ['Жумабаева', '21204198500077', '555987654', '0555 987 654'];
-const CLERK_PIN = '482910';
-let clerk: StaffRecord;
-
-beforeAll(async () => {
-  // The lowest cost the package schema accepts, to keep sign-ins quick.
-  const pinHash = await hashPin(CLERK_PIN, { N: 16384, r: 8, p: 1, keyLength: 32 });
-  clerk = { staffId: '1042', displayName: 'Айгүл Сыдыкова', roles: ['clerk'], pinHash };
-});
+const clerk = TEST_CLERK;
+const CLERK_PIN = TEST_CLERK_PIN;
 
 const closers: (() => unknown)[] = [];
 afterEach(async () => {

@@ -1,14 +1,12 @@
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startKioskHost } from '../../src/main/core/host.js';
-import { hashPin } from '../../src/portal/content/staff-pin-hash.js';
 import type { StartedApplication, SubmittedApplication } from '../../src/shared/contract/ipc.js';
-import type { StaffRecord } from '../../src/shared/content/staff-schema.js';
 import type { Language } from '../../src/shared/domain/languages.js';
 import { makePackage, testCatalogue, testKeys, testService, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
 import { createMemoryLogger } from '../support/memory-logger.js';
-import { TEST_TECHNICIAN } from '../support/staff-fixtures.js';
+import { TEST_CLERK, TEST_CLERK_PIN, TEST_TECHNICIAN } from '../support/staff-fixtures.js';
 import { useTempFolder } from '../support/temp-folder.js';
 
 /*
@@ -20,13 +18,8 @@ import { useTempFolder } from '../support/temp-folder.js';
 const tempFolder = useTempFolder();
 const keys = testKeys('assisted-receipt-key');
 const VISITOR = { lastName: 'Жумабаева', pin: '21204198500077', phone: '0555 987 654' };
-const CLERK_PIN = '482910';
-let clerk: StaffRecord;
-
-beforeAll(async () => {
-  const pinHash = await hashPin(CLERK_PIN, { N: 16384, r: 8, p: 1, keyLength: 32 });
-  clerk = { staffId: '1042', displayName: 'Айгүл Сыдыкова', roles: ['clerk'], pinHash };
-});
+const clerk = TEST_CLERK;
+const CLERK_PIN = TEST_CLERK_PIN;
 
 const closers: (() => unknown)[] = [];
 afterEach(() => {

@@ -27,3 +27,22 @@ export async function signInTechnician(router: { handle(channel: string, payload
   const result = await router.handle('signInStaff', { staffId: TEST_TECHNICIAN.staffId, pin: TEST_TECHNICIAN_PIN });
   if (!result.ok) throw new Error(`the test technician could not sign in: ${JSON.stringify(result)}`);
 }
+
+/** The PIN of the test clerk. */
+export const TEST_CLERK_PIN = '482910';
+
+/** A clerk for assisted applications, hashed once like the technician. */
+export const TEST_CLERK: StaffRecord = {
+  staffId: '1042',
+  displayName: 'Айгүл Сыдыкова',
+  roles: ['clerk'],
+  pinHash: {
+    algorithm: 'scrypt',
+    N: 16384,
+    r: 8,
+    p: 1,
+    keyLength: 32,
+    salt: 'EOrCAb4aTfKrNAALiUQTCg==',
+    hash: 'NADxA7pWbIJoneM4AfXfuzE2Ukl23Xf7fiUZm9wZneg=',
+  },
+};
