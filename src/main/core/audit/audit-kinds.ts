@@ -20,6 +20,8 @@ const contentSourceSchema = z.enum(['bundled', 'portal', 'folder']);
 /** An error code as the portal answers it (upper-case letters, digits and underscores). */
 const codeSchema = z.string().regex(/^[A-Z][A-Z0-9_]{0,39}$/, 'an error code');
 const countSchema = z.number().int().min(0).max(1_000_000);
+/** A content package version as a number: a manifest may number by date (2026120201), far above any count. */
+const contentVersionSchema = z.number().int().min(1).max(9_999_999_999);
 /** A moment as the trail writes its own times: ISO 8601 in UTC, to the millisecond. */
 const instantSchema = z.iso.datetime({ precision: 3 });
 
@@ -86,7 +88,7 @@ const KIND_SCHEMAS = {
   assisted_application: {
     actor: requiredStaff,
     subject: receiptNumberSchema,
-    details: z.strictObject({ serviceId: contentIdSchema, contentVersion: countSchema }),
+    details: z.strictObject({ serviceId: contentIdSchema, contentVersion: contentVersionSchema }),
   },
   /** A receipt printed again; by a clerk from the queue, or on the receipt screen with nobody signed in. */
   receipt_reprint: {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_KINDS, AuditEntryRefused, parseAuditEntry } from '../../../../src/main/core/audit/audit-kinds.js';
+import { formatReceiptNumber } from '../../../../src/shared/domain/receipt-number.js';
 import { EXAMPLE_ENTRIES } from './audit-fixtures.js';
 
 const VISITOR_NAME = 'Айгүл Асанова';
@@ -50,6 +51,11 @@ describe('what the audit trail may hold', () => {
     expect(() => parseAuditEntry({ ...EXAMPLE_ENTRIES.sync_alarm, actor: '1042' })).toThrow(AuditEntryRefused);
     expect(() => parseAuditEntry({ ...EXAMPLE_ENTRIES.staff_sign_in, actor: null })).toThrow(AuditEntryRefused);
     expect(parseAuditEntry({ ...EXAMPLE_ENTRIES.staff_sign_in_failed, actor: null, details: { reason: 'UNKNOWN_STAFF' } })).toMatchObject({ actor: null });
+  });
+
+  it('takes an assisted application of a package numbered by date, so a clerk’s application is never refused for its content version', () => {
+    const entry = { kind: 'assisted_application', actor: '1001', subject: formatReceiptNumber('BSK1', 7), details: { serviceId: 'birth', contentVersion: 2026120201 } } as const;
+    expect(parseAuditEntry(entry)).toEqual(entry);
   });
 
   it('refuses a kind that is not declared', () => {
