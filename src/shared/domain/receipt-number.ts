@@ -42,7 +42,8 @@ export function normaliseReceiptNumber(input: string): string | null {
   return `${compact.slice(0, 4)}-${compact.slice(4, 8)}-${compact.slice(8)}`;
 }
 
-function checkCharacter(body: string): string {
+/** Luhn mod 32 over `body` in the receipt alphabet: the character that makes a typed code check. */
+export function checkCharacter(body: string): string {
   // Luhn mod N: double every second value from the right, fold the doubled value back into base N.
   let sum = 0;
   let double = true;
