@@ -8,7 +8,7 @@ export const STAFF_KEEP_ALIVE_MS = 30_000;
 
 /**
  * Staff at the kiosk: the sign-in screen the long press opens, and where a sign-in leads. A
- * technician goes to the service panel, a clerk to the clerk's home, from which the clerk fills
+ * technician goes to the service panel, a clerk (also one who is a technician) to the clerk's home, from which the clerk fills
  * applications for visitors (assisted mode: the host, not the page, marks them with the clerk).
  * The PIN is never kept here: the sign-in screen holds what is typed and drops it when it closes.
  */
@@ -33,8 +33,9 @@ export const createStaffSlice =
         if (!result.ok) return result.error;
         lastKeepAlive = Date.now();
         set({ staff: result.value, staffLanguage: get().language });
-        if (result.value.roles.includes('technician')) get().openServicePanel();
-        else set({ screen: 'clerk-home' });
+        // Someone who is both reaches the service panel from the clerk's home; a technician alone goes straight to it.
+        if (result.value.roles.includes('clerk')) set({ screen: 'clerk-home' });
+        else get().openServicePanel();
         return undefined;
       },
       signOutStaff: () => signOut('signed-out'),

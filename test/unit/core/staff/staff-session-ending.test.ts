@@ -41,7 +41,7 @@ describe('content applied while staff are signed in', () => {
     k.applyContentWith([{ ...clerk, roles: ['clerk', 'technician'] }], 3);
     expect(await k.whoIsSignedIn()).toBe('1001');
     // The role added later is not the session's until the clerk signs in again.
-    expect(await k.router.handle('syncNow', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await k.router.handle('getContentStatus', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(k.signOuts()).toEqual([]);
     expect(k.told.filter((event) => event.name === 'staffSessionEnded')).toEqual([]);
   });

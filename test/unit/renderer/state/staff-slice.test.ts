@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fail, ok } from '../../../../src/shared/contract/result.js';
 import { followHostEvents } from '../../../../src/renderer/state/store.js';
 import { STAFF_KEEP_ALIVE_MS } from '../../../../src/renderer/state/staff-slice.js';
-import { fakeHost, storeWith } from './fake-host.js';
+import { fakeHost, startedApplication, storeWith } from './fake-host.js';
 
 const TECHNICIAN = { staffId: '2001', displayName: 'Бакыт Садыков', roles: ['technician' as const] };
 const CLERK = { staffId: '1001', displayName: 'Айгүл Токтогулова', roles: ['clerk' as const] };
@@ -27,6 +27,16 @@ describe('staff slice', () => {
     await store.getState().signInStaff({ cardNumber: '9417000000001001', pin: '246810' });
     expect(store.getState().screen).toBe('clerk-home');
     expect(host.callsTo('getContentStatus')).toEqual([]);
+  });
+
+  it('sends someone who is both clerk and technician to the clerk home, from which the service panel opens', async () => {
+    const both = { staffId: '3001', displayName: 'Нурлан Абдыкеримов', roles: ['clerk' as const, 'technician' as const] };
+    const host = fakeHost({ signInStaff: () => ok(both), getContentStatus: () => fail('UNAVAILABLE', 'not needed'), getSyncStatus: () => fail('UNAVAILABLE', 'not needed') });
+    const store = storeWith(host.api);
+    await store.getState().signInStaff({ staffId: '3001', pin: '314159' });
+    expect(store.getState().screen).toBe('clerk-home');
+    store.getState().openServicePanel();
+    expect(store.getState().screen).toBe('service-panel');
   });
 
   it('hands a refusal back to the sign-in screen and stays there, signed out', async () => {
@@ -80,7 +90,7 @@ describe('staff slice', () => {
     store.getState().helpVisitor();
     store.setState({
       screen: 'application',
-      application: { phase: 'question', answers: { lastName: 'Асанов' }, shownIssues: [], refusedContinues: 0, returnToCheck: false, print: { status: 'idle' } },
+      application: { phase: 'question', started: startedApplication, answers: { lastName: 'Асанов' }, shownIssues: [], refusedContinues: 0, returnToCheck: false, print: { status: 'idle' } },
     });
     store.getState().requestNextVisitor();
     expect(store.getState().confirmingNextVisitor).toBe(true);
@@ -91,6 +101,8 @@ describe('staff slice', () => {
     store.getState().nextVisitor();
     expect(store.getState()).toMatchObject({ screen: 'language', confirmingNextVisitor: false, staff: CLERK });
     expect(store.getState().application).toBeUndefined();
+    // The host forgets the started application too, so nothing of it waits there for the next visitor.
+    expect(host.callsTo('cancelApplication')).toEqual([{ applicationId: startedApplication.applicationId }]);
   });
 
   it('the clerk’s idle timer signs out on the host as an idle timeout and leaves nothing on screen', async () => {
