@@ -94,12 +94,25 @@ export class AuditUpload {
       return entries.length === MAX_AUDIT_ENTRIES_PER_UPLOAD && this.acknowledgedSeq >= entries[entries.length - 1]!.seq;
     }
     if (answer.kind === 'chain-refused') {
+      if (answer.reason === 'SEQ_GAP' && answer.brokenAt === entries[0]!.seq && this.acknowledgedSeq > 0) {
+        // The portal holds less than it acknowledged (its database was restored from a backup): send
+        // again from the start, which it takes as repeats up to its head and then as new entries.
+        log.warn('audit_upload_portal_behind', { acknowledgedSeq: this.acknowledgedSeq });
+        this.acknowledgedSeq = 0;
+        return true;
+      }
       log.error('audit_upload_refused', { brokenAt: answer.brokenAt, reason: answer.reason });
       this.refused({ brokenAt: answer.brokenAt, reason: answer.reason as ChainBreak });
       return false;
     }
-    if (answer.status === 400 || answer.status === 404 || answer.status === 413) {
-      // The portal does not take these entries as they are (or has no such endpoint yet): trying again soon would not help.
+    if (answer.status === 404) {
+      // A portal without the endpoint yet (updated after the kiosks): nothing is wrong with the chain, so no alarm; ask again in an hour.
+      log.warn('audit_upload_unsupported', { status: answer.status });
+      this.waitUntil = this.options.clock().getTime() + AUDIT_REFUSAL_BACKOFF.capMs;
+      return false;
+    }
+    if (answer.status === 400 || answer.status === 413) {
+      // The portal does not take these entries as they are: trying again soon would not help.
       log.error('audit_upload_not_taken', { status: answer.status, code: answer.code });
       this.refused({ brokenAt: entries[0]!.seq, reason: 'REFUSED' });
       return false;

@@ -58,6 +58,7 @@ async function setUp(entries: number) {
     new AuditUpload({ trail, portal, clock, log, recordAudit: (entry) => alarmsRecorded.push(entry), ...(maxBatchesPerTick ? { maxBatchesPerTick } : {}) });
   return {
     alarmsRecorded,
+    portalFile: join(folder, 'portal.sqlite'),
     portal,
     db,
     file,
@@ -207,6 +208,42 @@ describe('the kiosk sends its audit trail to the portal on each heartbeat tick',
     expect(replaced.alarm()).toEqual({ brokenAt: 4, reason: 'TRUNCATED' });
     expect(second.log.records).toContainEqual({ level: 'error', event: 'audit_chain_behind_portal', fields: { portalSeq: 8, kioskSeq: 3 } });
     expect(await first.portalChain()).toHaveLength(8);
+  });
+
+  it('after the portal lost entries it had acknowledged (a restored backup), sends again from the start and fills the gap, without an alarm', async () => {
+    const { trail, uploader, portalChain, portalFile, log } = await setUp(10);
+    const upload = uploader();
+    await upload.tick();
+    const raw = new Database(portalFile);
+    raw.prepare('DELETE FROM audit_chain_entry WHERE seq > 5').run();
+    raw.close();
+    trail.append(exampleEntry(10));
+
+    await upload.tick();
+    expect(upload.alarm()).toBeNull();
+    expect((await portalChain()).map((entry) => entry.seq)).toEqual(Array.from({ length: 11 }, (_, index) => index + 1));
+    expect(log.records).toContainEqual({ level: 'warn', event: 'audit_upload_portal_behind', fields: { acknowledgedSeq: 10 } });
+  });
+
+  it('takes a portal without the endpoint (404: not updated yet) for no alarm, and asks again only after an hour', async () => {
+    const { trail, log } = await setUp(3);
+    let asked = 0;
+    let elapsed = 0;
+    const upload = new AuditUpload({
+      trail,
+      portal: { hasCredential: true, uploadAudit: () => (asked++, Promise.resolve({ kind: 'refused', status: 404, code: 'NOT_FOUND' })) },
+      clock: () => new Date(Date.parse('2026-12-01T12:00:00.000Z') + elapsed),
+      log,
+    });
+    await upload.tick();
+    expect(upload.alarm()).toBeNull();
+    elapsed = AUDIT_REFUSAL_BACKOFF.capMs - 1;
+    await upload.tick();
+    expect(asked).toBe(1);
+    elapsed = AUDIT_REFUSAL_BACKOFF.capMs;
+    await upload.tick();
+    expect(asked).toBe(2);
+    expect(log.records).toContainEqual({ level: 'warn', event: 'audit_upload_unsupported', fields: { status: 404 } });
   });
 });
 
