@@ -273,6 +273,13 @@ describe('submitting an application', () => {
     expect(text).toContain(receipt.receiptNumber);
     // The visit was in Kyrgyz: the host's words, the office and the service's documents in Kyrgyz.
     for (const words of ['Арызыңыз кабыл алынды', 'Тест кеңсеси', 'birth ky', 'паспорт', 'Ушул киоскто сакталды']) expect(text).toContain(words);
+    // Another number, issued or not, is for staff only: numbers run in sequence, and the page says nothing of which exist.
+    expect(await host.router.handle('printReceipt', { receiptNumber: 'BSK1-0000-ZZ' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const { receipt: next } = await submitVisit(call);
+    expect(await host.router.handle('printReceipt', { receiptNumber: receipt.receiptNumber })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call<{ outcome: string }>('printReceipt', { receiptNumber: next.receiptNumber })).toMatchObject({ outcome: 'saved' });
+    await signInTechnician(host.router);
+    expect(await call<{ outcome: string }>('printReceipt', { receiptNumber: receipt.receiptNumber })).toMatchObject({ outcome: 'saved' });
     expect(await host.router.handle('printReceipt', { receiptNumber: 'BSK1-0000-ZZ' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     // The page names a number and nothing else: it cannot put words of its own on the paper.
     expect(await host.router.handle('printReceipt', { receiptNumber: receipt.receiptNumber, heading: 'Free money' })).toMatchObject({

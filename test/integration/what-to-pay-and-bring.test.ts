@@ -9,6 +9,7 @@ import type { CatalogueDocument } from '../../src/shared/content/content-schema.
 import { catalogueDocumentSchema } from '../../src/shared/content/content-schema.js';
 import type { StartedApplication, SubmittedApplication } from '../../src/shared/contract/ipc.js';
 import { makePackage, testCatalogue, testKeys, testService, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
+import { signInTechnician } from '../support/staff-fixtures.js';
 import { useTempFolder } from '../support/temp-folder.js';
 
 const tempFolder = useTempFolder();
@@ -166,6 +167,9 @@ describe('what the receipt says a visitor pays and brings', () => {
     };
     expect(await printedText()).toContain('1100');
     now = new Date(now.getTime() + 31 * 60 * 1000);
+    // By then the visit is over: a visitor's page may no longer print it, staff still may, without the facts.
+    expect(await host.router.handle('printReceipt', { receiptNumber: receipt.receiptNumber })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await signInTechnician(host.router);
     expect(await printedText()).not.toContain('1100');
   });
 });

@@ -122,6 +122,7 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
         outbox,
         catalogue: () => content.service.catalogue(),
         receiptDetails: (receiptNumber) => applications.receiptDetails(receiptNumber),
+        mayPrintReceipt: (receiptNumber) => staffSession.current() !== null || applications.isLatestReceipt(receiptNumber),
         log,
         recordAudit,
         actor: panelActor,

@@ -66,6 +66,7 @@ const OPEN_APPLICATION_TTL_MS = 4 * 60 * 60 * 1000;
 export class ApplicationService {
   private readonly open = new Map<string, PinnedApplication>();
   private readonly details = new Map<string, { details: ReceiptDetails; at: number }>();
+  private latestReceiptNumber: string | undefined;
 
   constructor(private readonly options: ApplicationServiceOptions) {}
 
@@ -228,7 +229,16 @@ export class ApplicationService {
     return remembered.details;
   }
 
+  /**
+   * Whether this is the receipt of the last application submitted here, within the time a visit
+   * could still ask for it again: what a visitor's receipt screen may print without staff.
+   */
+  isLatestReceipt(receiptNumber: string): boolean {
+    return this.latestReceiptNumber === receiptNumber && this.receiptDetails(receiptNumber) !== undefined;
+  }
+
   private rememberDetails(receiptNumber: string, details: ReceiptDetails): void {
+    this.latestReceiptNumber = receiptNumber;
     const now = this.options.clock().getTime();
     for (const [number, remembered] of this.details) {
       if (remembered.at < now - RECEIPT_DETAILS_TTL_MS || this.details.size >= MAX_OPEN_APPLICATIONS) this.details.delete(number);

@@ -14,6 +14,8 @@ export interface PrintingOptions {
   printer: PrinterPort;
   outbox: Outbox;
   catalogue: () => CatalogueView | undefined;
+  /** Whether this receipt may print now (the kiosk's last one, or staff signed in); every receipt when absent. */
+  mayPrintReceipt?: (receiptNumber: string) => boolean;
   /** The fee and documents worked out from the answers, while the host still remembers them. */
   receiptDetails?: (receiptNumber: string) => ReceiptDetails | undefined;
   log: Logger;
@@ -37,6 +39,9 @@ export function printingHandlers(options: PrintingOptions): HandlersFor<'printRe
   };
   return {
     printReceipt: async ({ receiptNumber }) => {
+      // Receipt numbers run in sequence, and a recent receipt lists the documents its answers call
+      // for: a visitor's page prints its own receipt only, any other needs staff signed in.
+      if (options.mayPrintReceipt && !options.mayPrintReceipt(receiptNumber)) return fail('FORBIDDEN', 'Only staff may print a receipt other than the last one.');
       const receipt = composeReceipt(receiptNumber, sources);
       if (!receipt) return fail('NOT_FOUND', 'No such receipt.');
       let outcome: PrintOutcome;
