@@ -96,6 +96,7 @@ describe.each(STORE_KINDS)('the audit trail travels to the portal with the heart
     await waitFor(() => second.log.records.some((record) => record.event === 'audit_upload_refused'));
     expect(second.log.records).toContainEqual({ level: 'error', event: 'audit_upload_refused', fields: { brokenAt: 2, reason: 'CONTENT_EDITED' } });
     // The kiosk's own start check says so too; staff see the alarm in the sync status.
+    await waitFor(() => second.log.records.some((record) => record.event === 'audit_chain_broken'));
     expect(second.log.records).toContainEqual(expect.objectContaining({ event: 'audit_chain_broken', fields: { brokenAt: 2, reason: 'CONTENT_EDITED' } }));
     await signInTechnician(second.host.router);
     const status = await second.host.router.handle('getSyncStatus', {});

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startKioskHost, type KioskHost } from '../../src/main/core/host.js';
 import { makePackage, testKeys, testService, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
 import { createMemoryLogger } from '../support/memory-logger.js';
@@ -69,6 +69,8 @@ describe('what the kiosk records in its audit trail', () => {
     db.close();
 
     const second = await kiosk(dataFolder, media, trust, bundled);
+    // The walk runs after the host is ready, in slices; its last word is about the guards.
+    await vi.waitFor(() => expect(second.log.records.map((record) => record.event)).toContain('audit_guards_missing'));
     expect(second.log.records.filter((record) => record.event.startsWith('audit_')).map((record) => [record.event, record.fields])).toEqual([
       ['audit_chain_broken', { brokenAt: 5, reason: 'LINK_BROKEN' }],
       ['audit_guards_missing', {}],

@@ -58,7 +58,6 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
 
   const auditTrail = new AuditTrail(db, clock);
   const recordAudit = auditRecorder(auditTrail, log);
-  reportAuditChain(auditTrail, log);
   const panelActor = () => staffSession.actor();
   const content = await startContentDomain(options, { db, portal, events, clock, log, recordAudit, panelActor });
   const failures = screenFailures({
@@ -133,6 +132,7 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
   staff.start();
   content.start();
   sync.start();
+  void reportAuditChain(auditTrail, log, () => db.open);
   log.info('host_ready', { appVersion: options.appVersion, contentVersion: content.store.active()?.version ?? 0 });
 
   return {

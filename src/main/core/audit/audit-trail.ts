@@ -74,6 +74,17 @@ export class AuditTrail {
   }
 
   /**
+   * Walks at most `limit` entries after a point already verified (the head a previous slice
+   * answered), so a long chain can be walked in slices between other work.
+   */
+  verifySlice(from: ChainAnchor | undefined, limit: number): ChainVerification {
+    const rows = this.db
+      .prepare<[number, number], AuditRow>(`SELECT ${COLUMNS} FROM audit_entry WHERE seq > ? ORDER BY seq LIMIT ?`)
+      .iterate(from?.seq ?? 0, limit);
+    return verifyChain(mapIterable(rows, chainEntryOfRow), from ? { from } : {});
+  }
+
+  /**
    * False when a trigger that makes the table append-only is gone: the app never drops them, so
    * someone has changed the database outside it, even if every entry still verifies.
    */
