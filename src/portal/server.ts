@@ -2,12 +2,21 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { TrustAnchor } from '../shared/content/content-schema.js';
+import { ApplicationStatusService } from './applications/application-status-service.js';
+import { applicationRoutes } from './applications/application-routes.js';
+import { readStatusReasons } from './applications/status-reasons.js';
+import { ApplicationOpening } from './applications/application-opening.js';
+import { readPortalPrivateKey } from './applications/portal-private-key.js';
+import { publishedForms } from './applications/published-forms.js';
 import { AuditChainService } from './audit/audit-chain-service.js';
 import { auditRoutes } from './audit/audit-routes.js';
+import { backOfficeAccounts } from './backoffice/back-office-accounts.js';
 import { ContentLibrary } from './content/content-library.js';
 import { contentRoutes } from './content/content-routes.js';
 import { FleetService } from './fleet/fleet-service.js';
 import { fleetRoutes } from './fleet/fleet-routes.js';
+import { EnrolmentService } from './enrolment/enrolment-service.js';
+import { enrolmentRoutes } from './enrolment/enrolment-routes.js';
 import { createPortalApp } from './http/app.js';
 import { createAuthenticator } from './http/authentication.js';
 import { IntakeService } from './intake/intake-service.js';
@@ -29,7 +38,15 @@ export interface PortalOptions {
   port?: number;
   now?: () => Date;
   log?: PortalLog;
+  /** The reasons officers give for a status (default resources/portal/status-reasons.json), read and checked at start. */
+  statusReasonsFile?: string;
+  /** The portal's HPKE private key file (PORTAL_PRIVATE_KEY_FILE): officers' openings unseal with it here; without it nothing opens. */
+  portalPrivateKeyFile?: string;
+  /** Reached through a TLS proxy (PORTAL_BEHIND_TLS): the back office's session cookie is Secure even though this listener is plain HTTP. */
+  behindTls?: boolean;
 }
+
+const DEFAULT_STATUS_REASONS_FILE = 'resources/portal/status-reasons.json';
 
 export interface Portal {
   readonly url: string;
@@ -63,14 +80,33 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       log,
       fleetAppVersions: (since) => store.fleetAppVersions(since),
     });
+    const applications = new ApplicationStatusService({
+      store: store.applications,
+      reasons: readStatusReasons(options.statusReasonsFile ?? DEFAULT_STATUS_REASONS_FILE),
+      now,
+      log,
+    });
+    const opening = new ApplicationOpening({
+      submission: (id) => store.submission(id),
+      applications: store.applications,
+      forms: publishedForms(library),
+      privateKey: options.portalPrivateKeyFile ? readPortalPrivateKey(options.portalPrivateKeyFile) : null,
+      now,
+      log,
+    });
+    const behindTls = options.behindTls ?? false;
+    const backOffice = backOfficeAccounts({ accounts: store.backOfficeAccounts, now, log, behindTls });
     const app = await createPortalApp({
       handlers: {
         ...intakeRoutes(new IntakeService({ store, now, log })),
+        ...applicationRoutes(applications),
         ...fleetRoutes(new FleetService({ store, now })),
         ...auditRoutes(new AuditChainService({ store: store.auditChain, now, log })),
         ...contentRoutes(library),
+        ...backOffice.routes,
+        ...enrolmentRoutes(new EnrolmentService({ codes: store.enrolmentCodes, revokeCredential: (code, at) => store.revokeCredential(code, at), now, log })),
       },
-      authenticate: createAuthenticator(store, options.adminToken),
+      authenticate: createAuthenticator({ store, adminToken: options.adminToken, sessions: backOffice.sessions, behindTls }),
       log,
     });
     await app.listen({ port: options.port ?? 0, host: '127.0.0.1' }).catch(async (error: unknown) => {

@@ -32,6 +32,13 @@ const SAMPLE_PATHS: Record<PortalEndpointName, string> = {
   contentManifest: PORTAL_ENDPOINTS.contentManifest.path({}),
   contentPackageFile: PORTAL_ENDPOINTS.contentPackageFile.path({ version: 1, path: 'samples/a.svg' }),
   publishContent: PORTAL_ENDPOINTS.publishContent.path({}),
+  createEnrolmentCode: PORTAL_ENDPOINTS.createEnrolmentCode.path({ kioskCode: 'BSK1' }),
+  exchangeEnrolmentCode: PORTAL_ENDPOINTS.exchangeEnrolmentCode.path({}),
+  revokeKiosk: PORTAL_ENDPOINTS.revokeKiosk.path({ kioskCode: 'BSK1' }),
+  signIn: PORTAL_ENDPOINTS.signIn.path({}),
+  backOfficeSession: PORTAL_ENDPOINTS.backOfficeSession.path({}),
+  signOut: PORTAL_ENDPOINTS.signOut.path({}),
+  listBackOfficeUsers: PORTAL_ENDPOINTS.listBackOfficeUsers.path({}),
 };
 
 describe('the OpenAPI document and the contract', () => {
@@ -47,7 +54,7 @@ describe('the OpenAPI document and the contract', () => {
     for (const endpoint of endpoints) {
       const operation = document.paths[documentedPath(endpoint)]![endpoint.method.toLowerCase()]!;
       expect(operation.operationId).toBe(endpoint.operationId);
-      expect(operation.security).toEqual(endpoint.auth === 'none' ? [] : [{ [endpoint.auth === 'kiosk' ? 'kioskCredential' : 'adminToken']: [] }]);
+      expect(operation.security).toEqual(endpoint.auth === 'none' ? [] : [{ [{ kiosk: 'kioskCredential', admin: 'adminToken', officer: 'backOfficeSession', administrator: 'backOfficeSession' }[endpoint.auth]]: [] }]);
       expect(Object.keys(operation.responses).sort(), endpoint.operationId).toEqual(Object.keys(endpoint.responses).sort());
       expect(operation['x-error-codes'], endpoint.operationId).toEqual(endpoint.errors);
       for (const [status, answer] of Object.entries(endpoint.responses)) {

@@ -1,3 +1,4 @@
+import { fastifyCookie } from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { Authenticate } from './authentication.js';
@@ -6,6 +7,7 @@ import type { PortalLog } from '../portal-log.js';
 import { answerClientError, frameworkErrorAnswer, installErrorHandling } from './error-handling.js';
 import { registerOpenApi } from './openapi.js';
 import { registerEndpoints } from './register-endpoints.js';
+import { registerRateLimits } from './rate-limits.js';
 import { registerJsonBodyParser } from './request-body.js';
 import { validatorCompiler } from './validation.js';
 
@@ -37,6 +39,9 @@ export async function createPortalApp(options: PortalAppOptions): Promise<Fastif
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app, options.log);
   registerJsonBodyParser(app);
+  // Parses the Cookie header into request.cookies, where the back office's session cookie is read.
+  await app.register(fastifyCookie);
+  await registerRateLimits(app);
   const openApiDocument = await registerOpenApi(app);
   registerEndpoints(app, { ...options.handlers, openApi: () => ({ status: 200, body: openApiDocument() }) }, options.authenticate);
   await app.ready();

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { SignedInAccount } from '../backoffice/back-office-sessions.js';
 import type { PortalEndpoint, PortalEndpointName, PortalEndpoints, PortalResponse } from '../../shared/contract/portal.js';
 
 /**
@@ -12,6 +13,10 @@ export interface EndpointCall<E extends PortalEndpoint> {
   body: E['body'] extends z.ZodType ? z.output<E['body']> : undefined;
   /** The kiosk behind the request's credential; empty on endpoints without kiosk authentication. */
   kioskCode: string;
+  /** The signed-in back office account on officer and administrator endpoints; null on the others. */
+  account: SignedInAccount | null;
+  /** The client's address and whether its connection to this process is TLS (a proxy in front may add TLS: see behindTls). */
+  connection: { address: string; encrypted: boolean };
 }
 
 type AnswerBody<R> =

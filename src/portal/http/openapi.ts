@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PORTAL_ENDPOINTS, portalSchemaRegistry, type PortalEndpointName, type PortalResponse } from '../../shared/contract/portal.js';
+import { BACKOFFICE_SESSION_COOKIE } from '../../shared/contract/backoffice.js';
 import { SECURITY_SCHEME } from './register-endpoints.js';
 
 type JsonObject = Record<string, unknown>;
@@ -35,6 +36,13 @@ export async function registerOpenApi(app: FastifyInstance): Promise<() => JsonO
             description: 'Issued per kiosk by an administrator (`npm run portal-admin -- issue-credential --kiosk <CODE>`).',
           },
           [SECURITY_SCHEME.admin]: { type: 'http', scheme: 'bearer', description: 'The portal’s administrator token (PORTAL_ADMIN_TOKEN).' },
+          [SECURITY_SCHEME.officer]: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: BACKOFFICE_SESSION_COOKIE,
+            description:
+              'A signed-in back office session (POST /backoffice/api/sign-in). Every method but GET also needs the session’s CSRF token in X-CSRF-Token and a same-origin request. The endpoint’s summary says whether an officer or only an administrator may use it.',
+          },
         },
       },
     },

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { PORTAL_ENDPOINTS, PORTAL_HEADERS, type PortalEndpoint, type PortalEndpointName } from '../../shared/contract/portal.js';
+import type { SignedInAccount } from '../backoffice/back-office-sessions.js';
 import type { Authenticate } from './authentication.js';
 import type { EndpointAnswer, EndpointHandler, EndpointHandlers } from './endpoint-types.js';
 
@@ -11,11 +12,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The kiosk behind the credential of a kiosk endpoint's request. */
     kioskCode: string;
+    /** The signed-in back office account of an officer or administrator endpoint's request. */
+    account: SignedInAccount | null;
   }
 }
 
 /** The security requirement names the OpenAPI document declares for each kind of authentication. */
-export const SECURITY_SCHEME = { kiosk: 'kioskCredential', admin: 'adminToken' } as const;
+export const SECURITY_SCHEME = { kiosk: 'kioskCredential', admin: 'adminToken', officer: 'backOfficeSession', administrator: 'backOfficeSession' } as const;
 
 /**
  * One Fastify route per contract endpoint, everything taken from the contract: method, pattern,
@@ -24,6 +27,7 @@ export const SECURITY_SCHEME = { kiosk: 'kioskCredential', admin: 'adminToken' }
  */
 export function registerEndpoints(app: FastifyInstance, handlers: EndpointHandlers, authenticate: Authenticate): void {
   app.decorateRequest('kioskCode', '');
+  app.decorateRequest('account', null);
   for (const name of Object.keys(PORTAL_ENDPOINTS) as PortalEndpointName[]) {
     const endpoint: PortalEndpoint = PORTAL_ENDPOINTS[name];
     const handler = handlers[name] as unknown as EndpointHandler<PortalEndpoint>;
@@ -31,14 +35,16 @@ export function registerEndpoints(app: FastifyInstance, handlers: EndpointHandle
     app.route({
       method: endpoint.method,
       url: endpoint.pattern,
-      config: { endpoint: name },
+      config: { endpoint: name, ...(endpoint.rateLimit ? { rateLimit: { max: endpoint.rateLimit.max, timeWindow: endpoint.rateLimit.windowSeconds * 1000 } } : {}) },
       ...(endpoint.bodyLimit > 0 ? { bodyLimit: endpoint.bodyLimit } : {}),
       schema: routeSchema(endpoint),
       ...(auth === 'none'
         ? {}
         : {
             onRequest: async (request: FastifyRequest) => {
-              request.kioskCode = await authenticate(auth, request);
+              const caller = await authenticate(auth, request);
+              request.kioskCode = caller.kioskCode;
+              request.account = caller.account;
             },
           }),
       ...(endpoint.rest ? { preValidation: restParameter(endpoint.rest) } : {}),
@@ -48,6 +54,8 @@ export function registerEndpoints(app: FastifyInstance, handlers: EndpointHandle
           headers: request.headers,
           body: request.body as never,
           kioskCode: request.kioskCode,
+          account: request.account,
+          connection: { address: request.ip, encrypted: request.protocol === 'https' },
         });
         return send(reply, endpoint, answer);
       },

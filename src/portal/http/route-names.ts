@@ -14,6 +14,13 @@ export const ROUTE_LOG_NAMES = {
   contentManifest: 'content-manifest',
   contentPackageFile: 'content-file',
   publishContent: 'admin-content',
+  signIn: 'backoffice-sign-in',
+  backOfficeSession: 'backoffice-session',
+  signOut: 'backoffice-sign-out',
+  listBackOfficeUsers: 'backoffice-users',
+  createEnrolmentCode: 'admin-enrolment-code',
+  exchangeEnrolmentCode: 'enrolment',
+  revokeKiosk: 'admin-kiosk-revocation',
 } as const satisfies Record<PortalEndpointName, string>;
 
 /** The route of a request for a path no endpoint serves, or one that is not a path at all. */

@@ -1,6 +1,10 @@
 import type { ApplicationStatus, Heartbeat, SubmissionAccepted, SubmissionRequest } from '../../shared/contract/portal.js';
 import type { ApplicationStatusName, SubmissionEnvelope } from '../../shared/domain/submission.js';
+import type { ApplicationStatusStore } from './application-status-store.js';
 import type { AuditChainStore } from './audit-chain-store.js';
+import type { PortalAuditStore } from './portal-audit-store.js';
+import type { BackOfficeAccountStore } from './backoffice-account-store.js';
+import type { EnrolmentCodeStore } from './enrolment-code-store.js';
 
 export { StoreTooNewError } from './migration.js';
 
@@ -37,6 +41,14 @@ export interface PortalStore {
   fleetAppVersions(since: Date): Promise<string[]>;
   /** Each kiosk's uploaded audit chain (audit-chain-store.ts). */
   readonly auditChain: AuditChainStore;
+  /** Where each application stands, its changes, and the portal's audit entries for them (application-status-store.ts). */
+  readonly applications: ApplicationStatusStore;
+  /** The portal's own audit chain, for verification (portal-audit-store.ts). */
+  readonly portalAudit: PortalAuditStore;
+  /** The back office's accounts, sessions and sign-in failures (backoffice-account-store.ts). */
+  readonly backOfficeAccounts: BackOfficeAccountStore;
+  /** One-time kiosk enrolment codes (enrolment-code-store.ts). */
+  readonly enrolmentCodes: EnrolmentCodeStore;
   /** Row counts, for tests and benches. */
   stats(): Promise<PortalStats>;
   close(): Promise<void>;

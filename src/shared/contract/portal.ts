@@ -2,8 +2,18 @@ import { z } from 'zod';
 import { CHAIN_BREAKS } from '../audit/audit-chain.js';
 import { manifestSchema } from '../content/content-schema.js';
 import { CONTENT_REJECTION_CODES } from '../content/package-verification.js';
-import { normaliseReceiptNumber } from '../domain/receipt-number.js';
-import { APPLICATION_STATUSES, RECEIPT_NUMBER_PATTERN, receiptNumberSchema, submissionEnvelopeSchema } from '../domain/submission.js';
+import { ENROLMENT_CODE_PATTERN } from '../domain/enrolment-code.js';
+import { isValidKioskCode, normaliseReceiptNumber } from '../domain/receipt-number.js';
+import { statusReasonIdSchema } from '../domain/application-status-reasons.js';
+import { localizedTextSchema } from '../domain/languages.js';
+import { APPLICATION_STATUSES, LEGACY_APPLICATION_STATUSES, RECEIPT_NUMBER_PATTERN, receiptNumberSchema, submissionEnvelopeSchema } from '../domain/submission.js';
+import {
+  ACCOUNT_LOCKED_CODE,
+  accountLockedSchema,
+  backOfficeSessionSchema,
+  backOfficeUserListSchema,
+  signInRequestSchema,
+} from './backoffice.js';
 
 /**
  * The central portal's API under /v1, written once: every endpoint's method, path, parameters,
@@ -30,6 +40,12 @@ export const PORTAL_HEADERS = {
   cacheControl: 'cache-control',
   allow: 'allow',
   retryAfter: 'retry-after',
+  cookie: 'cookie',
+  setCookie: 'set-cookie',
+  origin: 'origin',
+  secFetchSite: 'sec-fetch-site',
+  /** The back office session's CSRF token, repeated on every state-changing request. */
+  csrfToken: 'x-csrf-token',
 } as const;
 
 const KIB = 1024;
@@ -42,6 +58,8 @@ export const PORTAL_BODY_LIMITS = {
   heartbeat: 16 * KIB,
   auditUpload: 1 * MIB,
   contentPublish: 512 * MIB,
+  signIn: 4 * KIB,
+  enrolment: 1 * KIB,
 } as const;
 
 /** The sealed answers of one submission, base64, at most this long (inside the submission's body limit). */
@@ -50,7 +68,15 @@ export const MAX_SEALED_BASE64 = 2 * MIB;
 /** The realm of the kiosk credential's `WWW-Authenticate: Bearer` challenge. */
 export const KIOSK_AUTH_REALM = 'kyzmat-portal';
 
-export type PortalAuth = 'kiosk' | 'admin' | 'none';
+/**
+ * Who may call an endpoint: a kiosk (its credential), the administrator token, a signed-in back
+ * office session of an officer or of an administrator (an administrator may use every officer
+ * endpoint; every method but GET also needs the session's CSRF token and a same-origin request),
+ * or anyone.
+ */
+export type PortalAuth = 'kiosk' | 'admin' | 'officer' | 'administrator' | 'none';
+/** The kinds that sign a request with a back office session cookie rather than an Authorization header. */
+export const BACKOFFICE_AUTH_KINDS = ['officer', 'administrator'] as const satisfies readonly PortalAuth[];
 /** A kiosk credential: `kiosk_<KIOSK CODE>.<32 random bytes, base64url>`; the groups are the code and the secret. */
 export const KIOSK_TOKEN_PATTERN = /^kiosk_([0-9A-Z]{4})\.([A-Za-z0-9_-]{43})$/;
 /** The `Authorization` header each kind of authenticated endpoint takes (`auth` on the endpoint). */
@@ -60,7 +86,7 @@ export const PORTAL_AUTHORIZATION = {
     .regex(new RegExp(`^Bearer ${KIOSK_TOKEN_PATTERN.source.slice(1)}`))
     .describe('Bearer kiosk_<CODE>.<secret>, issued per kiosk'),
   admin: z.string().regex(/^Bearer \S+$/).describe('Bearer <the portal administrator token>'),
-} as const satisfies Record<Exclude<PortalAuth, 'none'>, z.ZodType<string>>;
+} as const satisfies Record<'kiosk' | 'admin', z.ZodType<string>>;
 /** `Authorization` header value for a kiosk credential or the administrator token. */
 export const bearer = (token: string): string => `Bearer ${token}`;
 
@@ -74,6 +100,7 @@ export const PORTAL_ERROR_CODES = [
   'IDEMPOTENCY_CONFLICT',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
+  'SIGN_IN_FAILED',
   'INTERNAL',
 ] as const;
 export type PortalErrorCode = (typeof PORTAL_ERROR_CODES)[number];
@@ -90,7 +117,7 @@ export const contentErrorSchema = z.object({ error: z.object({ code: z.enum(PUBL
 export type ContentError = z.infer<typeof contentErrorSchema>;
 /** An audit upload that does not continue the kiosk's stored chain (the body names where and why). */
 export const AUDIT_CHAIN_REFUSAL_CODE = 'AUDIT_CHAIN_BROKEN';
-export type PortalAnswerCode = PortalErrorCode | PublishRefusalCode | typeof AUDIT_CHAIN_REFUSAL_CODE;
+export type PortalAnswerCode = PortalErrorCode | PublishRefusalCode | typeof AUDIT_CHAIN_REFUSAL_CODE | typeof ACCOUNT_LOCKED_CODE;
 
 // ---- payloads ----------------------------------------------------------------------------------------
 
@@ -102,6 +129,8 @@ export type PortalAnswerCode = PortalErrorCode | PublishRefusalCode | typeof AUD
 export const PORTAL_REFUSAL_MESSAGES = {
   idempotencyKey: 'The Idempotency-Key header is required; it is the submission id (the body’s `id`, a lower-case UUID).',
   receiptNumber: 'Not a receipt number (XXXX-XXXX-XX, upper case, with its check character).',
+  kioskCode: 'Not a kiosk code (four characters of 0-9 and A-Z without I, L, O, U, such as BSK1).',
+  enrolmentBody: 'Expected {kioskCode, code}: a kiosk code such as BSK1 and an enrolment code XXXXX-XXXXX, upper case.',
   publishBody: 'Expected {files: {path: base64}}, each path manifest.sig, manifest.json, catalogue.json or samples/<name>.',
 } as const;
 
@@ -121,12 +150,21 @@ export const submissionAcceptedSchema = z.object({
 export type SubmissionAccepted = z.infer<typeof submissionAcceptedSchema>;
 
 export { APPLICATION_STATUSES };
-/** What a visitor may learn by receipt number; nothing personal. */
+/** The reason an officer chose from the portal's templates, in every kiosk language, with what the visitor does next. */
+export const applicationStatusReasonSchema = z.object({ id: statusReasonIdSchema, text: localizedTextSchema, nextStep: localizedTextSchema });
+/**
+ * What a visitor may learn by receipt number; nothing personal. `status` stays in the four words
+ * kiosks knew first, so an older kiosk still reads the answer; `state` and `reason` are what newer
+ * kiosks show, and are absent from a portal older than the status workflow.
+ */
 export const applicationStatusSchema = z.object({
   receiptNumber: receiptNumberSchema,
   serviceId: z.string(),
-  status: z.enum(APPLICATION_STATUSES),
+  status: z.enum(LEGACY_APPLICATION_STATUSES).describe('The status in the words of kiosks older than `state`.'),
   updatedAt: z.iso.datetime(),
+  state: z.enum(APPLICATION_STATUSES).optional(),
+  /** Set while the state is needs-action or rejected. */
+  reason: applicationStatusReasonSchema.nullable().optional(),
 });
 export type ApplicationStatus = z.infer<typeof applicationStatusSchema>;
 
@@ -199,6 +237,36 @@ export const auditChainRefusalSchema = z.object({
 });
 export type AuditChainRefusal = z.infer<typeof auditChainRefusalSchema>;
 
+/** A kiosk code as a path parameter or body field: office code and kiosk number, such as BSK1. */
+export const kioskCodeSchema = z.string({ error: PORTAL_REFUSAL_MESSAGES.kioskCode }).refine(isValidKioskCode, { error: PORTAL_REFUSAL_MESSAGES.kioskCode });
+
+/**
+ * An administrator made a one-time enrolment code for a kiosk: shown only in this answer (the
+ * portal keeps a slow salted hash), spent by the kiosk's first exchange, dead after `expiresAt`.
+ * A new code for the same kiosk replaces the one before.
+ */
+export const enrolmentCodeCreatedSchema = z.object({ kioskCode: kioskCodeSchema, code: z.string().regex(ENROLMENT_CODE_PATTERN), expiresAt: z.iso.datetime() });
+export type EnrolmentCodeCreated = z.infer<typeof enrolmentCodeCreatedSchema>;
+
+/** POST /v1/enrolment: the kiosk trades its enrolment code for its credential. */
+export const enrolmentExchangeSchema = z
+  .object(
+    {
+      kioskCode: kioskCodeSchema,
+      code: z.string({ error: PORTAL_REFUSAL_MESSAGES.enrolmentBody }).regex(ENROLMENT_CODE_PATTERN, { error: PORTAL_REFUSAL_MESSAGES.enrolmentBody }),
+    },
+    { error: PORTAL_REFUSAL_MESSAGES.enrolmentBody },
+  )
+  .strict();
+export type EnrolmentExchange = z.infer<typeof enrolmentExchangeSchema>;
+
+/** The kiosk's new credential, answered once; every earlier credential of the kiosk is revoked by it. */
+export const enrolledCredentialSchema = z.object({ credential: z.string().regex(KIOSK_TOKEN_PATTERN) });
+export type EnrolledCredential = z.infer<typeof enrolledCredentialSchema>;
+
+/** How many live credentials an administrator's revocation ended (0 or 1: a kiosk holds one at a time). */
+export const kioskRevokedSchema = z.object({ kioskCode: kioskCodeSchema, revokedCredentials: z.number().int().nonnegative() });
+
 /** The files a content package may hold, as paths inside the package. */
 export const PACKAGE_FILE_PATH = /^(manifest\.sig|manifest\.json|catalogue\.json|samples\/[a-z0-9][a-z0-9._-]*)$/;
 export const packageFilePathSchema = z.string().regex(PACKAGE_FILE_PATH);
@@ -243,6 +311,14 @@ portalSchemaRegistry.add(portalErrorSchema, { id: 'Error' });
 portalSchemaRegistry.add(contentErrorSchema, { id: 'ContentError' });
 portalSchemaRegistry.add(manifestSchema, { id: 'ContentManifest' });
 portalSchemaRegistry.add(publishContentRequestSchema, { id: 'PublishContentRequest' });
+portalSchemaRegistry.add(signInRequestSchema, { id: 'SignInRequest' });
+portalSchemaRegistry.add(backOfficeSessionSchema, { id: 'BackOfficeSession' });
+portalSchemaRegistry.add(accountLockedSchema, { id: 'AccountLocked' });
+portalSchemaRegistry.add(backOfficeUserListSchema, { id: 'BackOfficeUserList' });
+portalSchemaRegistry.add(enrolmentCodeCreatedSchema, { id: 'EnrolmentCodeCreated' });
+portalSchemaRegistry.add(enrolmentExchangeSchema, { id: 'EnrolmentExchange' });
+portalSchemaRegistry.add(enrolledCredentialSchema, { id: 'EnrolledCredential' });
+portalSchemaRegistry.add(kioskRevokedSchema, { id: 'KioskRevoked' });
 
 // ---- endpoints ---------------------------------------------------------------------------------------
 
@@ -286,6 +362,8 @@ export interface PortalEndpoint<
   /** The largest request body it takes, in bytes. */
   bodyLimit: number;
   auth: PortalAuth;
+  /** At most `max` requests per client address in each window (429 with Retry-After beyond it). */
+  rateLimit?: { max: number; windowSeconds: number };
 }
 
 /** No body: 204 and 304 answers. */
@@ -318,6 +396,10 @@ const COMMON_RESPONSES = { 500: errorResponse('The portal failed; try again late
 const KIOSK_AUTH_RESPONSES = {
   401: errorResponse('No valid kiosk credential (UNAUTHORIZED); the answer carries a WWW-Authenticate challenge.'),
   403: errorResponse('The credential is revoked, or the resource belongs to another kiosk (FORBIDDEN).'),
+} as const;
+const BACKOFFICE_AUTH_RESPONSES = {
+  401: errorResponse('Not signed in, or the session ended (UNAUTHORIZED).'),
+  403: errorResponse('The role may not do this, or a state-changing request came without the session’s CSRF token or from another site (FORBIDDEN).'),
 } as const;
 const bodyResponses = (limit: number) =>
   ({
@@ -522,6 +604,164 @@ export const PORTAL_ENDPOINTS = {
     errors: ['VALIDATION', 'UNAUTHORIZED', 'PAYLOAD_TOO_LARGE', 'INTERNAL', ...CONTENT_REJECTION_CODES],
     bodyLimit: PORTAL_BODY_LIMITS.contentPublish,
     auth: 'admin',
+  }),
+
+  createEnrolmentCode: endpoint({
+    operationId: 'createEnrolmentCode',
+    summary: 'A one-time enrolment code for a kiosk, valid 24 hours; it replaces the kiosk’s earlier code (administrators).',
+    method: 'POST',
+    pattern: '/v1/admin/kiosks/:kioskCode/enrolment-code',
+    params: z.object({ kioskCode: kioskCodeSchema }),
+    path: ({ kioskCode }) => `/v1/admin/kiosks/${seg(kioskCode)}/enrolment-code`,
+    headers: noHeaders,
+    body: undefined,
+    bodyContentType: null,
+    responses: {
+      201: json('The code, shown only now: the technician types it in the kiosk’s service panel.', enrolmentCodeCreatedSchema),
+      400: errorResponse('Not a kiosk code (VALIDATION).'),
+      401: errorResponse('No administrator token (UNAUTHORIZED).'),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.none,
+    auth: 'admin',
+  }),
+
+  /*
+   * Unauthenticated: the code is the kiosk's only proof. A wrong, spent or expired code, or one
+   * made for another kiosk, is the same 401, so an answer never tells a guesser which; each
+   * address gets a few tries a minute.
+   */
+  exchangeEnrolmentCode: endpoint({
+    operationId: 'exchangeEnrolmentCode',
+    summary: 'A kiosk trades its one-time enrolment code for its credential (once; the kiosk’s earlier credential is revoked).',
+    method: 'POST',
+    pattern: '/v1/enrolment',
+    params: noParams,
+    path: () => '/v1/enrolment',
+    headers: noHeaders,
+    body: enrolmentExchangeSchema,
+    bodyContentType: 'application/json',
+    responses: {
+      200: json('The kiosk’s credential, answered only this once.', enrolledCredentialSchema),
+      400: errorResponse('The body is not {kioskCode, code} (VALIDATION).'),
+      401: errorResponse('The code is not valid for this kiosk: wrong, used, expired or replaced (UNAUTHORIZED).'),
+      ...bodyResponses(PORTAL_BODY_LIMITS.enrolment),
+      429: errorResponse('Too many tries from this address (RATE_LIMITED); Retry-After says when to try again.'),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'PAYLOAD_TOO_LARGE', 'RATE_LIMITED', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.enrolment,
+    auth: 'none',
+    rateLimit: { max: 10, windowSeconds: 60 },
+  }),
+
+  revokeKiosk: endpoint({
+    operationId: 'revokeKiosk',
+    summary: 'Revoke a kiosk’s credential and any enrolment code it has: its next delivery is refused (administrators).',
+    method: 'POST',
+    pattern: '/v1/admin/kiosks/:kioskCode/revocation',
+    params: z.object({ kioskCode: kioskCodeSchema }),
+    path: ({ kioskCode }) => `/v1/admin/kiosks/${seg(kioskCode)}/revocation`,
+    headers: noHeaders,
+    body: undefined,
+    bodyContentType: null,
+    responses: {
+      200: json('Revoked (revokedCredentials 0: the kiosk had no live credential).', kioskRevokedSchema),
+      400: errorResponse('Not a kiosk code (VALIDATION).'),
+      401: errorResponse('No administrator token (UNAUTHORIZED).'),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.none,
+    auth: 'admin',
+  }),
+
+  // ---- the back office's accounts (sessions in an HttpOnly cookie; see backoffice.ts) ----
+
+  /*
+   * Unauthenticated but same-origin only (a page of another site cannot sign a browser in). A wrong
+   * password and an unknown username are the same 401, after the same hashing time.
+   */
+  signIn: endpoint({
+    operationId: 'signIn',
+    summary: 'Sign in to the back office: a new session cookie, and the session with its CSRF token.',
+    method: 'POST',
+    pattern: '/backoffice/api/sign-in',
+    params: noParams,
+    path: () => '/backoffice/api/sign-in',
+    headers: z.object({
+      [PORTAL_HEADERS.origin]: z.string().optional().describe('Sent by browsers; must be this portal’s own origin.'),
+      [PORTAL_HEADERS.secFetchSite]: z.string().optional().describe('Sent by browsers; must be same-origin.'),
+    }),
+    body: signInRequestSchema,
+    bodyContentType: 'application/json',
+    responses: {
+      200: json('Signed in; Set-Cookie carries the new session id.', backOfficeSessionSchema),
+      400: errorResponse('The body is not {username, password} (VALIDATION).'),
+      401: errorResponse('The username or password is wrong (SIGN_IN_FAILED).'),
+      403: errorResponse('The request came from another site (FORBIDDEN).'),
+      423: { description: 'Too many wrong passwords for this username (ACCOUNT_LOCKED) until lockedUntil.', schema: accountLockedSchema, contentType: 'application/json' },
+      429: errorResponse('Too many sign-in attempts from this address (RATE_LIMITED); Retry-After says when to try again.'),
+      ...bodyResponses(PORTAL_BODY_LIMITS.signIn),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['VALIDATION', 'SIGN_IN_FAILED', 'FORBIDDEN', ACCOUNT_LOCKED_CODE, 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.signIn,
+    auth: 'none',
+    rateLimit: { max: 10, windowSeconds: 60 },
+  }),
+
+  backOfficeSession: endpoint({
+    operationId: 'backOfficeSession',
+    summary: 'The signed-in back office session: who, which role, and its CSRF token.',
+    method: 'GET',
+    pattern: '/backoffice/api/session',
+    params: noParams,
+    path: () => '/backoffice/api/session',
+    headers: noHeaders,
+    body: undefined,
+    bodyContentType: null,
+    responses: { 200: json('The session.', backOfficeSessionSchema), ...BACKOFFICE_AUTH_RESPONSES, ...COMMON_RESPONSES },
+    errors: ['UNAUTHORIZED', 'FORBIDDEN', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.none,
+    auth: 'officer',
+  }),
+
+  signOut: endpoint({
+    operationId: 'signOut',
+    summary: 'End the session at the portal: every tab and client holding its cookie is signed out.',
+    method: 'POST',
+    pattern: '/backoffice/api/sign-out',
+    params: noParams,
+    path: () => '/backoffice/api/sign-out',
+    headers: noHeaders,
+    body: undefined,
+    bodyContentType: null,
+    responses: {
+      204: { description: 'Signed out; Set-Cookie clears the cookie.', schema: noBody, contentType: null },
+      ...BACKOFFICE_AUTH_RESPONSES,
+      ...COMMON_RESPONSES,
+    },
+    errors: ['UNAUTHORIZED', 'FORBIDDEN', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.none,
+    auth: 'officer',
+  }),
+
+  listBackOfficeUsers: endpoint({
+    operationId: 'listBackOfficeUsers',
+    summary: 'Every back office account with its role and whether it is disabled (administrators).',
+    method: 'GET',
+    pattern: '/backoffice/api/users',
+    params: noParams,
+    path: () => '/backoffice/api/users',
+    headers: noHeaders,
+    body: undefined,
+    bodyContentType: null,
+    responses: { 200: json('The accounts, by username.', backOfficeUserListSchema), ...BACKOFFICE_AUTH_RESPONSES, ...COMMON_RESPONSES },
+    errors: ['UNAUTHORIZED', 'FORBIDDEN', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.none,
+    auth: 'administrator',
   }),
 } as const;
 

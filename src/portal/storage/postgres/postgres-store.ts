@@ -22,6 +22,14 @@ import {
 import type { AuditChainStore } from '../audit-chain-store.js';
 import { migratePostgres } from './migrate.js';
 import { postgresAuditChain } from './postgres-audit-chain.js';
+import { postgresApplicationStatus } from './postgres-application-status.js';
+import { postgresPortalAudit } from './postgres-portal-audit.js';
+import type { ApplicationStatusStore } from '../application-status-store.js';
+import type { PortalAuditStore } from '../portal-audit-store.js';
+import { postgresBackOfficeAccounts } from './postgres-backoffice-accounts.js';
+import type { BackOfficeAccountStore } from '../backoffice-account-store.js';
+import { postgresEnrolmentCodes } from './postgres-enrolment-codes.js';
+import type { EnrolmentCodeStore } from '../enrolment-code-store.js';
 
 const placeholders = (columns: readonly string[]) => columns.map((_, index) => `$${index + 1}`).join(', ');
 // One statement, guarded by the primary key on id and the unique receipt number. A concurrent
@@ -45,11 +53,19 @@ export class PostgresPortalStore implements PortalStore {
   private readonly pool: pg.Pool;
   private closed: Promise<void> | null = null;
   readonly auditChain: AuditChainStore;
+  readonly applications: ApplicationStatusStore;
+  readonly portalAudit: PortalAuditStore;
+  readonly backOfficeAccounts: BackOfficeAccountStore;
+  readonly enrolmentCodes: EnrolmentCodeStore;
 
   constructor(options: PostgresStoreOptions) {
     this.pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
     this.pool.on('error', (error) => (options.onError ?? (() => undefined))(error));
     this.auditChain = postgresAuditChain(this.pool);
+    this.applications = postgresApplicationStatus(this.pool);
+    this.portalAudit = postgresPortalAudit(this.pool);
+    this.backOfficeAccounts = postgresBackOfficeAccounts(this.pool);
+    this.enrolmentCodes = postgresEnrolmentCodes(this.pool);
   }
 
   migrate(): Promise<void> {

@@ -23,6 +23,14 @@ import {
 import type { AuditChainStore } from '../audit-chain-store.js';
 import { migrateSqlite } from './migrate.js';
 import { sqliteAuditChain } from './sqlite-audit-chain.js';
+import { sqliteApplicationStatus } from './sqlite-application-status.js';
+import { sqlitePortalAudit } from './sqlite-portal-audit.js';
+import type { ApplicationStatusStore } from '../application-status-store.js';
+import type { PortalAuditStore } from '../portal-audit-store.js';
+import { sqliteBackOfficeAccounts } from './sqlite-backoffice-accounts.js';
+import type { BackOfficeAccountStore } from '../backoffice-account-store.js';
+import { sqliteEnrolmentCodes } from './sqlite-enrolment-codes.js';
+import type { EnrolmentCodeStore } from '../enrolment-code-store.js';
 
 const placeholders = (columns: readonly string[]) => columns.map(() => '?').join(', ');
 // One statement, guarded by the primary key on id (and the unique receipt number): no check-then-insert.
@@ -36,6 +44,10 @@ export class SqlitePortalStore implements PortalStore {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   readonly auditChain: AuditChainStore;
+  readonly applications: ApplicationStatusStore;
+  readonly portalAudit: PortalAuditStore;
+  readonly backOfficeAccounts: BackOfficeAccountStore;
+  readonly enrolmentCodes: EnrolmentCodeStore;
 
   constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true });
@@ -44,6 +56,10 @@ export class SqlitePortalStore implements PortalStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.auditChain = sqliteAuditChain(this.db);
+    this.applications = sqliteApplicationStatus(this.db);
+    this.portalAudit = sqlitePortalAudit(this.db);
+    this.backOfficeAccounts = sqliteBackOfficeAccounts(this.db);
+    this.enrolmentCodes = sqliteEnrolmentCodes(this.db);
   }
 
   migrate(): Promise<void> {

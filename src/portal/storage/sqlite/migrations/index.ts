@@ -3,6 +3,9 @@ import { initialSchema } from './0001-initial-schema.js';
 import { heartbeatScreenHealth } from './0002-heartbeat-screen-health.js';
 import { submissionAssistedBy } from './0003-submission-assisted-by.js';
 import { auditChain } from './0004-audit-chain.js';
+import { backOfficeAccounts } from './0005-backoffice-accounts.js';
+import { applicationStatus } from './0006-application-status.js';
+import { enrolmentCodes } from './0007-enrolment-codes.js';
 
 /** Every SQLite migration, in order; PRAGMA user_version holds the number of the last one run. */
-export const SQLITE_MIGRATIONS: readonly Migration[] = [initialSchema, heartbeatScreenHealth, submissionAssistedBy, auditChain];
+export const SQLITE_MIGRATIONS: readonly Migration[] = [initialSchema, heartbeatScreenHealth, submissionAssistedBy, auditChain, backOfficeAccounts, applicationStatus, enrolmentCodes];
