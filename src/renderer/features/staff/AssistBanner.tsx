@@ -23,7 +23,6 @@ export function AssistBanner() {
   return (
     <aside className="assist-banner" data-testid="assist-banner" aria-label={t('staff:banner.label')}>
       <p className="assist-banner-who">
-        <span aria-hidden="true">👤 </span>
         {t(inVisit ? 'staff:banner.assisting' : 'staff:banner.signedIn', { name: staff.displayName, staffId: staff.staffId })}
       </p>
       {inVisit && staff.roles.includes('clerk') && (

@@ -24,7 +24,6 @@ export function ClerkQueueScreen() {
   const syncNow = useKioskStore((state) => state.syncNow);
   const openClerkHome = useKioskStore((state) => state.openClerkHome);
   useReloadOnSyncChange(loadQueue);
-  const when = (iso: string | null) => (iso ? formatDateTime(iso) : t('service-panel:never'));
 
   return (
     <main className="screen clerk-queue" data-screen="clerk-queue">
@@ -35,7 +34,8 @@ export function ClerkQueueScreen() {
         <div className="clerk-queue-status" role="group" aria-label={t('staff:queue.statusLabel')}>
           {sync && (
             <p data-testid="queue-connectivity" data-sync-state={sync.state}>
-              <strong>{t('staff:queue.portal')}:</strong> {t(`service-panel:sync.states.${sync.state}`)} · {t('staff:queue.lastSync', { time: when(sync.lastSyncAt) })}
+              <strong>{t('staff:queue.portal')}:</strong> {t(`service-panel:sync.states.${sync.state}`)} ·{' '}
+              {sync.lastSyncAt ? t('staff:queue.lastSync', { time: formatDateTime(sync.lastSyncAt) }) : t('staff:queue.neverSent')}
             </p>
           )}
           {queue.value && (
@@ -53,7 +53,11 @@ export function ClerkQueueScreen() {
               <p className="status-message">{t('staff:queue.empty')}</p>
             ) : (
               <>
-                <p className="clerk-queue-count">{t('staff:queue.count', { shown: current.applications.length, count: current.totalInQueue })}</p>
+                <p className="clerk-queue-count">
+                  {current.applications.length < current.totalInQueue
+                    ? t('staff:queue.count', { shown: current.applications.length, count: current.totalInQueue })
+                    : t('staff:queue.all', { count: current.totalInQueue })}
+                </p>
                 <ul className="clerk-queue-list" data-testid="queue-list">
                   {current.applications.map((item) => (
                     <li key={item.receiptNumber} className="clerk-queue-item" data-receipt-number={item.receiptNumber} data-state={item.state}>
