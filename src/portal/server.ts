@@ -5,9 +5,6 @@ import type { TrustAnchor } from '../shared/content/content-schema.js';
 import { ApplicationStatusService } from './applications/application-status-service.js';
 import { applicationRoutes } from './applications/application-routes.js';
 import { readStatusReasons } from './applications/status-reasons.js';
-import { ApplicationOpening } from './applications/application-opening.js';
-import { readPortalPrivateKey } from './applications/portal-private-key.js';
-import { publishedForms } from './applications/published-forms.js';
 import { AuditChainService } from './audit/audit-chain-service.js';
 import { auditRoutes } from './audit/audit-routes.js';
 import { backOfficeAccounts } from './backoffice/back-office-accounts.js';
@@ -40,8 +37,6 @@ export interface PortalOptions {
   log?: PortalLog;
   /** The reasons officers give for a status (default resources/portal/status-reasons.json), read and checked at start. */
   statusReasonsFile?: string;
-  /** The portal's HPKE private key file (PORTAL_PRIVATE_KEY_FILE): officers' openings unseal with it here; without it nothing opens. */
-  portalPrivateKeyFile?: string;
   /** Reached through a TLS proxy (PORTAL_BEHIND_TLS): the back office's session cookie is Secure even though this listener is plain HTTP. */
   behindTls?: boolean;
 }
@@ -83,14 +78,6 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     const applications = new ApplicationStatusService({
       store: store.applications,
       reasons: readStatusReasons(options.statusReasonsFile ?? DEFAULT_STATUS_REASONS_FILE),
-      now,
-      log,
-    });
-    const opening = new ApplicationOpening({
-      submission: (id) => store.submission(id),
-      applications: store.applications,
-      forms: publishedForms(library),
-      privateKey: options.portalPrivateKeyFile ? readPortalPrivateKey(options.portalPrivateKeyFile) : null,
       now,
       log,
     });

@@ -151,6 +151,8 @@ describe.each(STORE_KINDS)('portal intake over HTTP (%s)', (kind) => {
       serviceId: 'birth-registration',
       status: 'received',
       updatedAt: '2026-03-02T08:00:00.000Z',
+      state: 'received',
+      reason: null,
     });
     const other = (await makeSubmission('BSK1')).receiptNumber;
     const missing = await send(env.portal.url, { path: `/v1/applications/${other}`, headers: bearer(env.tokens.BSK1) });

@@ -3,8 +3,8 @@ import type { EndpointHandlers } from '../http/endpoint-types.js';
 import { Refusal } from '../http/refusal.js';
 import type { IntakeService } from './intake-service.js';
 
-/** POST /v1/submissions and GET /v1/applications/:receiptNumber. */
-export function intakeRoutes(intake: IntakeService): Pick<EndpointHandlers, 'submitApplication' | 'applicationStatus'> {
+/** POST /v1/submissions (the status lookup lives with the applications' workflow). */
+export function intakeRoutes(intake: IntakeService): Pick<EndpointHandlers, 'submitApplication'> {
   return {
     submitApplication: async ({ body, headers, kioskCode }) => {
       if (headers[PORTAL_HEADERS.idempotencyKey] !== body.id) throw new Refusal(400, 'VALIDATION', 'The Idempotency-Key header must equal the body’s id.');
@@ -27,12 +27,6 @@ export function intakeRoutes(intake: IntakeService): Pick<EndpointHandlers, 'sub
               : 'This receipt number belongs to another submission id.',
           );
       }
-    },
-
-    applicationStatus: async ({ params }) => {
-      const status = await intake.status(params.receiptNumber);
-      if (!status) throw new Refusal(404, 'NOT_FOUND', 'No application has this receipt number.');
-      return { status: 200, body: status };
     },
   };
 }

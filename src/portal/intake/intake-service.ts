@@ -1,4 +1,4 @@
-import type { ApplicationStatus, SubmissionAccepted, SubmissionRequest } from '../../shared/contract/portal.js';
+import type { SubmissionAccepted, SubmissionRequest } from '../../shared/contract/portal.js';
 import type { PortalLog } from '../portal-log.js';
 import type { PortalStore } from '../storage/portal-store.js';
 import { submissionBodyHash, submissionProblem } from './submission-checks.js';
@@ -30,10 +30,5 @@ export class IntakeService {
     }
     this.deps.log('submission_accepted', { kiosk: kioskCode, receiptNumber: result.accepted.receiptNumber, outcome: result.outcome });
     return result;
-  }
-
-  /** Any kiosk may ask: the answer holds nothing personal. */
-  status(receiptNumber: string): Promise<ApplicationStatus | null> {
-    return this.deps.store.applicationStatus(receiptNumber);
   }
 }

@@ -59,7 +59,7 @@ export function submissionFromRow(row: Record<string, unknown>): StoredSubmissio
     sealed: new Uint8Array(row.sealed as Uint8Array),
     bodyHash: String(row.body_hash),
     acceptedAt: isoTime(row.accepted_at),
-    status: row.status as StoredSubmission['status'],
+    status: row.application_status as StoredSubmission['status'],
     statusUpdatedAt: isoTime(row.status_updated_at),
   };
 }

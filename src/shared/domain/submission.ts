@@ -52,6 +52,17 @@ export type SyncState = (typeof SYNC_STATES)[number];
 export const DOWNLOAD_STATES = ['idle', 'checking', 'downloading', 'applying', 'failed'] as const;
 export type DownloadState = (typeof DOWNLOAD_STATES)[number];
 
-/** What a visitor may learn of an application by its receipt number. */
-export const APPLICATION_STATUSES = ['received', 'processing', 'ready', 'rejected'] as const;
+/**
+ * Where an application stands at the portal, as officers move it (application-status.ts says
+ * which moves are allowed). A visitor's lookup shows it with the reason and the next step.
+ */
+export const APPLICATION_STATUSES = ['received', 'in-review', 'needs-action', 'ready-for-pickup', 'issued', 'rejected'] as const;
 export type ApplicationStatusName = (typeof APPLICATION_STATUSES)[number];
+
+/**
+ * The four statuses kiosks knew before the workflow above. The lookup answer keeps `status` in
+ * these words, because a kiosk with an older app parses it with an enum of exactly these: a new
+ * word there would make its lookup fail. Newer kiosks read the six statuses from `state`.
+ */
+export const LEGACY_APPLICATION_STATUSES = ['received', 'processing', 'ready', 'rejected'] as const;
+export type LegacyApplicationStatusName = (typeof LEGACY_APPLICATION_STATUSES)[number];

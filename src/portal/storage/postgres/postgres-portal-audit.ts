@@ -1,0 +1,32 @@
+import type pg from 'pg';
+import type { ChainAnchor, ChainEntry } from '../../../shared/audit/audit-chain.js';
+import { chainEntryOfRow, type AuditEntryRow } from '../../../shared/audit/audit-row.js';
+import { portalAuditEntryAfter, type PortalAuditEvent } from '../../audit/portal-audit-entry.js';
+import { PORTAL_AUDIT_COLUMNS, portalAuditValues, type PortalAuditStore } from '../portal-audit-store.js';
+
+const INSERT = `INSERT INTO portal_audit (${PORTAL_AUDIT_COLUMNS.join(', ')}) VALUES (${PORTAL_AUDIT_COLUMNS.map((_, index) => `$${index + 1}`).join(', ')})`;
+/** pg_advisory_xact_lock key: portal processes appending to the one chain take turns from the head's read to the insert. */
+const PORTAL_AUDIT_LOCK = 7_215_402_027;
+
+/** Appends one event after the chain's head, in the caller's transaction on `client`. */
+export async function appendPortalAuditPostgres(client: pg.ClientBase, event: PortalAuditEvent, at: Date): Promise<ChainEntry> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [PORTAL_AUDIT_LOCK]);
+  const { rows } = await client.query<{ seq: string; entry_hash: string }>('SELECT seq, entry_hash FROM portal_audit ORDER BY seq DESC LIMIT 1');
+  const head = rows[0];
+  const anchor: ChainAnchor | null = head ? { seq: Number(head.seq), entryHash: head.entry_hash } : null;
+  const entry = portalAuditEntryAfter(anchor, event, at);
+  await client.query(INSERT, portalAuditValues(entry));
+  return entry;
+}
+
+export function postgresPortalAudit(pool: pg.Pool): PortalAuditStore {
+  return {
+    entries: async (afterSeq, limit) => {
+      const { rows } = await pool.query<AuditEntryRow>(`SELECT ${PORTAL_AUDIT_COLUMNS.join(', ')} FROM portal_audit WHERE seq > $1 ORDER BY seq LIMIT $2`, [
+        afterSeq,
+        limit,
+      ]);
+      return rows.map(chainEntryOfRow);
+    },
+  };
+}

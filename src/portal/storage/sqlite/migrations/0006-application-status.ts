@@ -1,0 +1,45 @@
+import type { Migration } from '../../migration.js';
+
+/**
+ * The status workflow. The six statuses go in a column of their own: the first column keeps the
+ * four words older kiosks read (kept in step by every change), and adding a column leaves the
+ * sealed rows where they are, where changing its CHECK would copy the whole table in SQLite. Each
+ * change is kept (who, when, from, to, reason), and the portal's own audit chain sits beside it.
+ * The indexes serve the officers' list: newest first by (created_at, id), alone or per status,
+ * service or kiosk, so a page costs the same at 100,000 rows as at 100.
+ */
+export const applicationStatus: Migration = {
+  version: 6,
+  name: 'application status',
+  sql: `ALTER TABLE submission ADD COLUMN application_status TEXT NOT NULL DEFAULT 'received'
+     CHECK (application_status IN ('received', 'in-review', 'needs-action', 'ready-for-pickup', 'issued', 'rejected'));
+   ALTER TABLE submission ADD COLUMN status_reason_id TEXT;
+   UPDATE submission SET application_status = CASE status WHEN 'processing' THEN 'in-review' WHEN 'ready' THEN 'ready-for-pickup' ELSE status END;
+   CREATE INDEX submission_by_created ON submission (created_at, id);
+   CREATE INDEX submission_by_status ON submission (application_status, created_at, id);
+   CREATE INDEX submission_by_service ON submission (service_id, created_at, id);
+   CREATE INDEX submission_by_kiosk ON submission (kiosk_code, created_at, id);
+
+   CREATE TABLE application_status_change (
+     seq INTEGER PRIMARY KEY,
+     submission_id TEXT NOT NULL REFERENCES submission (id),
+     changed_at TEXT NOT NULL,
+     changed_by INTEGER NOT NULL,
+     from_status TEXT NOT NULL,
+     to_status TEXT NOT NULL,
+     reason_id TEXT
+   ) STRICT;
+   CREATE INDEX application_status_change_by_submission ON application_status_change (submission_id, seq);
+
+   CREATE TABLE portal_audit (
+     seq INTEGER PRIMARY KEY CHECK (seq >= 1),
+     at TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     actor TEXT,
+     subject TEXT,
+     details TEXT NOT NULL,
+     content_hash TEXT NOT NULL,
+     previous_hash TEXT NOT NULL,
+     entry_hash TEXT NOT NULL
+   ) STRICT;`,
+};

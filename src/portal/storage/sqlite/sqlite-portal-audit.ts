@@ -1,0 +1,33 @@
+import type Database from 'better-sqlite3';
+import type { ChainAnchor, ChainEntry } from '../../../shared/audit/audit-chain.js';
+import { chainEntryOfRow, type AuditEntryRow } from '../../../shared/audit/audit-row.js';
+import { portalAuditEntryAfter, type PortalAuditEvent } from '../../audit/portal-audit-entry.js';
+import { PORTAL_AUDIT_COLUMNS, portalAuditValues, type PortalAuditStore } from '../portal-audit-store.js';
+
+const INSERT = `INSERT INTO portal_audit (${PORTAL_AUDIT_COLUMNS.join(', ')}) VALUES (${PORTAL_AUDIT_COLUMNS.map(() => '?').join(', ')})`;
+
+/**
+ * Appends one event after the chain's head. Call inside an IMMEDIATE transaction: it holds the
+ * write lock from the head's read to the insert, so two processes cannot both take the same seq.
+ */
+export function appendPortalAuditSqlite(db: Database.Database, event: PortalAuditEvent, at: Date): ChainEntry {
+  const head = db.prepare<[], { seq: number; entry_hash: string }>('SELECT seq, entry_hash FROM portal_audit ORDER BY seq DESC LIMIT 1').get();
+  const anchor: ChainAnchor | null = head ? { seq: head.seq, entryHash: head.entry_hash } : null;
+  const entry = portalAuditEntryAfter(anchor, event, at);
+  db.prepare(INSERT).run(...portalAuditValues(entry));
+  return entry;
+}
+
+export function sqlitePortalAudit(db: Database.Database): PortalAuditStore {
+  return {
+    entries: (afterSeq, limit) =>
+      new Promise((resolve) =>
+        resolve(
+          db
+            .prepare<[number, number], AuditEntryRow>(`SELECT ${PORTAL_AUDIT_COLUMNS.join(', ')} FROM portal_audit WHERE seq > ? ORDER BY seq LIMIT ?`)
+            .all(afterSeq, limit)
+            .map(chainEntryOfRow),
+        ),
+      ),
+  };
+}
