@@ -6,6 +6,11 @@ try {
     env: process.env,
     out: (line) => console.log(line),
     note: (line) => console.error(line),
+    readInput: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
   });
 } catch (error) {
   if (error instanceof AdminUsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {

@@ -2,27 +2,54 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isValidKioskCode } from '../shared/domain/receipt-number.js';
 import { AuditChainService } from './audit/audit-chain-service.js';
+import { accountRole, accountUsername, createAccount } from './backoffice/account-admin.js';
+import { verifyPortalAudit } from './audit/portal-audit-verify.js';
 import { newKioskCredential } from './credentials.js';
+import { EnrolmentService } from './enrolment/enrolment-service.js';
 import { createPortalStore, type PortalStore } from './storage/portal-store.js';
 
 export const ADMIN_USAGE = `Administrator tool for the portal's kiosks and storage.
 
   npm run portal-admin -- issue-credential  --kiosk <CODE> [--data <folder>]
   npm run portal-admin -- revoke-credential --kiosk <CODE> [--data <folder>]
+  npm run portal-admin -- create-enrolment-code --kiosk <CODE> [--data <folder>]
+  npm run portal-admin -- create-user --role officer|administrator --username <name> [--data <folder>]
+  npm run portal-admin -- disable-user --username <name> [--data <folder>]
   npm run portal-admin -- migrate [--data <folder>]
   npm run portal-admin -- stats   [--data <folder>]
   npm run portal-admin -- verify-audit <CODE> [--data <folder>]
+  npm run portal-admin -- verify-portal-audit [--data <folder>]
 
 Storage: PostgreSQL when DATABASE_URL is set, else SQLite in <folder>/portal.sqlite
 (--data, else PORTAL_DATA_DIR, else .portal-data): the same storage \`npm run portal\` uses.
 
 issue-credential prints the kiosk's token on stdout, once; the portal keeps only a hash of it.
 Issuing a new credential revokes the kiosk's earlier ones.
+create-enrolment-code prints a one-time code (XXXXX-XXXXX, valid 24 hours) for a technician to
+type in the kiosk's service panel; it replaces the kiosk's earlier code. The kiosk's enrolment
+revokes its earlier credential. revoke-credential also cancels a code not yet used.
+create-user makes a back office account; its password (at least 12 characters) is read from
+standard input, never from an argument. disable-user ends the account's sessions at once.
 verify-audit walks the audit chain the kiosk uploaded and prints OK with its head, or the first
 broken seq and why (exit code 1).
+verify-portal-audit does the same for the portal's own trail (applications opened, statuses changed).
 `;
 
 export class AdminUsageError extends Error {}
+
+/** A refused argument or password from the account commands is a usage error: exit code 2 with the usage. */
+function usage<T>(work: () => T): T {
+  const refusedAsUsage = (error: unknown): never => {
+    if (error instanceof Error && (error.name === 'AccountArgumentRefused' || error.name === 'PasswordRefused')) throw new AdminUsageError(error.message);
+    throw error;
+  };
+  try {
+    const result = work();
+    return (result instanceof Promise ? result.catch(refusedAsUsage) : result) as T;
+  } catch (error) {
+    return refusedAsUsage(error);
+  }
+}
 
 export interface AdminIo {
   env: Record<string, string | undefined>;
@@ -30,6 +57,8 @@ export interface AdminIo {
   out(line: string): void;
   /** Notes for the person at the terminal. */
   note(line: string): void;
+  /** Standard input, whole (the password of create-user). */
+  readInput?: () => Promise<string>;
   now?: () => Date;
 }
 
@@ -40,6 +69,8 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
     allowPositionals: true,
     options: {
       kiosk: { type: 'string' },
+      role: { type: 'string' },
+      username: { type: 'string' },
       data: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -56,6 +87,8 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
     if (!isValidKioskCode(code)) throw new AdminUsageError('--kiosk: four characters of 0-9 and A-Z without I, L, O, U (such as BSK1)');
     return code;
   };
+  const enrolmentOf = (store: PortalStore) =>
+    new EnrolmentService({ codes: store.enrolmentCodes, revokeCredential: (code, at) => store.revokeCredential(code, at), now });
   const withStore = async <T>(work: (store: PortalStore) => Promise<T>): Promise<T> => {
     const store = await createPortalStore({
       databaseUrl: io.env.DATABASE_URL,
@@ -80,8 +113,31 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
     }
     case 'revoke-credential': {
       const code = kiosk();
-      const revoked = await withStore((store) => store.revokeCredential(code, now()));
+      const revoked = await withStore((store) => enrolmentOf(store).revoke(code));
       io.note(revoked === 0 ? `Kiosk ${code} had no live credential.` : `Revoked the credential of kiosk ${code}.`);
+      return 0;
+    }
+    case 'create-enrolment-code': {
+      const code = kiosk();
+      const created = await withStore((store) => enrolmentOf(store).createCode(code));
+      io.note(`A one-time enrolment code for kiosk ${code}, valid until ${created.expiresAt}; it is shown only this once.`);
+      io.out(created.code);
+      return 0;
+    }
+    case 'create-user': {
+      const role = usage(() => accountRole(values.role));
+      const username = usage(() => accountUsername(values.username));
+      if (!io.readInput) throw new AdminUsageError('create-user reads the password from standard input');
+      const passwordInput = await io.readInput();
+      await usage(() => withStore((store) => createAccount(store.backOfficeAccounts, { username, role, passwordInput, now: now() })));
+      io.note(`Created the ${role} account ${username}.`);
+      return 0;
+    }
+    case 'disable-user': {
+      const username = usage(() => accountUsername(values.username));
+      const found = await withStore((store) => store.backOfficeAccounts.disableAccount(username, now()));
+      if (!found) throw new AdminUsageError(`no account is named ${username}`);
+      io.note(`Disabled the account ${username}; its sessions have ended.`);
       return 0;
     }
     case 'migrate': {
@@ -101,6 +157,15 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
         return 1;
       }
       io.out(chain.head ? `OK kiosk ${code}: ${chain.entries} entries, head seq ${chain.head.seq} ${chain.head.entryHash}` : `OK kiosk ${code}: no entries uploaded yet`);
+      return 0;
+    }
+    case 'verify-portal-audit': {
+      const chain = await withStore((store) => verifyPortalAudit(store.portalAudit));
+      if (!chain.ok) {
+        io.out(`BROKEN portal trail: the chain breaks at seq ${chain.brokenAt} (${chain.reason})`);
+        return 1;
+      }
+      io.out(chain.head ? `OK portal trail: ${chain.entries} entries, head seq ${chain.head.seq} ${chain.head.entryHash}` : 'OK portal trail: no entries yet');
       return 0;
     }
     default:
