@@ -1,0 +1,78 @@
+import type { Language } from '../../shared/domain/languages.js';
+import { portalAuditActor } from '../audit/portal-audit-entry.js';
+import { openSubmissionDocument, SubmissionOpenError } from '../open-submission.js';
+import type { PortalLog } from '../portal-log.js';
+import type { ApplicationStatusStore, ApplicationSummary } from '../storage/application-status-store.js';
+import type { StoredSubmission } from '../storage/portal-store.js';
+import type { BackOfficeActor } from './application-status-service.js';
+import { openedAnswers, type OpenedAnswer } from './opened-answers.js';
+import type { PortalPrivateKey } from './portal-private-key.js';
+import type { FormLookup } from './published-forms.js';
+
+export type OpeningOutcome =
+  | { outcome: 'opened'; application: ApplicationSummary & { formId: string; formVersion: number; language: Language }; answers: OpenedAnswer[] }
+  | { outcome: 'not-found' }
+  /** The portal cannot show it: no key configured, sealed to another key, or the form's package is not in the library. */
+  | { outcome: 'cannot-open'; reason: 'NO_KEY' | 'OTHER_KEY' | 'DOES_NOT_OPEN' | 'FORM_UNKNOWN' };
+
+/**
+ * An officer opens an application: the portal unseals it here with its private key and names each
+ * answer by the question of the form version the visitor answered, in the officer's language. The
+ * opening is in the portal's audit trail before any answer leaves this function, so an opening
+ * the trail does not hold never showed anyone anything.
+ */
+export class ApplicationOpening {
+  constructor(
+    private readonly deps: {
+      submission: (id: string) => Promise<StoredSubmission | null>;
+      applications: ApplicationStatusStore;
+      forms: FormLookup;
+      privateKey: PortalPrivateKey | null;
+      now: () => Date;
+      log: PortalLog;
+    },
+  ) {}
+
+  async open(actor: BackOfficeActor, submissionId: string, language: Language): Promise<OpeningOutcome> {
+    const row = await this.deps.submission(submissionId);
+    if (!row) return { outcome: 'not-found' };
+    const { privateKey } = this.deps;
+    if (!privateKey) return { outcome: 'cannot-open', reason: 'NO_KEY' };
+    if (row.sealedKeyId !== privateKey.keyId) return { outcome: 'cannot-open', reason: 'OTHER_KEY' };
+    const form = this.deps.forms(row.contentVersion, row.formId, row.formVersion);
+    if (!form) return { outcome: 'cannot-open', reason: 'FORM_UNKNOWN' };
+    let document: unknown;
+    try {
+      document = await openSubmissionDocument(row, privateKey.privateKeyJwk);
+    } catch (error) {
+      if (error instanceof SubmissionOpenError || error instanceof SyntaxError) {
+        this.deps.log('application_does_not_open', { receiptNumber: row.receiptNumber });
+        return { outcome: 'cannot-open', reason: 'DOES_NOT_OPEN' };
+      }
+      throw error;
+    }
+    const answers = (document as { answers?: unknown } | null)?.answers;
+    await this.deps.applications.record(
+      { kind: 'application_opened', actor: portalAuditActor(actor.userId), subject: row.receiptNumber, details: { submissionId: row.id, language } },
+      this.deps.now(),
+    );
+    this.deps.log('application_opened', { receiptNumber: row.receiptNumber, user: actor.userId });
+    return {
+      outcome: 'opened',
+      application: {
+        id: row.id,
+        receiptNumber: row.receiptNumber,
+        serviceId: row.serviceId,
+        kioskCode: row.kioskCode,
+        assistedBy: row.assistedBy ?? null,
+        createdAt: row.createdAt,
+        status: row.status,
+        statusUpdatedAt: row.statusUpdatedAt,
+        formId: row.formId,
+        formVersion: row.formVersion,
+        language: row.language,
+      },
+      answers: openedAnswers(form, typeof answers === 'object' && answers !== null ? (answers as Record<string, unknown>) : {}, language),
+    };
+  }
+}
