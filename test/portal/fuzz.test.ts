@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CONTENT_REJECTION_CODES } from '../../src/shared/content/package-verification.js';
 import { AuditChainService } from '../../src/portal/audit/audit-chain-service.js';
 import { newKioskCredential } from '../../src/portal/credentials.js';
+import { EnrolmentService } from '../../src/portal/enrolment/enrolment-service.js';
 import { parseJsonBody } from '../../src/portal/http/request-body.js';
 import { checkSubmission } from '../../src/portal/intake/submission-checks.js';
 import { SEALED_FORMAT } from '../../src/portal/open-submission.js';
@@ -11,6 +12,7 @@ import type { PortalStats } from '../../src/portal/storage/portal-store.js';
 import { auditChainRefusalSchema, auditUploadSchema, heartbeatSchema, portalErrorSchema, type SubmissionRequest } from '../../src/shared/contract/portal.js';
 import { portalAuditChain } from '../../src/portal/audit/portal-audit-chain.js';
 import { chainOf } from './audit-fixtures.js';
+import { enrolmentCodeFromRandom } from '../../src/shared/domain/enrolment-code.js';
 import { formatReceiptNumber } from '../../src/shared/domain/receipt-number.js';
 import { endpointReached, expectListedRefusal } from './contract-answers.js';
 import { ADMIN_TOKEN, send, STORE_KINDS, useStorage, validHeartbeat, type Answer, type PortalEnv } from './support.js';
@@ -308,6 +310,76 @@ describe.each(STORE_KINDS)('fuzzing the portal over HTTP (%s)', (kind) => {
         // No trust anchor is configured, so nothing can publish.
         expect([400, 401, 409, 413, 422]).toContain(answer.status);
         expect(after).toEqual(before);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('POST /v1/enrolment', async () => {
+    const { env } = await prepare();
+    const enrolment = new EnrolmentService({ codes: env.store.enrolmentCodes, revokeCredential: (code, at) => env.store.revokeCredential(code, at), now: () => new Date() });
+    let pending = (await enrolment.createCode('BSK4')).code;
+    const shots = fc
+      .record({
+        kioskCode: mostly<Json>('BSK4', fc.oneof(fc.constantFrom('BSK1', 'bsk4', 'ZZZ9', 'BSKU', ''), anyText(8))),
+        code: mostly<Json>('pending', fc.oneof(fc.nat().map((seed) => enrolmentCodeFromRandom(new Uint8Array(9).fill(seed % 256))), anyText(14), fc.constant('pending-lower'))),
+        type: mostly<string | undefined>('application/json', fc.oneof(fc.constant(undefined), printable())),
+        // Mostly a client address of its own, so the per-address limit leaves the body to be checked; sometimes the same one again.
+        from: fc.oneof({ arbitrary: fc.tuple(fc.integer({ min: 1, max: 254 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 2, max: 254 })).map(([a, b, c]) => `127.${a}.${b}.${c}`), weight: 9 }, { arbitrary: fc.constant('127.0.0.1'), weight: 1 }),
+      })
+      .chain(({ kioskCode, code, type, from }) =>
+        bodies(fc.constant({ kioskCode, code: code === 'pending' ? pending : code === 'pending-lower' ? pending.toLowerCase() : code })).map((body) => ({ from, shot: { method: 'POST', path: '/v1/enrolment', headers: withHeaders({ 'Content-Type': type }), body } satisfies Shot })),
+      );
+    await fc.assert(
+      fc.asyncProperty(shots, async ({ from, shot }) => {
+        const before = await env.store.stats();
+        const answer = await send(env.portal.url, { ...shot, from });
+        expectCleanRefusal(answer, shot);
+        const after = await env.store.stats();
+        if (answer.status >= 400) return void expect(after).toEqual(before);
+        // Only the pending code, exactly as issued, for its own kiosk, trades for a credential, once.
+        expect(answer.status).toBe(200);
+        const body = parseJsonBody(typeof shot.body === 'string' ? Buffer.from(shot.body) : shot.body);
+        expect(body.ok && body.value).toEqual({ kioskCode: 'BSK4', code: pending });
+        expect((answer.json() as { credential: string }).credential).toMatch(/^kiosk_BSK4\./);
+        expect(after.credentials - before.credentials).toBe(1);
+        expect(after.liveCredentials - before.liveCredentials).toBe(before.credentials === 3 ? 1 : 0);
+        pending = (await enrolment.createCode('BSK4')).code;
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('POST /v1/admin/kiosks/{kioskCode}/enrolment-code and /revocation', async () => {
+    const { env, revoked } = await prepare();
+    const segment = fc.oneof(fc.constantFrom('BSK1', 'BSK2', 'BSK5', 'bsk1', 'BSKU', 'BSK12', ''), anyText(12).map(percentEncode), printable(12).map((text) => text.replace(/[^!-~]/g, '').replace(/[/?#%]/g, '')));
+    const shots = fc
+      .record({
+        auth: authorization(env, revoked, `Bearer ${ADMIN_TOKEN}`),
+        segment,
+        action: fc.constantFrom('enrolment-code', 'revocation'),
+        method: fc.constantFrom('POST', 'POST', 'POST', 'GET', 'PUT'),
+        body: fc.option(bodies(fc.constant({ kioskCode: 'BSK1' })), { nil: undefined }),
+      })
+      .map(({ auth, segment, action, method, body }): Shot => ({ method, path: `/v1/admin/kiosks/${segment}/${action}`, headers: withHeaders({ Authorization: auth }), body }));
+    await fc.assert(
+      fc.asyncProperty(shots, async (shot) => {
+        const before = await env.store.stats();
+        const { answer, after } = await fire(env, shot);
+        if (answer.status >= 400) return void expect(after).toEqual(before);
+        // Only the administrator, for a kiosk code as issued, makes a code or revokes.
+        expect(shot.method).toBe('POST');
+        expect(shot.headers.Authorization).toBe(`Bearer ${ADMIN_TOKEN}`);
+        const kioskCode = /^\/v1\/admin\/kiosks\/([^/]*)\//.exec(shot.path)![1]!;
+        expect(['BSK1', 'BSK2', 'BSK5']).toContain(kioskCode);
+        if (shot.path.endsWith('/enrolment-code')) {
+          expect(answer.status).toBe(201);
+          expect((answer.json() as { kioskCode: string }).kioskCode).toBe(kioskCode);
+          expect(after).toEqual(before);
+        } else {
+          expect(answer.status).toBe(200);
+          expect(before.liveCredentials - after.liveCredentials).toBe((answer.json() as { revokedCredentials: number }).revokedCredentials);
+        }
       }),
       { numRuns: RUNS },
     );

@@ -151,7 +151,7 @@ export interface Answer {
 /** One request with node:http, so paths and headers go out exactly as given (fetch would normalise them). */
 export function send(
   baseUrl: string,
-  options: { method?: string; path: string; headers?: OutgoingHttpHeaders; body?: string | Uint8Array },
+  options: { method?: string; path: string; headers?: OutgoingHttpHeaders; body?: string | Uint8Array; /** A loopback address of 127.0.0.0/8 to send from (a client of its own for per-address limits). */ from?: string },
 ): Promise<Answer> {
   const url = new URL(baseUrl);
   // Frame every body explicitly: node:http sends a HEAD request's body without a Content-Length.
@@ -159,7 +159,7 @@ export function send(
   const headers = body === undefined ? (options.headers ?? {}) : { 'Content-Length': body.length, ...options.headers };
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: url.hostname, port: url.port, method: options.method ?? 'GET', path: options.path, headers, agent: false },
+      { host: url.hostname, port: url.port, method: options.method ?? 'GET', path: options.path, headers, agent: false, ...(options.from ? { localAddress: options.from } : {}) },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
