@@ -21,17 +21,23 @@ if (!adminToken || adminToken.length < 16) {
   process.exit(2);
 }
 const databaseUrl = process.env.DATABASE_URL || undefined;
+// Behind a TLS proxy the back office's session cookie must be Secure although this listener is plain HTTP.
+const behindTls = process.env.PORTAL_BEHIND_TLS === '1';
 const portal = await startPortal({
   dataFolder: values.data,
   databaseUrl,
   port: Number(values.port),
   adminToken,
+  behindTls,
   trustAnchors: trustAnchorsSchema.parse(JSON.parse(readFileSync(values.trust, 'utf8'))),
+  // Officers open applications with it; without it the back office lists and moves them but opens none.
+  portalPrivateKeyFile: process.env.PORTAL_PRIVATE_KEY_FILE || undefined,
   log: (event, fields) => console.log(JSON.stringify({ time: new Date().toISOString(), event, ...fields })),
 });
 // Never print the database URL: it may carry a password.
 console.log(`Portal storage: ${portal.store.kind === 'postgresql' ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${values.data}`}`);
 console.log(`Portal listening on ${portal.url}`);
+console.log(`Back office: ${portal.backOfficeUrl} (accounts: npm run portal-admin -- create-user --role administrator --username <name>)`);
 const stop = () => void portal.close().then(() => process.exit(0));
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

@@ -5,9 +5,14 @@ import type { TrustAnchor } from '../shared/content/content-schema.js';
 import { ApplicationStatusService } from './applications/application-status-service.js';
 import { applicationRoutes } from './applications/application-routes.js';
 import { readStatusReasons } from './applications/status-reasons.js';
+import { ApplicationOpening } from './applications/application-opening.js';
+import { readPortalPrivateKey } from './applications/portal-private-key.js';
+import { publishedForms } from './applications/published-forms.js';
 import { AuditChainService } from './audit/audit-chain-service.js';
 import { auditRoutes } from './audit/audit-routes.js';
 import { backOfficeAccounts } from './backoffice/back-office-accounts.js';
+import { BUILT_BACKOFFICE_FOLDER } from './backoffice/back-office-app.js';
+import { BACKOFFICE_PATH } from '../shared/contract/backoffice.js';
 import { ContentLibrary } from './content/content-library.js';
 import { contentRoutes } from './content/content-routes.js';
 import { FleetService } from './fleet/fleet-service.js';
@@ -37,14 +42,20 @@ export interface PortalOptions {
   log?: PortalLog;
   /** The reasons officers give for a status (default resources/portal/status-reasons.json), read and checked at start. */
   statusReasonsFile?: string;
+  /** The portal's HPKE private key file (PORTAL_PRIVATE_KEY_FILE): officers' openings unseal with it here; without it nothing opens. */
+  portalPrivateKeyFile?: string;
   /** Reached through a TLS proxy (PORTAL_BEHIND_TLS): the back office's session cookie is Secure even though this listener is plain HTTP. */
   behindTls?: boolean;
+  /** The built back office web app (default: dist/backoffice of this checkout). */
+  backOfficeFolder?: string;
 }
 
 const DEFAULT_STATUS_REASONS_FILE = 'resources/portal/status-reasons.json';
 
 export interface Portal {
   readonly url: string;
+  /** The back office web app's address. */
+  readonly backOfficeUrl: string;
   readonly server: Server;
   readonly store: PortalStore;
   close(): Promise<void>;
@@ -81,18 +92,27 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       now,
       log,
     });
+    const opening = new ApplicationOpening({
+      submission: (id) => store.submission(id),
+      applications: store.applications,
+      forms: publishedForms(library),
+      privateKey: options.portalPrivateKeyFile ? readPortalPrivateKey(options.portalPrivateKeyFile) : null,
+      now,
+      log,
+    });
     const behindTls = options.behindTls ?? false;
     const backOffice = backOfficeAccounts({ accounts: store.backOfficeAccounts, now, log, behindTls });
     const app = await createPortalApp({
       handlers: {
         ...intakeRoutes(new IntakeService({ store, now, log })),
-        ...applicationRoutes(applications),
+        ...applicationRoutes(applications, opening),
         ...fleetRoutes(new FleetService({ store, now })),
         ...auditRoutes(new AuditChainService({ store: store.auditChain, now, log })),
         ...contentRoutes(library),
         ...backOffice.routes,
         ...enrolmentRoutes(new EnrolmentService({ codes: store.enrolmentCodes, revokeCredential: (code, at) => store.revokeCredential(code, at), now, log })),
       },
+      backOfficeFolder: options.backOfficeFolder ?? BUILT_BACKOFFICE_FOLDER,
       authenticate: createAuthenticator({ store, adminToken: options.adminToken, sessions: backOffice.sessions, behindTls }),
       log,
     });
@@ -103,6 +123,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     const { port } = app.server.address() as AddressInfo;
     return {
       url: `http://127.0.0.1:${port}`,
+      backOfficeUrl: `http://127.0.0.1:${port}${BACKOFFICE_PATH}`,
       server: app.server,
       store,
       close: async () => {

@@ -39,6 +39,9 @@ const SAMPLE_PATHS: Record<PortalEndpointName, string> = {
   backOfficeSession: PORTAL_ENDPOINTS.backOfficeSession.path({}),
   signOut: PORTAL_ENDPOINTS.signOut.path({}),
   listBackOfficeUsers: PORTAL_ENDPOINTS.listBackOfficeUsers.path({}),
+  listApplications: PORTAL_ENDPOINTS.listApplications.path({}),
+  openApplication: PORTAL_ENDPOINTS.openApplication.path({ id: '018f2c1e-0000-7000-8000-000000000001' }),
+  changeApplicationStatus: PORTAL_ENDPOINTS.changeApplicationStatus.path({ receiptNumber: formatReceiptNumber('BSK1', 1) }),
 };
 
 describe('the OpenAPI document and the contract', () => {

@@ -1,14 +1,74 @@
+import { CANNOT_OPEN_CODE, STATUS_MOVE_REFUSED_CODE } from '../../shared/contract/applications.js';
 import type { EndpointHandlers } from '../http/endpoint-types.js';
 import { Refusal } from '../http/refusal.js';
-import type { ApplicationStatusService } from './application-status-service.js';
+import type { SignedInAccount } from '../backoffice/back-office-sessions.js';
+import type { ApplicationOpening } from './application-opening.js';
+import type { ApplicationStatusService, BackOfficeActor } from './application-status-service.js';
 
-/** GET /v1/applications/:receiptNumber: any kiosk may ask, since the answer holds nothing personal. */
-export function applicationRoutes(applications: ApplicationStatusService): Pick<EndpointHandlers, 'applicationStatus'> {
+const DEFAULT_PAGE = 50;
+
+/** The account the authenticator put on an officer endpoint's call; a call without one never reaches a handler. */
+function actorOf(account: SignedInAccount | null): BackOfficeActor {
+  if (!account) throw new Refusal(401, 'UNAUTHORIZED', 'Sign in to the back office.');
+  return { userId: account.accountId };
+}
+
+/**
+ * The visitor's status lookup (any kiosk may ask, since the answer holds nothing personal) and the
+ * officers' list, opening and status change.
+ */
+export function applicationRoutes(
+  applications: ApplicationStatusService,
+  opening: ApplicationOpening,
+): Pick<EndpointHandlers, 'applicationStatus' | 'listApplications' | 'openApplication' | 'changeApplicationStatus'> {
   return {
     applicationStatus: async ({ params }) => {
       const status = await applications.lookup(params.receiptNumber);
       if (!status) throw new Refusal(404, 'NOT_FOUND', 'No application has this receipt number.');
       return { status: 200, body: status };
+    },
+
+    listApplications: async ({ body, account }) => {
+      actorOf(account);
+      const limit = body.limit ?? DEFAULT_PAGE;
+      const filter = { status: body.status, serviceId: body.serviceId, kioskCode: body.kioskCode };
+      // One more than the page tells whether another page follows, without counting the table.
+      const found = await applications.list(filter, body.after ?? null, limit + 1);
+      const page = found.slice(0, limit);
+      const last = page[page.length - 1];
+      return { status: 200, body: { applications: page, next: found.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null } };
+    },
+
+    openApplication: async ({ params, body, account }) => {
+      const opened = await opening.open(actorOf(account), params.id, body.language);
+      switch (opened.outcome) {
+        case 'opened':
+          return { status: 200, body: { application: opened.application, answers: opened.answers } };
+        case 'not-found':
+          throw new Refusal(404, 'NOT_FOUND', 'No application has this id.');
+        case 'cannot-open':
+          return {
+            status: 409,
+            body: { error: { code: CANNOT_OPEN_CODE, message: 'The portal cannot open this application here.', reason: opened.reason } },
+          };
+      }
+    },
+
+    changeApplicationStatus: async ({ params, body, account }) => {
+      const changed = await applications.changeStatus(actorOf(account), params.receiptNumber, body.to, body.reasonId);
+      switch (changed.outcome) {
+        case 'changed':
+          return { status: 200, body: { status: changed.status, reasonId: changed.reasonId } };
+        case 'not-found':
+          throw new Refusal(404, 'NOT_FOUND', 'No application has this receipt number.');
+        case 'refused':
+          return {
+            status: 409,
+            body: {
+              error: { code: STATUS_MOVE_REFUSED_CODE, message: `The move to ${body.to} is refused (${changed.refusal}).`, refusal: changed.refusal, from: changed.from },
+            },
+          };
+      }
     },
   };
 }

@@ -21,6 +21,9 @@ export const ROUTE_LOG_NAMES = {
   createEnrolmentCode: 'admin-enrolment-code',
   exchangeEnrolmentCode: 'enrolment',
   revokeKiosk: 'admin-kiosk-revocation',
+  listApplications: 'backoffice-applications',
+  openApplication: 'backoffice-application-opening',
+  changeApplicationStatus: 'backoffice-application-status',
 } as const satisfies Record<PortalEndpointName, string>;
 
 /** The route of a request for a path no endpoint serves, or one that is not a path at all. */

@@ -4,6 +4,18 @@ import { manifestSchema } from '../content/content-schema.js';
 import { CONTENT_REJECTION_CODES } from '../content/package-verification.js';
 import { ENROLMENT_CODE_PATTERN } from '../domain/enrolment-code.js';
 import { isValidKioskCode, normaliseReceiptNumber } from '../domain/receipt-number.js';
+import {
+  applicationPageSchema,
+  applicationSearchSchema,
+  CANNOT_OPEN_CODE,
+  cannotOpenSchema,
+  openApplicationRequestSchema,
+  openedApplicationSchema,
+  STATUS_MOVE_REFUSED_CODE,
+  statusChangedSchema,
+  statusChangeRequestSchema,
+  statusMoveRefusedSchema,
+} from './applications.js';
 import { statusReasonIdSchema } from '../domain/application-status-reasons.js';
 import { localizedTextSchema } from '../domain/languages.js';
 import { APPLICATION_STATUSES, LEGACY_APPLICATION_STATUSES, RECEIPT_NUMBER_PATTERN, receiptNumberSchema, submissionEnvelopeSchema } from '../domain/submission.js';
@@ -60,6 +72,7 @@ export const PORTAL_BODY_LIMITS = {
   contentPublish: 512 * MIB,
   signIn: 4 * KIB,
   enrolment: 1 * KIB,
+  backOfficeApplication: 4 * KIB,
 } as const;
 
 /** The sealed answers of one submission, base64, at most this long (inside the submission's body limit). */
@@ -117,7 +130,13 @@ export const contentErrorSchema = z.object({ error: z.object({ code: z.enum(PUBL
 export type ContentError = z.infer<typeof contentErrorSchema>;
 /** An audit upload that does not continue the kiosk's stored chain (the body names where and why). */
 export const AUDIT_CHAIN_REFUSAL_CODE = 'AUDIT_CHAIN_BROKEN';
-export type PortalAnswerCode = PortalErrorCode | PublishRefusalCode | typeof AUDIT_CHAIN_REFUSAL_CODE | typeof ACCOUNT_LOCKED_CODE;
+export type PortalAnswerCode =
+  | PortalErrorCode
+  | PublishRefusalCode
+  | typeof AUDIT_CHAIN_REFUSAL_CODE
+  | typeof ACCOUNT_LOCKED_CODE
+  | typeof CANNOT_OPEN_CODE
+  | typeof STATUS_MOVE_REFUSED_CODE;
 
 // ---- payloads ----------------------------------------------------------------------------------------
 
@@ -319,6 +338,13 @@ portalSchemaRegistry.add(enrolmentCodeCreatedSchema, { id: 'EnrolmentCodeCreated
 portalSchemaRegistry.add(enrolmentExchangeSchema, { id: 'EnrolmentExchange' });
 portalSchemaRegistry.add(enrolledCredentialSchema, { id: 'EnrolledCredential' });
 portalSchemaRegistry.add(kioskRevokedSchema, { id: 'KioskRevoked' });
+portalSchemaRegistry.add(applicationSearchSchema, { id: 'ApplicationSearch' });
+portalSchemaRegistry.add(applicationPageSchema, { id: 'ApplicationPage' });
+portalSchemaRegistry.add(openedApplicationSchema, { id: 'OpenedApplication' });
+portalSchemaRegistry.add(cannotOpenSchema, { id: 'CannotOpen' });
+portalSchemaRegistry.add(statusChangeRequestSchema, { id: 'StatusChangeRequest' });
+portalSchemaRegistry.add(statusChangedSchema, { id: 'StatusChanged' });
+portalSchemaRegistry.add(statusMoveRefusedSchema, { id: 'StatusMoveRefused' });
 
 // ---- endpoints ---------------------------------------------------------------------------------------
 
@@ -740,11 +766,14 @@ export const PORTAL_ENDPOINTS = {
     bodyContentType: null,
     responses: {
       204: { description: 'Signed out; Set-Cookie clears the cookie.', schema: noBody, contentType: null },
+      // Sign-out takes no body; one sent anyway is read as any POST body is, and refused when it does not read.
+      400: errorResponse('A body was sent and is not JSON (VALIDATION); sign-out takes none.'),
       ...BACKOFFICE_AUTH_RESPONSES,
+      ...bodyResponses(PORTAL_BODY_LIMITS.signIn),
       ...COMMON_RESPONSES,
     },
-    errors: ['UNAUTHORIZED', 'FORBIDDEN', 'INTERNAL'],
-    bodyLimit: PORTAL_BODY_LIMITS.none,
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.signIn,
     auth: 'officer',
   }),
 
@@ -762,6 +791,78 @@ export const PORTAL_ENDPOINTS = {
     errors: ['UNAUTHORIZED', 'FORBIDDEN', 'INTERNAL'],
     bodyLimit: PORTAL_BODY_LIMITS.none,
     auth: 'administrator',
+  }),
+
+  /** A search, not a GET: the filters and the cursor travel in a body, and the page repeats the CSRF token like every other call. */
+  listApplications: endpoint({
+    operationId: 'listApplications',
+    summary: 'Applications newest first, a page at a time, by status, service and kiosk: metadata only, never an answer (officers).',
+    method: 'POST',
+    pattern: '/backoffice/api/applications/search',
+    params: noParams,
+    path: () => '/backoffice/api/applications/search',
+    headers: noHeaders,
+    body: applicationSearchSchema,
+    bodyContentType: 'application/json',
+    responses: {
+      200: json('A page; `next` is where the following one starts.', applicationPageSchema),
+      400: errorResponse('The body is not a search (VALIDATION).'),
+      ...BACKOFFICE_AUTH_RESPONSES,
+      ...bodyResponses(PORTAL_BODY_LIMITS.backOfficeApplication),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.backOfficeApplication,
+    auth: 'officer',
+  }),
+
+  /** A POST: every opening is written to the portal's audit trail before the answers are sent. */
+  openApplication: endpoint({
+    operationId: 'openApplication',
+    summary: 'Open an application: the portal unseals it and answers the questions and answers in the officer’s language; the opening is audited (officers).',
+    method: 'POST',
+    pattern: '/backoffice/api/applications/:id/opening',
+    params: z.object({ id: z.uuid() }),
+    path: ({ id }) => `/backoffice/api/applications/${seg(id)}/opening`,
+    headers: noHeaders,
+    body: openApplicationRequestSchema,
+    bodyContentType: 'application/json',
+    responses: {
+      200: json('The application and its answers.', openedApplicationSchema),
+      400: errorResponse('The id or the body is not valid (VALIDATION).'),
+      ...BACKOFFICE_AUTH_RESPONSES,
+      404: errorResponse('No application has this id (NOT_FOUND).'),
+      409: { description: 'The portal cannot open it here (CANNOT_OPEN, with the reason).', schema: cannotOpenSchema, contentType: 'application/json' },
+      ...bodyResponses(PORTAL_BODY_LIMITS.backOfficeApplication),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', CANNOT_OPEN_CODE, 'PAYLOAD_TOO_LARGE', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.backOfficeApplication,
+    auth: 'officer',
+  }),
+
+  changeApplicationStatus: endpoint({
+    operationId: 'changeApplicationStatus',
+    summary: 'Move an application to its next status, with a reason template for needs-action and rejected; the change is audited (officers).',
+    method: 'POST',
+    pattern: '/backoffice/api/applications/:receiptNumber/status',
+    params: z.object({ receiptNumber: issuedReceiptNumberSchema }),
+    path: ({ receiptNumber }) => `/backoffice/api/applications/${seg(receiptNumber)}/status`,
+    headers: noHeaders,
+    body: statusChangeRequestSchema,
+    bodyContentType: 'application/json',
+    responses: {
+      200: json('Moved.', statusChangedSchema),
+      400: errorResponse('The receipt number or the body is not valid (VALIDATION).'),
+      ...BACKOFFICE_AUTH_RESPONSES,
+      404: errorResponse('No application has this receipt number (NOT_FOUND).'),
+      409: { description: 'The move is refused (STATUS_MOVE_REFUSED, with why and the current status).', schema: statusMoveRefusedSchema, contentType: 'application/json' },
+      ...bodyResponses(PORTAL_BODY_LIMITS.backOfficeApplication),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', STATUS_MOVE_REFUSED_CODE, 'PAYLOAD_TOO_LARGE', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.backOfficeApplication,
+    auth: 'officer',
   }),
 } as const;
 

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { statusReasonIdSchema } from '../domain/application-status-reasons.js';
+import { STATUS_MOVE_REFUSALS } from '../domain/application-status.js';
+import { languageSchema } from '../domain/languages.js';
+import { APPLICATION_STATUSES, receiptNumberSchema } from '../domain/submission.js';
+
+/**
+ * What the back office's application endpoints carry: the officers' list (metadata only), an
+ * opened application's answers, and a status change. Shared by the portal, which serves them, and
+ * the back office web app; the endpoints are declared in portal.ts with the rest of the API.
+ */
+
+const kioskCodeText = z.string().regex(/^[0-9A-Z]{4}$/);
+const serviceIdText = z.string().min(1).max(64);
+
+/** Where the next page starts: the last application of the page before. */
+export const applicationCursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() }).strict();
+
+export const APPLICATION_PAGE_MAX = 100;
+
+export const applicationSearchSchema = z
+  .object({
+    status: z.enum(APPLICATION_STATUSES).optional(),
+    serviceId: serviceIdText.optional(),
+    kioskCode: kioskCodeText.optional(),
+    after: applicationCursorSchema.nullable().optional(),
+    limit: z.number().int().min(1).max(APPLICATION_PAGE_MAX).optional(),
+  })
+  .strict();
+export type ApplicationSearch = z.infer<typeof applicationSearchSchema>;
+
+/** An application in the list: never an answer. */
+export const applicationSummarySchema = z.object({
+  id: z.uuid(),
+  receiptNumber: receiptNumberSchema,
+  serviceId: z.string(),
+  kioskCode: z.string(),
+  assistedBy: z.string().nullable(),
+  createdAt: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  statusUpdatedAt: z.iso.datetime(),
+});
+
+export const applicationPageSchema = z.object({
+  applications: z.array(applicationSummarySchema),
+  /** Null on the last page. */
+  next: applicationCursorSchema.nullable(),
+});
+export type ApplicationPage = z.infer<typeof applicationPageSchema>;
+
+export const openApplicationRequestSchema = z.object({ language: languageSchema }).strict();
+
+const leafAnswerSchema = z.object({
+  fieldId: z.string(),
+  question: z.string(),
+  answer: z.unknown(),
+  chosen: z.array(z.string()).optional(),
+});
+/** A question with the visitor's answer; a repeated group's items are lists of answers of their own. */
+export const openedAnswerSchema = leafAnswerSchema.extend({ items: z.array(z.array(leafAnswerSchema)).optional() });
+
+export const openedApplicationSchema = z.object({
+  application: applicationSummarySchema.extend({ formId: z.string(), formVersion: z.number().int(), language: languageSchema }),
+  answers: z.array(openedAnswerSchema),
+});
+export type OpenedApplication = z.infer<typeof openedApplicationSchema>;
+
+/** The application cannot be shown: no key configured, sealed to another key, does not open, or its form's package is not here. */
+export const CANNOT_OPEN_CODE = 'CANNOT_OPEN';
+export const CANNOT_OPEN_REASONS = ['NO_KEY', 'OTHER_KEY', 'DOES_NOT_OPEN', 'FORM_UNKNOWN'] as const;
+export const cannotOpenSchema = z.object({
+  error: z.object({ code: z.literal(CANNOT_OPEN_CODE), message: z.string(), reason: z.enum(CANNOT_OPEN_REASONS) }),
+});
+
+export const statusChangeRequestSchema = z.object({ to: z.enum(APPLICATION_STATUSES), reasonId: statusReasonIdSchema.nullable() }).strict();
+
+export const statusChangedSchema = z.object({ status: z.enum(APPLICATION_STATUSES), reasonId: statusReasonIdSchema.nullable() });
+
+/**
+ * A move the portal refuses, with why: the workflow has no such step, the reason is missing, not
+ * taken, unknown or not one for that status, or another officer moved the application first.
+ */
+export const STATUS_MOVE_REFUSED_CODE = 'STATUS_MOVE_REFUSED';
+export const STATUS_CHANGE_REFUSALS = [...STATUS_MOVE_REFUSALS, 'UNKNOWN_REASON', 'REASON_NOT_FOR_STATUS', 'STATUS_MOVED'] as const;
+export const statusMoveRefusedSchema = z.object({
+  error: z.object({
+    code: z.literal(STATUS_MOVE_REFUSED_CODE),
+    message: z.string(),
+    refusal: z.enum(STATUS_CHANGE_REFUSALS),
+    from: z.enum(APPLICATION_STATUSES),
+  }),
+});
