@@ -156,7 +156,9 @@ test.describe('the page and its host', () => {
       keys: [
         'cancelApplication',
         'checkForContentUpdate',
+        'enrolKiosk',
         'getContentStatus',
+        'getEnrolmentStatus',
         'getKioskInfo',
         'getSampleForm',
         'getService',

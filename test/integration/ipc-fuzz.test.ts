@@ -1,15 +1,18 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { credentialFilePath } from '../../src/main/core/enrolment/credential-file.js';
 import { startKioskHost, type KioskHost } from '../../src/main/core/host.js';
+import { EnrolmentService } from '../../src/portal/enrolment/enrolment-service.js';
+import { startPortal } from '../../src/portal/server.js';
 import { hashPin } from '../../src/portal/content/staff-pin-hash.js';
 import { CHANNELS } from '../../src/shared/contract/channels.js';
 import { ipcContract, type StartedApplication } from '../../src/shared/contract/ipc.js';
 import { ERROR_CODES } from '../../src/shared/contract/result.js';
 import { makePackage, testCatalogue, testKeys, testService, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
 import { createMemoryLogger } from '../support/memory-logger.js';
-import { TEST_TECHNICIAN } from '../support/staff-fixtures.js';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { signInTechnician, TEST_TECHNICIAN } from '../support/staff-fixtures.js';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -127,3 +130,53 @@ describe('the clerk’s queue under malformed input, with a clerk signed in', ()
   });
 });
 
+
+describe('enrolment under malformed input, with a technician signed in and a real portal', () => {
+  it('answers every code with VALIDATION or an outcome, stores a credential only for the real code, and never logs what was typed', async () => {
+    const portal = await startPortal({ dataFolder: tempFolder(), adminToken: 'fuzz-admin-token', trustAnchors: [] });
+    const log = createMemoryLogger();
+    const dataFolder = tempFolder();
+    const enrolling = await startKioskHost({
+      dataFolder,
+      appVersion: '1.0.0',
+      kioskCode: 'FZZ2',
+      fontsFolder: 'resources/fonts',
+      trustAnchorsFile: writeTrustAnchors(tempFolder(), [keys.anchor]),
+      bundledContentFolder: writePackage(tempFolder(), makePackage({ keys, version: 1, catalogue: { ...testCatalogue([testService('birth')]), staff: [TEST_TECHNICIAN] } })),
+      portalUrl: portal.url,
+      contentPollSeconds: 3600,
+      log,
+    });
+    try {
+      const enrolment = new EnrolmentService({ codes: portal.store.enrolmentCodes, revokeCredential: (code, at) => portal.store.revokeCredential(code, at), now: () => new Date() });
+      const pending = (await enrolment.createCode('FZZ2')).code;
+      await signInTechnician(enrolling.router);
+      const typed: string[] = [];
+      const requests = fc.oneof(
+        junk,
+        fc.record({ code: fc.oneof(fc.string({ maxLength: 50 }), fc.stringMatching(/^[0-9A-Za-z -]{8,14}$/), fc.constant(pending), fc.constant(pending.toLowerCase())) }),
+      );
+      await fc.assert(
+        fc.asyncProperty(requests, async (payload) => {
+          const result = await enrolling.router.handle('enrolKiosk', payload);
+          if (!result.ok) return void expect(result.error.code).toBe('VALIDATION');
+          const { outcome } = ipcContract.enrolKiosk.response.parse(result.value);
+          const code = (payload as { code: string }).code;
+          if (code !== pending) typed.push(code);
+          if (outcome === 'enrolled') expect(code.toUpperCase()).toBe(pending);
+        }),
+        { numRuns: 150 },
+      );
+      const status = await enrolling.router.handle('getEnrolmentStatus', {});
+      expect(status.ok).toBe(true);
+      if (!status.ok) return;
+      expect(existsSync(credentialFilePath(dataFolder))).toBe((status.value as { enrolled: boolean }).enrolled);
+      const logged = JSON.stringify(log.records);
+      expect(logged).not.toContain(pending);
+      for (const code of typed.filter((text) => text.length >= 6)) expect(logged).not.toContain(code);
+    } finally {
+      enrolling.close();
+      await portal.close();
+    }
+  });
+});

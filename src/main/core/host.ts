@@ -9,6 +9,8 @@ import { signedInClerk } from './applications/assisting-clerk.js';
 import { queueHandlers } from './applications/queue-handlers.js';
 import { Outbox } from './applications/outbox.js';
 import { startContentDomain } from './content/content-domain.js';
+import { enrolmentHandlers } from './enrolment/enrolment-handlers.js';
+import { KioskEnrolment } from './enrolment/kiosk-enrolment.js';
 import type { HostEvents } from './host-events.js';
 import type { KioskHostOptions } from './host-options.js';
 import { resolveClerkIdleSeconds } from './content/kiosk-info-handlers.js';
@@ -52,12 +54,20 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
   const db = openDatabase(databaseFile);
   const staffSession = new StaffSession(clock);
   const events = new ServicePanelGuardedEvents(staffSession, log);
-  const portal = options.portalUrl
-    ? new PortalClient({ portalUrl: options.portalUrl, credential: options.kioskCredential, fetch: options.fetch ?? globalThis.fetch })
-    : undefined;
-
   const auditTrail = new AuditTrail(db, clock);
   const recordAudit = auditRecorder(auditTrail, log);
+  const enrolment = new KioskEnrolment({
+    dataFolder: options.dataFolder,
+    kioskCode: options.kioskCode,
+    environmentCredential: options.kioskCredential,
+    log,
+    recordAudit,
+    actor: () => staffSession.actor(),
+  });
+  const portal = options.portalUrl
+    ? new PortalClient({ portalUrl: options.portalUrl, credential: enrolment.credential, fetch: options.fetch ?? globalThis.fetch })
+    : undefined;
+
   const panelActor = () => staffSession.actor();
   const content = await startContentDomain(options, { db, portal, events, clock, log, recordAudit, panelActor });
   const failures = screenFailures({
@@ -114,6 +124,11 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
       ...applicationHandlers({ applications, outbox, lookupAtPortal: sync.lookup, log }),
       ...queueHandlers({ outbox, session: staffSession, catalogue: () => content.service.catalogue(), printerState, log }),
       ...guardServicePanel(sync.handlers, staffSession, log),
+      ...guardServicePanel(
+        enrolmentHandlers(enrolment, portal, () => sync.credentialReplaced()),
+        staffSession,
+        log,
+      ),
       ...staff.handlers,
       ...failures.handlers,
       ...printingHandlers({

@@ -20,6 +20,10 @@ export const createServicePanelSlice =
   (set, get) => {
     // A load answered after an event carries an older state than the event: it is dropped.
     let eventsSeen = 0;
+    const loadEnrolment = async () => {
+      const result = await host.getEnrolmentStatus({});
+      if (get().screen === 'service-panel') set({ enrolment: loadableOf(result) });
+    };
     const afterAction = async (kind: PanelAction['kind'], action: () => Promise<Result<InstallOutcome>>) => {
       set({ lastAction: { kind, outcome: { outcome: 'busy' } } });
       set({ lastAction: outcomeOf(kind, await action()) });
@@ -28,10 +32,12 @@ export const createServicePanelSlice =
     return {
       ...servicePanelVisitDefaults,
       contentStatus: idle(),
+      enrolment: idle(),
       openServicePanel: () => {
         set({ screen: 'service-panel', lastAction: undefined });
         void get().refreshContentStatus();
         void get().loadSyncStatus();
+        void loadEnrolment();
       },
       refreshContentStatus: async () => {
         const eventsBefore = eventsSeen;
@@ -46,5 +52,10 @@ export const createServicePanelSlice =
       },
       checkForContentUpdate: () => afterAction('check', () => host.checkForContentUpdate({})),
       importFromRemovableMedia: () => afterAction('import', () => host.importContentFromRemovableMedia({})),
+      enrolKiosk: async (code) => {
+        const result = await host.enrolKiosk({ code });
+        if (result.ok && result.value.outcome === 'enrolled') await loadEnrolment();
+        return result.ok ? result.value : { outcome: 'failed', code: result.error.code };
+      },
     };
   };

@@ -4,6 +4,8 @@ import type {
   ChannelRequest,
   ChannelResponse,
   ContentStatus,
+  EnrolmentOutcome,
+  EnrolmentStatus,
   InstallOutcome,
   KioskInfo,
   ServiceDetail,
@@ -129,6 +131,10 @@ export interface ServicePanelSlice {
   contentStatusChanged: (status: ContentStatus) => void;
   checkForContentUpdate: () => Promise<void>;
   importFromRemovableMedia: () => Promise<void>;
+  /** Whether the kiosk holds a portal credential (never the credential). */
+  enrolment: Loadable<EnrolmentStatus>;
+  /** Trades a typed enrolment code for the kiosk's credential; a refusal by the host (FORBIDDEN) as its code. */
+  enrolKiosk: (code: string) => Promise<EnrolmentOutcome | { outcome: 'failed'; code: string }>;
 }
 
 export type StaffSignInRequest = ChannelRequest<'signInStaff'>;

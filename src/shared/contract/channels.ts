@@ -26,6 +26,8 @@ export const CHANNELS = [
   'signOutStaff',
   'getStaffSession',
   'listQueue',
+  'getEnrolmentStatus',
+  'enrolKiosk',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -124,6 +124,25 @@ const installOutcomeSchema = z.discriminatedUnion('outcome', [
 ]);
 export type InstallOutcome = z.infer<typeof installOutcomeSchema>;
 
+/** Whether this kiosk holds a credential for the portal, and where it came from; never the credential. */
+const enrolmentStatusSchema = z.object({
+  portal: z.boolean(),
+  enrolled: z.boolean(),
+  /** `environment`: KIOSK_PORTAL_TOKEN (tests, scripted set-ups), which wins at start; `enrolment`: the credential file. */
+  source: z.enum(['environment', 'enrolment']).nullable(),
+});
+export type EnrolmentStatus = z.infer<typeof enrolmentStatusSchema>;
+
+/**
+ * What came of typing an enrolment code: enrolled (delivery goes on with the new credential at
+ * once), a code the check character shows is mistyped, one the portal refused (wrong, used,
+ * expired or replaced: it does not say which), too many tries (retryAfterSeconds), the portal not
+ * answering, or no portal configured.
+ */
+export const ENROLMENT_OUTCOMES = ['enrolled', 'code-mistyped', 'code-refused', 'too-many-tries', 'portal-unreachable', 'no-portal'] as const;
+const enrolmentOutcomeSchema = z.object({ outcome: z.enum(ENROLMENT_OUTCOMES), retryAfterSeconds: z.number().int().positive().optional() });
+export type EnrolmentOutcome = z.infer<typeof enrolmentOutcomeSchema>;
+
 const legalTextForConsentSchema = z.object({
   kind: z.enum(LEGAL_TEXT_KINDS),
   version: z.string(),
@@ -295,6 +314,8 @@ export const ipcContract = {
       receiptNumber: z.string(),
       serviceId: z.string(),
       status: z.enum(APPLICATION_STATUSES),
+      /** Why the office needs the visitor or refused, and what to do next, in every language (the page picks the visitor's). */
+      reason: z.object({ text: localizedTextSchema, nextStep: localizedTextSchema }).nullable(),
       updatedAt: z.string(),
       /** Whether this kiosk still holds it in its queue (not yet sent). */
       queuedHere: z.boolean(),
@@ -318,6 +339,10 @@ export const ipcContract = {
   getStaffSession: { request: z.object({}).strict(), response: signedInStaffSchema.nullable() },
   /** The clerk's queue view: this kiosk's applications, the newest 200 first; FORBIDDEN unless a clerk is signed in. */
   listQueue: { request: z.object({ language: languageSchema }).strict(), response: queueViewSchema },
+  /** The service panel's enrolment state; FORBIDDEN unless a technician is signed in. */
+  getEnrolmentStatus: { request: z.object({}).strict(), response: enrolmentStatusSchema },
+  /** Trades a one-time enrolment code for this kiosk's credential; FORBIDDEN unless a technician is signed in. */
+  enrolKiosk: { request: z.object({ code: z.string().min(1).max(40) }).strict(), response: enrolmentOutcomeSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type ChannelRequest<C extends Channel> = z.infer<(typeof ipcContract)[C]['request']>;

@@ -128,6 +128,15 @@ const KIND_SCHEMAS = {
       reason: z.enum([...CHAIN_BREAKS, 'REFUSED']).optional(),
     }),
   },
+  /**
+   * A technician enrolled this kiosk with a one-time code: it now delivers with the credential the
+   * portal issued for it (which revoked any earlier one). Neither the code nor the credential is recorded.
+   */
+  kiosk_enrolled: {
+    actor: requiredStaff,
+    subject: noSubject,
+    details: z.strictObject({ replacedCredential: z.boolean() }),
+  },
   panel_action: {
     actor: optionalStaff,
     subject: noSubject,

@@ -6,6 +6,7 @@ import {
   auditChainRefusalSchema,
   auditUploadAcceptedSchema,
   bearer,
+  enrolledCredentialSchema,
   portalErrorSchema,
   submissionAcceptedSchema,
   type ApplicationStatus,
@@ -42,6 +43,14 @@ export type AuditUploadAnswer =
   | { kind: 'chain-refused'; brokenAt: number; reason: string }
   | { kind: 'refused'; status: number; code: string };
 
+/** What came of trading an enrolment code (a network failure rejects instead). */
+export type EnrolmentAnswer =
+  | { kind: 'credential'; token: string }
+  /** Wrong, used, expired, replaced or another kiosk's: the portal does not say which. */
+  | { kind: 'refused' }
+  | { kind: 'rate-limited'; retryAfterSeconds: number | undefined }
+  | { kind: 'failed'; status: number };
+
 export type ManifestAnswer =
   | { kind: 'unchanged' }
   | { kind: 'none-published' }
@@ -56,10 +65,42 @@ const TIMEOUTS = { request: 30_000, lookup: 10_000, probe: 5_000 } as const;
  * the domains that call it. A network failure rejects, so callers can tell "offline" from "refused".
  */
 export class PortalClient {
-  constructor(private readonly options: PortalClientOptions) {}
+  private credential: string | undefined;
+
+  constructor(private readonly options: PortalClientOptions) {
+    this.credential = options.credential;
+  }
 
   get hasCredential(): boolean {
-    return Boolean(this.options.credential);
+    return Boolean(this.credential);
+  }
+
+  /** Every request from now on carries this credential (the kiosk was enrolled while running). */
+  useCredential(token: string): void {
+    this.credential = token;
+  }
+
+  /** Trades a one-time enrolment code for this kiosk's credential; sent without any credential. */
+  async exchangeEnrolmentCode(kioskCode: string, code: string): Promise<EnrolmentAnswer> {
+    const endpoint = PORTAL_ENDPOINTS.exchangeEnrolmentCode;
+    const response = await this.options.fetch(this.url(endpoint.path({})), {
+      method: endpoint.method,
+      headers: { [PORTAL_HEADERS.contentType]: 'application/json' },
+      body: JSON.stringify({ kioskCode, code }),
+      signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? TIMEOUTS.request),
+    });
+    const body: unknown = await response.json().catch(() => undefined);
+    if (response.status === 200) {
+      const enrolled = enrolledCredentialSchema.safeParse(body);
+      if (enrolled.success) return { kind: 'credential', token: enrolled.data.credential };
+      return { kind: 'failed', status: response.status };
+    }
+    if (response.status === 401 || response.status === 400) return { kind: 'refused' };
+    if (response.status === 429) {
+      const seconds = Number(response.headers.get(PORTAL_HEADERS.retryAfter));
+      return { kind: 'rate-limited', retryAfterSeconds: Number.isInteger(seconds) && seconds > 0 ? seconds : undefined };
+    }
+    return { kind: 'failed', status: response.status };
   }
 
   async submit(request: SubmissionRequest): Promise<DeliveryAnswer> {
@@ -145,7 +186,7 @@ export class PortalClient {
       method,
       headers: {
         ...(body === undefined ? {} : { [PORTAL_HEADERS.contentType]: 'application/json' }),
-        [PORTAL_HEADERS.authorization]: bearer(this.options.credential ?? ''),
+        [PORTAL_HEADERS.authorization]: bearer(this.credential ?? ''),
         ...headers,
       },
       body,

@@ -8,7 +8,14 @@ import type { StaffSession } from './staff-session.js';
  * The service panel's channels: what shows the kiosk's content setup and what changes it. The
  * delivery state (getSyncStatus) stays open, since the attract screen shows it to staff passing by.
  */
-export const SERVICE_PANEL_CHANNELS = ['getContentStatus', 'checkForContentUpdate', 'importContentFromRemovableMedia', 'syncNow'] as const satisfies readonly Channel[];
+export const SERVICE_PANEL_CHANNELS = [
+  'getContentStatus',
+  'checkForContentUpdate',
+  'importContentFromRemovableMedia',
+  'syncNow',
+  'getEnrolmentStatus',
+  'enrolKiosk',
+] as const satisfies readonly Channel[];
 
 /** The clerk's queue view sends the queue now, as the panel does: nothing else of the panel is a clerk's. */
 const CLERKS_MAY: ReadonlySet<string> = new Set<(typeof SERVICE_PANEL_CHANNELS)[number]>(['syncNow']);

@@ -20,6 +20,8 @@ export interface SyncDomain {
   status(): SyncStatusView;
   /** An application was committed to the outbox: send it, and tell staff the queue grew. */
   queued(): void;
+  /** The portal client carries a new credential (the kiosk was enrolled): a pause for the old one is lifted and the queue goes now. */
+  credentialReplaced(): void;
   /** Asks the portal about a receipt; absent without a portal. */
   readonly lookup: ((receiptNumber: string) => Promise<ApplicationStatus | undefined>) | undefined;
   start(): void;
@@ -85,6 +87,10 @@ export function createSyncDomain(options: KioskHostOptions, parts: SyncDomainPar
     status,
     queued: () => {
       engine?.notifyQueued();
+      notices.changed();
+    },
+    credentialReplaced: () => {
+      engine?.syncNow();
       notices.changed();
     },
     lookup: engine && ((receiptNumber) => engine.lookup(receiptNumber)),

@@ -4,6 +4,7 @@ import { COUNTED_KINDS } from '../../../shared/content/content-meaning.js';
 import { LoadState } from '../../ui/LoadState.js';
 import { formatDateTime } from '../../ui/format.js';
 import { useKioskStore } from '../../state/store.js';
+import { EnrolmentSection } from '../enrolment/EnrolmentSection.js';
 
 /**
  * For the administrator at the kiosk: which content is active, the last checks and refusals with
@@ -119,6 +120,7 @@ export function ServicePanelScreen() {
             </button>
           </section>
         )}
+        <EnrolmentSection />
         {lastAction && !busy && (
           <p className="panel-action-result" role="status">
             {t(`service-panel:result.${lastAction.outcome.outcome}`)}

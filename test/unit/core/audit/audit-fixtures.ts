@@ -18,6 +18,7 @@ export const EXAMPLE_ENTRIES = {
   content_refused: { kind: 'content_refused', actor: '2001', subject: null, details: { source: 'folder', code: 'SIGNATURE_INVALID' } },
   usb_import: { kind: 'usb_import', actor: '2001', subject: null, details: { outcome: 'rejected' } },
   sync_alarm: { kind: 'sync_alarm', actor: null, subject: null, details: { alarm: 'CREDENTIAL_REFUSED', status: 401, code: 'UNAUTHORIZED' } },
+  kiosk_enrolled: { kind: 'kiosk_enrolled', actor: '2001', subject: null, details: { replacedCredential: false } },
   panel_action: { kind: 'panel_action', actor: '2001', subject: null, details: { action: 'send-now' } },
 } as const satisfies { [K in AuditKind]: Extract<AuditEntryInput, { kind: K }> };
 

@@ -49,6 +49,8 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
     signOutStaff: () => ok({}),
     getStaffSession: () => ok(null),
     listQueue: () => fail('FORBIDDEN', 'The queue is for a signed-in clerk.'),
+    getEnrolmentStatus: () => ok({ portal: false, enrolled: false, source: null }),
+    enrolKiosk: () => ok({ outcome: 'no-portal' }),
     ...overrides,
   };
 }
