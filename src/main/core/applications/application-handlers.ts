@@ -5,6 +5,7 @@ import type { HandlersFor } from '../handlers.js';
 import { describeError, type Logger } from '../logger.js';
 import type { ApplicationService } from './application-service.js';
 import type { Outbox } from './outbox.js';
+import { visitorStatusOf } from '../sync/lookup-answer.js';
 
 export interface ApplicationHandlersOptions {
   applications: ApplicationService;
@@ -32,7 +33,7 @@ export function applicationHandlers(options: ApplicationHandlersOptions): Handle
       const local = outbox.byReceiptNumber(normalised);
       if (local && (local.state === 'queued' || local.state === 'sending')) {
         // Not sent yet: the portal cannot know it, but this kiosk does.
-        return ok({ receiptNumber: normalised, serviceId: local.serviceId, status: 'received' as const, updatedAt: local.createdAt, queuedHere: true });
+        return ok({ receiptNumber: normalised, serviceId: local.serviceId, status: 'received' as const, reason: null, updatedAt: local.createdAt, queuedHere: true });
       }
       if (!lookupAtPortal) return fail('UNAVAILABLE', 'No portal is configured.');
       let status: ApplicationStatus | undefined;
@@ -43,7 +44,7 @@ export function applicationHandlers(options: ApplicationHandlersOptions): Handle
         return fail('UNAVAILABLE', 'The portal cannot be reached.');
       }
       if (!status) return fail('NOT_FOUND', 'No application has this receipt number.');
-      return ok({ ...status, queuedHere: false });
+      return ok({ ...visitorStatusOf(status), queuedHere: false });
     },
   };
 }

@@ -12,6 +12,7 @@ export function LookupScreen() {
   const query = useKioskStore((state) => state.lookupQuery);
   const result = useKioskStore((state) => state.lookupResult);
   const serviceTitle = useKioskStore((state) => state.lookupServiceTitle);
+  const language = useKioskStore((state) => state.language);
   const setQuery = useKioskStore((state) => state.setLookupQuery);
   const runLookup = useKioskStore((state) => state.runLookup);
   const [keyboardOpen, setKeyboardOpen] = useState(false);
@@ -68,9 +69,20 @@ export function LookupScreen() {
                 </p>
               )}
               <p className="status-message">{t(result.value.queuedHere ? 'lookup:queuedHere' : `lookup:status.${result.value.status}`)}</p>
-              <p className="lookup-next-step" data-testid="lookup-next-step">
-                {t(`lookup:nextStep.${result.value.status}`)}
-              </p>
+              {result.value.reason ? (
+                <>
+                  <p className="lookup-reason" data-testid="lookup-reason" lang={language}>
+                    {t('lookup:reasonHeading')}: {result.value.reason.text[language]}
+                  </p>
+                  <p className="lookup-next-step" data-testid="lookup-next-step" lang={language}>
+                    {t('lookup:nextStepHeading')}: {result.value.reason.nextStep[language]}
+                  </p>
+                </>
+              ) : (
+                <p className="lookup-next-step" data-testid="lookup-next-step">
+                  {t(`lookup:nextStep.${result.value.status}`)}
+                </p>
+              )}
               <p>
                 {t('lookup:updated')}: {formatDateTime(result.value.updatedAt)}
               </p>

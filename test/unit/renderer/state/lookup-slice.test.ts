@@ -24,7 +24,7 @@ const service = (title: string) =>
 describe('lookup slice', () => {
   it('titles the looked-up application’s service in the visitor’s language', async () => {
     const host = fakeHost({
-      lookupApplication: ({ receiptNumber }) => ok({ receiptNumber, serviceId: 'cloud-e-signature', status: 'ready', updatedAt: '2026-12-01T10:00:00Z', queuedHere: false }),
+      lookupApplication: ({ receiptNumber }) => ok({ receiptNumber, serviceId: 'cloud-e-signature', status: 'ready-for-pickup', reason: null, updatedAt: '2026-12-01T10:00:00Z', queuedHere: false }),
       getService: ({ language }) => ok(service(language === 'ru' ? 'Облачная ЭЦП' : 'Cloud electronic signature')),
     });
     const store = storeWith(host.api);
@@ -42,7 +42,7 @@ describe('lookup slice', () => {
 
   it('shows the status without a title when the catalogue does not know the service', async () => {
     const host = fakeHost({
-      lookupApplication: ({ receiptNumber }) => ok({ receiptNumber, serviceId: 'retired-service', status: 'processing', updatedAt: '2026-12-01T10:00:00Z', queuedHere: false }),
+      lookupApplication: ({ receiptNumber }) => ok({ receiptNumber, serviceId: 'retired-service', status: 'in-review', reason: null, updatedAt: '2026-12-01T10:00:00Z', queuedHere: false }),
     });
     const store = storeWith(host.api);
     store.getState().openLookup();

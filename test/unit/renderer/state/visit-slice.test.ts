@@ -36,7 +36,7 @@ function hostForAWholeVisit() {
     listServices: () => ok([]),
     getService: () => ok({} as never),
     searchServices: () => ok([]),
-    lookupApplication: ({ receiptNumber }) => ok({ receiptNumber, serviceId: 'passport', status: 'received', updatedAt: '2026-11-21T10:00:00Z', queuedHere: false }),
+    lookupApplication: ({ receiptNumber }) => ok({ receiptNumber, serviceId: 'passport', status: 'received', reason: null, updatedAt: '2026-11-21T10:00:00Z', queuedHere: false }),
     checkForContentUpdate: () => ok({ outcome: 'unchanged' }),
     startApplication: () => ok(startedApplication),
     cancelApplication: () => ok({}),
