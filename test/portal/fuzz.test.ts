@@ -9,7 +9,10 @@ import { parseJsonBody } from '../../src/portal/http/request-body.js';
 import { checkSubmission } from '../../src/portal/intake/submission-checks.js';
 import { SEALED_FORMAT } from '../../src/portal/open-submission.js';
 import type { PortalStats } from '../../src/portal/storage/portal-store.js';
-import { auditChainRefusalSchema, auditUploadSchema, heartbeatSchema, portalErrorSchema, type SubmissionRequest } from '../../src/shared/contract/portal.js';
+import { auditChainRefusalSchema, auditUploadSchema, heartbeatSchema, PORTAL_ENDPOINTS, portalErrorSchema, type SubmissionRequest } from '../../src/shared/contract/portal.js';
+import { accountLockedSchema, BACKOFFICE_SESSION_COOKIE, backOfficeSessionSchema } from '../../src/shared/contract/backoffice.js';
+import { BackOfficeSessions } from '../../src/portal/backoffice/back-office-sessions.js';
+import { createAccount, PASSWORDS } from './backoffice-support.js';
 import { portalAuditChain } from '../../src/portal/audit/portal-audit-chain.js';
 import { chainOf } from './audit-fixtures.js';
 import { enrolmentCodeFromRandom } from '../../src/shared/domain/enrolment-code.js';
@@ -141,7 +144,9 @@ function expectCleanRefusal(answer: Answer, shot: Shot): void {
         ? z.union([portalErrorSchema, contentErrorSchema])
         : shot.path === '/v1/audit-entries'
           ? z.union([portalErrorSchema, auditChainRefusalSchema.strict()])
-          : portalErrorSchema;
+          : shot.path === PORTAL_ENDPOINTS.signIn.path({})
+            ? z.union([portalErrorSchema, accountLockedSchema.strict()])
+            : portalErrorSchema;
     expect(schema.safeParse(answer.json()).success, answer.text.slice(0, 200)).toBe(true);
     // A refusal from an endpoint is one its contract entry lists: a status among its responses, a code among its errors.
     const endpoint = endpointReached(method, shot.path);
@@ -385,6 +390,67 @@ describe.each(STORE_KINDS)('fuzzing the portal over HTTP (%s)', (kind) => {
     );
   });
 
+  it('the back office: sign-in, session, sign-out and the account list', async () => {
+    const { env } = await prepare();
+    await createAccount(env.store, 'aigul', 'officer');
+    await createAccount(env.store, 'bakyt', 'administrator');
+    const accounts = env.store.backOfficeAccounts;
+    const sessions = new BackOfficeSessions({ accounts, now: () => new Date() });
+    const paths = {
+      signIn: PORTAL_ENDPOINTS.signIn.path({}),
+      session: PORTAL_ENDPOINTS.backOfficeSession.path({}),
+      signOut: PORTAL_ENDPOINTS.signOut.path({}),
+      users: PORTAL_ENDPOINTS.listBackOfficeUsers.path({}),
+    };
+    const shots = fc.record({
+      method: mostly<string>('expected', fc.constantFrom('GET', 'POST', 'PUT', 'DELETE')),
+      target: fc.constantFrom(...(Object.keys(paths) as (keyof typeof paths)[])),
+      username: fc.constantFrom('aigul', 'bakyt'),
+      cookie: mostly<'live' | 'none' | 'junk' | 'ended'>('live', fc.constantFrom('none', 'junk', 'ended')),
+      csrf: mostly<'right' | 'none' | 'wrong'>('right', fc.constantFrom('none', 'wrong')),
+      origin: mostly<'own' | 'none' | 'foreign'>('own', fc.constantFrom('none', 'foreign')),
+      site: fc.constantFrom(undefined, 'same-origin', 'same-site', 'cross-site', 'none'),
+      junk: printable(60),
+      body: fc.option(bodies(fc.constant({ username: 'aigul', password: PASSWORDS.officer })), { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(shots, async (drawn) => {
+        const account = (await accounts.account(drawn.username))!;
+        const { sessionId, signedIn } = await sessions.open(account);
+        if (drawn.cookie === 'ended') await sessions.end(signedIn.sessionIdHash);
+        const cookieValue = { live: sessionId, ended: sessionId, junk: drawn.junk.replace(/[;\s]/g, ''), none: undefined }[drawn.cookie];
+        const path = paths[drawn.target];
+        const method = drawn.method === 'expected' ? (drawn.target === 'signIn' || drawn.target === 'signOut' ? 'POST' : 'GET') : drawn.method;
+        const shot: Shot = {
+          method,
+          path,
+          headers: withHeaders({
+            Cookie: cookieValue === undefined ? undefined : `${BACKOFFICE_SESSION_COOKIE}=${cookieValue}`,
+            'X-CSRF-Token': { right: signedIn.csrfToken, wrong: drawn.junk, none: undefined }[drawn.csrf],
+            Origin: { own: env.portal.url, foreign: 'http://evil.example', none: undefined }[drawn.origin],
+            'Sec-Fetch-Site': drawn.site,
+            'Content-Type': drawn.body === undefined ? undefined : 'application/json',
+          }),
+          ...(drawn.body === undefined ? {} : { body: drawn.body }),
+        };
+        const { answer } = await fire(env, shot);
+        if (answer.status >= 400) return;
+        // What succeeded was allowed: the right method, a live session, and for a change the token and this site.
+        const sameSite = drawn.origin !== 'foreign' && (drawn.site === undefined || drawn.site === 'same-origin');
+        if (drawn.target === 'signIn') {
+          expect(sameSite).toBe(true);
+          expect(JSON.parse(String(shot.body))).toEqual({ username: 'aigul', password: PASSWORDS.officer });
+          expect(backOfficeSessionSchema.parse(answer.json()).username).toBe('aigul');
+          return;
+        }
+        expect(drawn.cookie).toBe('live');
+        if (drawn.target === 'signOut') expect([drawn.csrf, sameSite, answer.status]).toEqual(['right', true, 204]);
+        if (drawn.target === 'users') expect(drawn.username).toBe('bakyt');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('content, admin, the OpenAPI document and paths that are not there', async () => {
     const { env, revoked } = await prepare();
     const knownPaths = [
@@ -432,7 +498,10 @@ describe.each(STORE_KINDS)('fuzzing the portal over HTTP (%s)', (kind) => {
         const { answer, before, after } = await fire(env, shot);
         expect(after).toEqual(before);
         if (answer.status < 400) {
-          expect([shot.method, shot.path.split('?')[0]]).toEqual(['GET', '/v1/openapi.json']);
+          // Only the OpenAPI document, and `/`, which leads to the back office page.
+          const target = [shot.method, shot.path.split('?')[0]];
+          expect([['GET', '/v1/openapi.json'], ['GET', '/']]).toContainEqual(target);
+          if (target[1] === '/') expect([answer.status, answer.headers.location]).toEqual([302, '/backoffice/']);
         }
       }),
       { numRuns: RUNS },

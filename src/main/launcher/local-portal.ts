@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { BACKOFFICE_PATH } from '../../shared/contract/backoffice.js';
 
 export interface LocalPortal {
   url: string;
@@ -38,5 +39,6 @@ export async function startLocalPortal(projectRoot: string, dataFolder: string, 
   });
   child.stdout.resume();
   console.log(`Local reference portal: ${url} (data in ${portalData})`);
+  console.log(`Back office: ${new URL(BACKOFFICE_PATH, url).href} (an account: npm run portal-admin -- create-user --role administrator --username <name> --data ${portalData})`);
   return { url, token, close: () => void child.kill('SIGTERM') };
 }

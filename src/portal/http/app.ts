@@ -1,6 +1,7 @@
 import { fastifyCookie } from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler } from 'fastify-type-provider-zod';
+import { registerBackOfficeApp } from '../backoffice/back-office-app.js';
 import type { Authenticate } from './authentication.js';
 import type { EndpointHandlers } from './endpoint-types.js';
 import type { PortalLog } from '../portal-log.js';
@@ -16,6 +17,8 @@ export interface PortalAppOptions {
   handlers: Omit<EndpointHandlers, 'openApi'>;
   authenticate: Authenticate;
   log: PortalLog;
+  /** The built back office web app, served under /backoffice/. */
+  backOfficeFolder: string;
 }
 
 /** The portal's HTTP face: Fastify with zod schemas from the contract, ready to listen. */
@@ -43,6 +46,7 @@ export async function createPortalApp(options: PortalAppOptions): Promise<Fastif
   await app.register(fastifyCookie);
   await registerRateLimits(app);
   const openApiDocument = await registerOpenApi(app);
+  await registerBackOfficeApp(app, { folder: options.backOfficeFolder, log: options.log });
   registerEndpoints(app, { ...options.handlers, openApi: () => ({ status: 200, body: openApiDocument() }) }, options.authenticate);
   await app.ready();
   return app;
