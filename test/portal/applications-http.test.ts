@@ -95,18 +95,27 @@ describe.each(STORE_KINDS)('the officers’ application endpoints over HTTP (%s)
     const request = await makeSubmission('BSK1', {}, { answers: { lastName: 'Асанова', pin: '21204198500012', phone: '+996700123456' } });
     expect((await submit(portal.url, token, request)).status).toBe(201);
 
+    expect((await asOfficer(portal, officer, statusPath(request.receiptNumber), { to: 'in-review', reasonId: null })).status).toBe(200);
     const opened = await asOfficer(portal, officer, openingPath(request.id), { language: 'en' });
     expect(opened.status, opened.text).toBe(200);
-    expect(openedApplicationSchema.parse(opened.json()).answers[0]).toEqual({ fieldId: 'lastName', question: 'Surname', answer: 'Асанова' });
+    const body = openedApplicationSchema.parse(opened.json());
+    expect(body.answers[0]).toEqual({ fieldId: 'lastName', question: 'Surname', answer: 'Асанова' });
+    // The officer sees who moved it before (the account the trail names too), when, from and to.
+    expect(body.history).toHaveLength(1);
+    const [change] = body.history;
+    expect(change).toMatchObject({ from: 'received', to: 'in-review', reasonId: null });
     const trail = await portal.store.portalAudit.entries(0, 10);
-    expect(trail.map((entry) => [entry.kind, entry.subject])).toEqual([['application_opened', request.receiptNumber]]);
+    expect(trail.map((entry) => [entry.kind, entry.actor, entry.subject])).toEqual([
+      ['status_changed', `user:${change!.by}`, request.receiptNumber],
+      ['application_opened', `user:${change!.by}`, request.receiptNumber],
+    ]);
 
     expect((await postJson(portal.url, openingPath(request.id), { language: 'en' })).status).toBe(401);
     expect((await asOfficer(portal, officer, openingPath(request.id), { language: 'en' }, { 'X-CSRF-Token': 'not-the-token' })).status).toBe(403);
     expect((await asOfficer(portal, officer, statusPath(request.receiptNumber), { to: 'in-review', reasonId: null }, { 'X-CSRF-Token': '' })).status).toBe(403);
     expect((await asOfficer(portal, officer, openingPath(crypto.randomUUID()), { language: 'en' })).status).toBe(404);
-    expect(await portal.store.portalAudit.entries(0, 10)).toHaveLength(1);
-    expect((await portal.store.applications.current(request.receiptNumber))?.status).toBe('received');
+    expect(await portal.store.portalAudit.entries(0, 10)).toHaveLength(2);
+    expect((await portal.store.applications.current(request.receiptNumber))?.status).toBe('in-review');
   });
 
   it('opens nothing when the portal has no private key configured', async () => {

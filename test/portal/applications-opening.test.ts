@@ -60,7 +60,7 @@ describe.each(STORE_KINDS)('an officer opens an application (%s)', (kind) => {
     await store.acceptSubmission('BSK1', request, 'hash', new Date());
 
     const opened = await opening.open({ userId: 4 }, request.id, 'ru');
-    expect(opened).toMatchObject({ outcome: 'opened', application: { receiptNumber: request.receiptNumber, formVersion: 1, status: 'received' } });
+    expect(opened).toMatchObject({ outcome: 'opened', application: { receiptNumber: request.receiptNumber, formVersion: 1, status: 'received' }, history: [] });
     if (opened.outcome !== 'opened') return;
     expect(opened.answers).toEqual([
       { fieldId: 'lastName', question: 'Фамилия', answer: 'Асанова' },

@@ -2,7 +2,7 @@ import type { Language } from '../../shared/domain/languages.js';
 import { portalAuditActor } from '../audit/portal-audit-entry.js';
 import { openSubmissionDocument, SubmissionOpenError } from '../open-submission.js';
 import type { PortalLog } from '../portal-log.js';
-import type { ApplicationStatusStore, ApplicationSummary } from '../storage/application-status-store.js';
+import type { ApplicationStatusStore, ApplicationSummary, StoredStatusChange } from '../storage/application-status-store.js';
 import type { StoredSubmission } from '../storage/portal-store.js';
 import type { BackOfficeActor } from './application-status-service.js';
 import { openedAnswers, type OpenedAnswer } from './opened-answers.js';
@@ -10,7 +10,12 @@ import type { PortalPrivateKey } from './portal-private-key.js';
 import type { FormLookup } from './published-forms.js';
 
 export type OpeningOutcome =
-  | { outcome: 'opened'; application: ApplicationSummary & { formId: string; formVersion: number; language: Language }; answers: OpenedAnswer[] }
+  | {
+      outcome: 'opened';
+      application: ApplicationSummary & { formId: string; formVersion: number; language: Language };
+      answers: OpenedAnswer[];
+      history: StoredStatusChange[];
+    }
   | { outcome: 'not-found' }
   /** The portal cannot show it: no key configured, sealed to another key, or the form's package is not in the library. */
   | { outcome: 'cannot-open'; reason: 'NO_KEY' | 'OTHER_KEY' | 'DOES_NOT_OPEN' | 'FORM_UNKNOWN' };
@@ -52,6 +57,7 @@ export class ApplicationOpening {
       throw error;
     }
     const answers = (document as { answers?: unknown } | null)?.answers;
+    const history = await this.deps.applications.history(row.id);
     await this.deps.applications.record(
       { kind: 'application_opened', actor: portalAuditActor(actor.userId), subject: row.receiptNumber, details: { submissionId: row.id, language } },
       this.deps.now(),
@@ -73,6 +79,7 @@ export class ApplicationOpening {
         language: row.language,
       },
       answers: openedAnswers(form, typeof answers === 'object' && answers !== null ? (answers as Record<string, unknown>) : {}, language),
+      history,
     };
   }
 }

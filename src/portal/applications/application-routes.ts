@@ -43,7 +43,7 @@ export function applicationRoutes(
       const opened = await opening.open(actorOf(account), params.id, body.language);
       switch (opened.outcome) {
         case 'opened':
-          return { status: 200, body: { application: opened.application, answers: opened.answers } };
+          return { status: 200, body: { application: opened.application, answers: opened.answers, history: opened.history } };
         case 'not-found':
           throw new Refusal(404, 'NOT_FOUND', 'No application has this id.');
         case 'cannot-open':

@@ -59,9 +59,20 @@ const leafAnswerSchema = z.object({
 /** A question with the visitor's answer; a repeated group's items are lists of answers of their own. */
 export const openedAnswerSchema = leafAnswerSchema.extend({ items: z.array(z.array(leafAnswerSchema)).optional() });
 
+/** One status change: who (the back office user id), when, from, to, and the reason template. */
+export const statusChangeEntrySchema = z.object({
+  at: z.iso.datetime(),
+  by: z.number().int(),
+  from: z.enum(APPLICATION_STATUSES),
+  to: z.enum(APPLICATION_STATUSES),
+  reasonId: statusReasonIdSchema.nullable(),
+});
+
 export const openedApplicationSchema = z.object({
   application: applicationSummarySchema.extend({ formId: z.string(), formVersion: z.number().int(), language: languageSchema }),
   answers: z.array(openedAnswerSchema),
+  /** Every status change so far, oldest first. */
+  history: z.array(statusChangeEntrySchema),
 });
 export type OpenedApplication = z.infer<typeof openedApplicationSchema>;
 
