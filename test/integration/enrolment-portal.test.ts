@@ -5,11 +5,30 @@ import { runAdmin } from '../../src/portal/admin.js';
 import { describe, expect, it } from 'vitest';
 import { PORTAL_ENDPOINTS } from '../../src/shared/contract/portal.js';
 import { ENROLMENT_CODE_PATTERN, enrolmentCodeFromRandom, normaliseEnrolmentCode } from '../../src/shared/domain/enrolment-code.js';
-import { ADMIN_TOKEN, bearer, postJson, send, STORE_KINDS, useStorage, validHeartbeat } from '../portal/support.js';
+import { createAccount, PASSWORDS, signIn, type SignedIn } from '../portal/backoffice-support.js';
+import { ADMIN_TOKEN, bearer, postJson, send, STORE_KINDS, useStorage, validHeartbeat, type PortalEnv } from '../portal/support.js';
 
-const admin = bearer(ADMIN_TOKEN);
-const createCode = (url: string, kioskCode: string, headers = admin) =>
+/** A state-changing request of the back office page: the session cookie, its CSRF token, the same origin. */
+const asPage = (url: string, signedIn: SignedIn) => ({ Cookie: signedIn.cookie, 'X-CSRF-Token': signedIn.session.csrfToken, Origin: url, 'Sec-Fetch-Site': 'same-origin' });
+
+/** The headers of the administrator signed in for the current test (see withAdministrator). */
+let admin: Record<string, string> = {};
+
+/** Starts portals as `startPortals` does, with an administrator and an officer account; the administrator signs in. */
+function withAdministrator(startPortals: ReturnType<typeof useStorage>['startPortals']) {
+  return async (...args: Parameters<typeof startPortals>): Promise<PortalEnv & { officer: Record<string, string> }> => {
+    const env = await startPortals(...args);
+    await createAccount(env.store, 'aigul', 'administrator');
+    await createAccount(env.store, 'bakyt', 'officer');
+    admin = asPage(env.portal.url, await signIn(env.portal.url, 'aigul', PASSWORDS.administrator));
+    return { ...env, officer: asPage(env.portal.url, await signIn(env.portal.url, 'bakyt', PASSWORDS.officer)) };
+  };
+}
+
+const createCode = (url: string, kioskCode: string, headers: Record<string, string> = admin) =>
   send(url, { method: 'POST', path: PORTAL_ENDPOINTS.createEnrolmentCode.path({ kioskCode }), headers });
+const revoke = (url: string, kioskCode: string, headers: Record<string, string> = admin) =>
+  send(url, { method: 'POST', path: PORTAL_ENDPOINTS.revokeKiosk.path({ kioskCode }), headers });
 const exchange = (url: string, kioskCode: string, code: string) => postJson(url, PORTAL_ENDPOINTS.exchangeEnrolmentCode.path({}), { kioskCode, code });
 const heartbeat = (url: string, token: string) => postJson(url, PORTAL_ENDPOINTS.recordHeartbeat.path({}), validHeartbeat, bearer(token));
 const codeOf = (answer: { json(): unknown }) => (answer.json() as { code: string }).code;
@@ -22,7 +41,7 @@ function anotherValidCode(code: string): string {
 }
 
 describe.each(STORE_KINDS)('kiosk enrolment at the portal (%s)', (kind) => {
-  const { startPortals } = useStorage(kind);
+  const startPortals = withAdministrator(useStorage(kind).startPortals);
 
   it('gives an administrator a typeable code that the kiosk trades once for a working credential', async () => {
     const { portal } = await startPortals();
@@ -82,21 +101,29 @@ describe.each(STORE_KINDS)('kiosk enrolment at the portal (%s)', (kind) => {
   it('lets an administrator revoke a kiosk: its credential and its unused code both stop working', async () => {
     const { portal, tokens } = await startPortals();
     const pending = codeOf(await createCode(portal.url, 'BSK1'));
-    const revoked = await send(portal.url, { method: 'POST', path: PORTAL_ENDPOINTS.revokeKiosk.path({ kioskCode: 'BSK1' }), headers: admin });
+    const revoked = await revoke(portal.url, 'BSK1');
     expect(revoked.status).toBe(200);
     expect(revoked.json()).toEqual({ kioskCode: 'BSK1', revokedCredentials: 1 });
     expect((await heartbeat(portal.url, tokens.BSK1)).status).toBe(403);
     expect((await exchange(portal.url, 'BSK1', pending)).status).toBe(401);
-    const again = await send(portal.url, { method: 'POST', path: PORTAL_ENDPOINTS.revokeKiosk.path({ kioskCode: 'BSK1' }), headers: admin });
+    const again = await revoke(portal.url, 'BSK1');
     expect(again.json()).toEqual({ kioskCode: 'BSK1', revokedCredentials: 0 });
   });
 
-  it('makes and revokes only for an administrator', async () => {
-    const { portal, tokens } = await startPortals();
-    expect((await createCode(portal.url, 'BSK1', {} as typeof admin)).status).toBe(401);
-    expect((await createCode(portal.url, 'BSK1', bearer(tokens.BSK1))).status).toBe(401);
-    const revoke = await send(portal.url, { method: 'POST', path: PORTAL_ENDPOINTS.revokeKiosk.path({ kioskCode: 'BSK1' }), headers: bearer(tokens.BSK2) });
-    expect(revoke.status).toBe(401);
+  it('makes and revokes only for a signed-in administrator: an officer, a kiosk, the old token or a request without its CSRF token are refused', async () => {
+    const { portal, tokens, officer } = await startPortals();
+    const withoutCsrf = Object.fromEntries(Object.entries(admin).filter(([name]) => name !== 'X-CSRF-Token'));
+    for (const [headers, status] of [
+      [officer, 403],
+      [withoutCsrf, 403],
+      [{ ...admin, Origin: 'https://elsewhere.example', 'Sec-Fetch-Site': 'cross-site' }, 403],
+      [{}, 401],
+      [bearer(tokens.BSK1), 401],
+      [bearer(ADMIN_TOKEN), 401],
+    ] as const) {
+      expect((await createCode(portal.url, 'BSK1', headers)).status).toBe(status);
+      expect((await revoke(portal.url, 'BSK1', headers)).status).toBe(status);
+    }
     expect((await heartbeat(portal.url, tokens.BSK1)).status).toBe(204);
   });
 
@@ -109,7 +136,7 @@ describe.each(STORE_KINDS)('kiosk enrolment at the portal (%s)', (kind) => {
 });
 
 describe('enrolment codes and what the portal keeps of them', () => {
-  const { startPortals } = useStorage('sqlite');
+  const startPortals = withAdministrator(useStorage('sqlite').startPortals);
 
   it('stores only a salted hash of the code and never logs the code or the credential', async () => {
     const lines: string[] = [];

@@ -12,6 +12,7 @@ import { PORTAL_ENDPOINTS, bearer, type Heartbeat } from '../../src/shared/contr
 import { makePackage, testKeys, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
 import { signInTechnician, TEST_TECHNICIAN } from '../support/staff-fixtures.js';
 import { useTempFolder } from '../support/temp-folder.js';
+import { createAccount, PASSWORDS, signIn } from '../portal/backoffice-support.js';
 
 const tempFolder = useTempFolder();
 const keys = testKeys('enrolment-key');
@@ -25,15 +26,22 @@ afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close();
 });
 
-async function startTestPortal(now?: () => Date): Promise<Portal> {
-  const portal = await startPortal({ dataFolder: tempFolder(), adminToken: ADMIN_TOKEN, trustAnchors: [keys.anchor], ...(now ? { now } : {}) });
+async function startTestPortal(extra: { now?: () => Date; log?: (event: string) => void } = {}): Promise<Portal> {
+  const portal = await startPortal({ dataFolder: tempFolder(), adminToken: ADMIN_TOKEN, trustAnchors: [keys.anchor], ...extra });
   closers.push(() => portal.close());
+  await createAccount(portal.store, 'aigul', 'administrator');
+  const signedIn = await signIn(portal.url, 'aigul', PASSWORDS.administrator);
+  administrators.set(portal, { cookie: signedIn.cookie, 'x-csrf-token': signedIn.session.csrfToken, origin: portal.url, 'sec-fetch-site': 'same-origin' });
   return portal;
 }
 
+/** The signed-in administrator's page headers for each test portal: what the back office sends on a state-changing request. */
+const administrators = new Map<Portal, Record<string, string>>();
+const asAdministrator = (portal: Portal) => ({ method: 'POST', headers: administrators.get(portal)! });
+
 /** What an administrator does in the back office or with portal-admin: a code for the kiosk, shown once. */
 async function enrolmentCode(portal: Portal, kioskCode = 'BSK1'): Promise<string> {
-  const response = await fetch(new URL(PORTAL_ENDPOINTS.createEnrolmentCode.path({ kioskCode }), portal.url), { method: 'POST', headers: { authorization: bearer(ADMIN_TOKEN) } });
+  const response = await fetch(new URL(PORTAL_ENDPOINTS.createEnrolmentCode.path({ kioskCode }), portal.url), asAdministrator(portal));
   expect(response.status).toBe(201);
   return ((await response.json()) as { code: string }).code;
 }
@@ -164,8 +172,7 @@ describe('kiosk enrolment', () => {
   it('answers a used, wrong or expired code alike, a mistyped one without asking the portal, and stores nothing', async () => {
     let clock = new Date();
     const portalLog: string[] = [];
-    const portal = await startPortal({ dataFolder: tempFolder(), adminToken: ADMIN_TOKEN, trustAnchors: [keys.anchor], now: () => clock, log: (event) => portalLog.push(event) });
-    closers.push(() => portal.close());
+    const portal = await startTestPortal({ now: () => clock, log: (event) => portalLog.push(event) });
     const used = await enrolmentCode(portal, 'BSK2');
     const other = await startKiosk(portal.url, { kioskCode: 'BSK2' });
     expect(await other.enrol(used)).toEqual({ outcome: 'enrolled' });
@@ -236,7 +243,7 @@ describe('kiosk enrolment', () => {
     await kiosk.submit();
     await waitFor(async () => (await kiosk.sync()).delivered === 1);
 
-    const revoked = await fetch(new URL(PORTAL_ENDPOINTS.revokeKiosk.path({ kioskCode: 'BSK1' }), portal.url), { method: 'POST', headers: { authorization: bearer(ADMIN_TOKEN) } });
+    const revoked = await fetch(new URL(PORTAL_ENDPOINTS.revokeKiosk.path({ kioskCode: 'BSK1' }), portal.url), asAdministrator(portal));
     expect(await revoked.json()).toEqual({ kioskCode: 'BSK1', revokedCredentials: 1 });
     await kiosk.submit();
     await waitFor(async () => (await kiosk.sync()).state === 'paused');

@@ -18,6 +18,7 @@ import { chainOf } from './audit-fixtures.js';
 import { enrolmentCodeFromRandom } from '../../src/shared/domain/enrolment-code.js';
 import { formatReceiptNumber } from '../../src/shared/domain/receipt-number.js';
 import { endpointReached, expectListedRefusal } from './contract-answers.js';
+import { signIn, type SignedIn } from './backoffice-support.js';
 import { ADMIN_TOKEN, send, STORE_KINDS, useStorage, validHeartbeat, type Answer, type PortalEnv } from './support.js';
 
 /**
@@ -357,24 +358,36 @@ describe.each(STORE_KINDS)('fuzzing the portal over HTTP (%s)', (kind) => {
 
   it('POST /v1/admin/kiosks/{kioskCode}/enrolment-code and /revocation', async () => {
     const { env, revoked } = await prepare();
+    await createAccount(env.store, 'aigul', 'administrator');
+    await createAccount(env.store, 'bakyt', 'officer');
+    const page = (signedIn: SignedIn) => ({ Cookie: signedIn.cookie, 'X-CSRF-Token': signedIn.session.csrfToken, Origin: env.portal.url, 'Sec-Fetch-Site': 'same-origin' });
+    const administrator = page(await signIn(env.portal.url, 'aigul', PASSWORDS.administrator));
+    const officer = page(await signIn(env.portal.url, 'bakyt', PASSWORDS.officer));
+    const callers = fc.oneof(
+      { arbitrary: fc.constant(administrator), weight: 6 },
+      { arbitrary: fc.constant(officer), weight: 1 },
+      { arbitrary: fc.constant({ ...administrator, 'X-CSRF-Token': 'x'.repeat(43) }), weight: 1 },
+      { arbitrary: fc.constant({ ...administrator, Origin: 'https://elsewhere.example', 'Sec-Fetch-Site': 'cross-site' }), weight: 1 },
+      { arbitrary: authorization(env, revoked, `Bearer ${ADMIN_TOKEN}`).map((auth) => withHeaders({ Authorization: auth })), weight: 2 },
+    );
     const segment = fc.oneof(fc.constantFrom('BSK1', 'BSK2', 'BSK5', 'bsk1', 'BSKU', 'BSK12', ''), anyText(12).map(percentEncode), printable(12).map((text) => text.replace(/[^!-~]/g, '').replace(/[/?#%]/g, '')));
     const shots = fc
       .record({
-        auth: authorization(env, revoked, `Bearer ${ADMIN_TOKEN}`),
+        caller: callers,
         segment,
         action: fc.constantFrom('enrolment-code', 'revocation'),
         method: fc.constantFrom('POST', 'POST', 'POST', 'GET', 'PUT'),
         body: fc.option(bodies(fc.constant({ kioskCode: 'BSK1' })), { nil: undefined }),
       })
-      .map(({ auth, segment, action, method, body }): Shot => ({ method, path: `/v1/admin/kiosks/${segment}/${action}`, headers: withHeaders({ Authorization: auth }), body }));
+      .map(({ caller, segment, action, method, body }): Shot => ({ method, path: `/v1/admin/kiosks/${segment}/${action}`, headers: caller, body }));
     await fc.assert(
       fc.asyncProperty(shots, async (shot) => {
         const before = await env.store.stats();
         const { answer, after } = await fire(env, shot);
         if (answer.status >= 400) return void expect(after).toEqual(before);
-        // Only the administrator, for a kiosk code as issued, makes a code or revokes.
+        // Only the signed-in administrator's page, for a kiosk code as issued, makes a code or revokes.
         expect(shot.method).toBe('POST');
-        expect(shot.headers.Authorization).toBe(`Bearer ${ADMIN_TOKEN}`);
+        expect(shot.headers).toEqual(administrator);
         const kioskCode = /^\/v1\/admin\/kiosks\/([^/]*)\//.exec(shot.path)![1]!;
         expect(['BSK1', 'BSK2', 'BSK5']).toContain(kioskCode);
         if (shot.path.endsWith('/enrolment-code')) {

@@ -28,6 +28,9 @@ describe('OpenAPI document', () => {
         '/v1/content/manifest',
         '/v1/content/packages/{version}/{path}',
         '/v1/admin/content',
+        '/v1/admin/kiosks/{kioskCode}/enrolment-code',
+        '/v1/admin/kiosks/{kioskCode}/revocation',
+        '/v1/enrolment',
         '/v1/openapi.json',
       ].sort(),
     );

@@ -634,7 +634,7 @@ export const PORTAL_ENDPOINTS = {
 
   createEnrolmentCode: endpoint({
     operationId: 'createEnrolmentCode',
-    summary: 'A one-time enrolment code for a kiosk, valid 24 hours; it replaces the kiosk’s earlier code (administrators).',
+    summary: 'A one-time enrolment code for a kiosk, valid 24 hours; it replaces the kiosk’s earlier code (back office administrators).',
     method: 'POST',
     pattern: '/v1/admin/kiosks/:kioskCode/enrolment-code',
     params: z.object({ kioskCode: kioskCodeSchema }),
@@ -645,12 +645,12 @@ export const PORTAL_ENDPOINTS = {
     responses: {
       201: json('The code, shown only now: the technician types it in the kiosk’s service panel.', enrolmentCodeCreatedSchema),
       400: errorResponse('Not a kiosk code (VALIDATION).'),
-      401: errorResponse('No administrator token (UNAUTHORIZED).'),
+      ...BACKOFFICE_AUTH_RESPONSES,
       ...COMMON_RESPONSES,
     },
-    errors: ['VALIDATION', 'UNAUTHORIZED', 'INTERNAL'],
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'INTERNAL'],
     bodyLimit: PORTAL_BODY_LIMITS.none,
-    auth: 'admin',
+    auth: 'administrator',
   }),
 
   /*
@@ -684,7 +684,7 @@ export const PORTAL_ENDPOINTS = {
 
   revokeKiosk: endpoint({
     operationId: 'revokeKiosk',
-    summary: 'Revoke a kiosk’s credential and any enrolment code it has: its next delivery is refused (administrators).',
+    summary: 'Revoke a kiosk’s credential and any enrolment code it has: its next delivery is refused (back office administrators).',
     method: 'POST',
     pattern: '/v1/admin/kiosks/:kioskCode/revocation',
     params: z.object({ kioskCode: kioskCodeSchema }),
@@ -695,12 +695,12 @@ export const PORTAL_ENDPOINTS = {
     responses: {
       200: json('Revoked (revokedCredentials 0: the kiosk had no live credential).', kioskRevokedSchema),
       400: errorResponse('Not a kiosk code (VALIDATION).'),
-      401: errorResponse('No administrator token (UNAUTHORIZED).'),
+      ...BACKOFFICE_AUTH_RESPONSES,
       ...COMMON_RESPONSES,
     },
-    errors: ['VALIDATION', 'UNAUTHORIZED', 'INTERNAL'],
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'INTERNAL'],
     bodyLimit: PORTAL_BODY_LIMITS.none,
-    auth: 'admin',
+    auth: 'administrator',
   }),
 
   // ---- the back office's accounts (sessions in an HttpOnly cookie; see backoffice.ts) ----
