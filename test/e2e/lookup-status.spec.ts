@@ -29,7 +29,7 @@ async function startPortalProcess(dataFolder: string): Promise<{ url: string; ch
   return { url, child };
 }
 
-test('an application the portal moved to needs-action shows the reason and the next step in Kyrgyz, by touch (axe)', async ({ page }) => {
+test('an application the portal moved to needs-action shows the reason and the next step in Kyrgyz, then Russian and English, by touch (axe)', async ({ page }) => {
   test.setTimeout(90_000);
   const portalData = mkdtempSync(join(tmpdir(), 'kyzmat-portal-e2e-'));
   const portal = await startPortalProcess(portalData);
@@ -75,6 +75,22 @@ test('an application the portal moved to needs-action shows the reason and the n
     await page.locator('.keyboard-close').tap();
     await scan(page, 'lookup-needs-action-ky');
     await screenshot(page, 'lookup-needs-action-ky');
+
+    // The same lookup in Russian and English, each a new visit: the reason and next step follow the visitor's language.
+    const reason = readStatusReasons(REASONS_FILE).get('document-missing')!;
+    for (const [button, language] of [['Русский', 'ru'], ['English', 'en']] as const) {
+      const texts = JSON.parse(readFileSync(`src/shared/locales/${language}/lookup.json`, 'utf8')) as typeof kyrgyz & { reasonHeading: string; nextStepHeading: string };
+      await page.goto(kiosk.launchUrl);
+      await enterCatalogue(page, button);
+      await page.getByRole('button', { name: texts.open }).tap();
+      await page.locator('#receipt-number').tap();
+      for (const character of number.toLowerCase()) await page.locator(`.on-screen-keyboard .hg-button[data-skbtn="${character}"]`).first().tap();
+      await page.getByRole('button', { name: texts.check, exact: true }).tap();
+      await expect(result.getByTestId('lookup-reason')).toHaveText(`${texts.reasonHeading}: ${reason.text[language]}`);
+      await expect(result.getByTestId('lookup-next-step')).toHaveText(`${texts.nextStepHeading}: ${reason.nextStep[language]}`);
+      await page.locator('.keyboard-close').tap();
+      await scan(page, `lookup-needs-action-${language}`);
+    }
   } finally {
     await store.close();
     await stopKiosk(kiosk);
