@@ -32,6 +32,10 @@ describe('OpenAPI document', () => {
         '/v1/admin/kiosks/{kioskCode}/revocation',
         '/v1/enrolment',
         '/v1/openapi.json',
+        '/backoffice/api/sign-in',
+        '/backoffice/api/session',
+        '/backoffice/api/sign-out',
+        '/backoffice/api/users',
       ].sort(),
     );
     expect(Object.keys(document.paths['/v1/submissions']!)).toEqual(['post']);
@@ -40,6 +44,9 @@ describe('OpenAPI document', () => {
     expect(document.paths['/v1/audit-entries']!.post!.security).toEqual([{ kioskCredential: [] }]);
     expect(Object.keys(document.paths['/v1/audit-entries']!.post!.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '409', '413']));
     expect(document.components.securitySchemes.kioskCredential).toMatchObject({ type: 'http', scheme: 'bearer' });
+    // The back office signs requests with its session cookie; only an administrator's may list the accounts.
+    expect(document.components.securitySchemes.backOfficeSession).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'kyzmat_backoffice_session' });
+    expect(document.paths['/backoffice/api/users']!.get!.security).toEqual([{ backOfficeSession: [] }]);
     const expected = z.toJSONSchema(submissionRequestSchema, { io: 'input' }) as Record<string, unknown>;
     delete expected.$schema;
     expect(document.components.schemas.SubmissionRequest).toEqual(expected);
