@@ -36,6 +36,9 @@ describe('OpenAPI document', () => {
         '/backoffice/api/session',
         '/backoffice/api/sign-out',
         '/backoffice/api/users',
+        '/backoffice/api/applications/search',
+        '/backoffice/api/applications/{id}/opening',
+        '/backoffice/api/applications/{receiptNumber}/status',
       ].sort(),
     );
     expect(Object.keys(document.paths['/v1/submissions']!)).toEqual(['post']);
@@ -47,6 +50,11 @@ describe('OpenAPI document', () => {
     // The back office signs requests with its session cookie; only an administrator's may list the accounts.
     expect(document.components.securitySchemes.backOfficeSession).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'kyzmat_backoffice_session' });
     expect(document.paths['/backoffice/api/users']!.get!.security).toEqual([{ backOfficeSession: [] }]);
+    // Opening an application and moving its status are refused without a session, and a refused move says why.
+    expect(document.paths['/backoffice/api/applications/{id}/opening']!.post!.security).toEqual([{ backOfficeSession: [] }]);
+    expect(Object.keys(document.paths['/backoffice/api/applications/{receiptNumber}/status']!.post!.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '401', '403', '404', '409']),
+    );
     const expected = z.toJSONSchema(submissionRequestSchema, { io: 'input' }) as Record<string, unknown>;
     delete expected.$schema;
     expect(document.components.schemas.SubmissionRequest).toEqual(expected);
