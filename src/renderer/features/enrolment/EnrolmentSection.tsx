@@ -22,8 +22,8 @@ export function EnrolmentSection() {
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [shown, setShown] = useState<Shown | undefined>();
-  if (enrolment.status !== 'ready') return null;
-  const status = enrolment.value;
+  const status = enrolment.status === 'ready' ? enrolment.value : undefined;
+  if (!status) return null;
 
   const type = (key: string) => {
     setShown(undefined);
