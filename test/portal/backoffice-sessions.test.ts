@@ -71,6 +71,13 @@ describe.each(STORE_KINDS)('back office sessions (%s)', (kind) => {
     expect(sessionCookie(answer)).not.toBe(planted);
     expect((await getWithCookie(env.portal.url, sessionPath, planted)).status).toBe(401);
     expect((await getWithCookie(env.portal.url, sessionPath, sessionCookie(answer))).status).toBe(200);
+
+    // A live session the browser still sends (another person's at a shared desk) ends with the new sign-in.
+    await createAccount(env.store, 'bakyt', 'officer');
+    const next = await signInRequest(env.portal.url, 'bakyt', PASSWORDS.officer, { Cookie: sessionCookie(answer) });
+    expect(next.status).toBe(200);
+    expect((await getWithCookie(env.portal.url, sessionPath, sessionCookie(answer))).status).toBe(401);
+    expect((await getWithCookie(env.portal.url, sessionPath, sessionCookie(next))).json()).toMatchObject({ username: 'bakyt' });
   });
 
   it('refuses an officer the administrators’ account list (403) and gives it to an administrator without password hashes', async () => {

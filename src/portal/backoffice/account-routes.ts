@@ -33,10 +33,12 @@ export function accountRoutes(options: AccountRoutesOptions): Pick<EndpointHandl
     [`${BACKOFFICE_SESSION_COOKIE}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : []), ...(clear ? ['Max-Age=0'] : [])].join('; ');
 
   return {
-    signIn: async ({ body, headers, connection }) => {
+    signIn: async ({ body, headers, connection, cookies }) => {
       const secure = options.behindTls || connection.encrypted;
       if (!fromOwnOrigin(headers, secure)) throw new Refusal(403, 'FORBIDDEN', 'The request came from another site.');
       const result = await options.signIn.signIn(body.username, body.password, connection.address);
+      // A session this browser still held (another person's at a shared desk) ends with the new sign-in, never carried over.
+      if (result.outcome === 'signed-in') await sessions.endPresented(cookies[BACKOFFICE_SESSION_COOKIE]);
       if (result.outcome === 'wrong-credentials') throw new Refusal(401, 'SIGN_IN_FAILED', 'The username or password is wrong.');
       if (result.outcome === 'locked') {
         const message = 'Too many wrong passwords for this username: sign-in is locked for a while.';

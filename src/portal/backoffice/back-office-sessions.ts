@@ -66,6 +66,11 @@ export class BackOfficeSessions {
     return this.options.accounts.deleteSession(idHash);
   }
 
+  /** Ends the session a cookie names, if it names one. */
+  async endPresented(sessionId: string | undefined): Promise<void> {
+    if (sessionId && TOKEN_PATTERN.test(sessionId)) await this.options.accounts.deleteSession(sessionIdHash(sessionId));
+  }
+
   private expiresAt(createdAt: Date): string {
     return new Date(createdAt.getTime() + SESSION_POLICY.absoluteSeconds * 1000).toISOString();
   }

@@ -17,6 +17,8 @@ export interface EndpointCall<E extends PortalEndpoint> {
   account: SignedInAccount | null;
   /** The client's address and whether its connection to this process is TLS (a proxy in front may add TLS: see behindTls). */
   connection: { address: string; encrypted: boolean };
+  /** The request's cookies by name (the back office's session cookie is the only one the portal sets). */
+  cookies: Record<string, string | undefined>;
 }
 
 type AnswerBody<R> =

@@ -56,6 +56,7 @@ export function registerEndpoints(app: FastifyInstance, handlers: EndpointHandle
           kioskCode: request.kioskCode,
           account: request.account,
           connection: { address: request.ip, encrypted: request.protocol === 'https' },
+          cookies: request.cookies,
         });
         return send(reply, endpoint, answer);
       },
