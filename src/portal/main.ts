@@ -23,12 +23,15 @@ if (!adminToken || adminToken.length < 16) {
 const databaseUrl = process.env.DATABASE_URL || undefined;
 // Behind a TLS proxy the back office's session cookie must be Secure although this listener is plain HTTP.
 const behindTls = process.env.PORTAL_BEHIND_TLS === '1';
+// Behind a proxy every request comes from its address: naming it lets the per-address limits see each client.
+const trustedProxy = process.env.PORTAL_TRUSTED_PROXY || undefined;
 const portal = await startPortal({
   dataFolder: values.data,
   databaseUrl,
   port: Number(values.port),
   adminToken,
   behindTls,
+  trustedProxy,
   trustAnchors: trustAnchorsSchema.parse(JSON.parse(readFileSync(values.trust, 'utf8'))),
   // Officers open applications with it; without it the back office lists and moves them but opens none.
   portalPrivateKeyFile: process.env.PORTAL_PRIVATE_KEY_FILE || undefined,

@@ -46,6 +46,8 @@ export interface PortalOptions {
   portalPrivateKeyFile?: string;
   /** Reached through a TLS proxy (PORTAL_BEHIND_TLS): the back office's session cookie is Secure even though this listener is plain HTTP. */
   behindTls?: boolean;
+  /** The reverse proxy's address(es): only it may name the client in X-Forwarded-For (PORTAL_TRUSTED_PROXY). */
+  trustedProxy?: string;
   /** The built back office web app (default: dist/backoffice of this checkout). */
   backOfficeFolder?: string;
 }
@@ -113,6 +115,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
         ...enrolmentRoutes(new EnrolmentService({ codes: store.enrolmentCodes, revokeCredential: (code, at) => store.revokeCredential(code, at), now, log })),
       },
       backOfficeFolder: options.backOfficeFolder ?? BUILT_BACKOFFICE_FOLDER,
+      trustedProxy: options.trustedProxy,
       authenticate: createAuthenticator({ store, adminToken: options.adminToken, sessions: backOffice.sessions, behindTls }),
       log,
     });

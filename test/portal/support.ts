@@ -114,7 +114,7 @@ export function useStorage(kind: StoreKind) {
   /** Storage, `count` portals sharing it (each with its own store), and credentials for BSK1 and BSK2. */
   async function startPortals(
     count = 1,
-    extra: { now?: () => Date; log?: (event: string, fields?: Record<string, string | number>) => void; trustAnchors?: TrustAnchor[] } = {},
+    extra: { now?: () => Date; log?: (event: string, fields?: Record<string, string | number>) => void; trustAnchors?: TrustAnchor[]; trustedProxy?: string } = {},
   ): Promise<PortalEnv> {
     const target = await storage();
     const started: Portal[] = [];

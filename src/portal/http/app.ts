@@ -19,12 +19,20 @@ export interface PortalAppOptions {
   log: PortalLog;
   /** The built back office web app, served under /backoffice/. */
   backOfficeFolder: string;
+  /**
+   * The address (or addresses, comma-separated; CIDR allowed) of the reverse proxy in front of the
+   * portal. Only a request from it may say, in X-Forwarded-For and X-Forwarded-Proto, which client it
+   * came from: then the per-address limits count each client, not the proxy, and a visitor cannot
+   * make up an address by sending the header directly.
+   */
+  trustedProxy?: string;
 }
 
 /** The portal's HTTP face: Fastify with zod schemas from the contract, ready to listen. */
 export async function createPortalApp(options: PortalAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
+    ...(options.trustedProxy ? { trustProxy: options.trustedProxy } : {}),
     // HEAD is not part of the API: it answers 405 like any other method a path does not serve.
     exposeHeadRoutes: false,
     // While closing, requests are cut rather than answered in Fastify's own words.
