@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -145,6 +145,27 @@ describe('kiosk enrolment', () => {
     expect(auditEntries(kiosk.host.databaseFile).filter((entry) => entry.kind === 'kiosk_enrolled')).toEqual([
       { kind: 'kiosk_enrolled', actor: TEST_TECHNICIAN.staffId, details: '{"replacedCredential":false}' },
     ]);
+  });
+
+  it('with a disk that refuses the credential file, delivers with the new credential anyway and says it is not stored', async () => {
+    const portal = await startTestPortal();
+    const kiosk = await startKiosk(portal.url);
+    const receipt = await kiosk.submit();
+    // Where the folder should be, a file: the write fails as it would on a full or read-only disk.
+    writeFileSync(join(kiosk.dataFolder, 'credential'), 'not a folder');
+    expect(await kiosk.enrol(await enrolmentCode(portal))).toEqual({ outcome: 'enrolled-not-stored' });
+    await waitFor(async () => (await kiosk.sync()).delivered === 1);
+    expect((await portal.store.applicationStatus(receipt.receiptNumber))?.receiptNumber).toBe(receipt.receiptNumber);
+  });
+
+  it('removes the temporary file a write cut short left behind, which holds a live credential', async () => {
+    const portal = await startTestPortal();
+    const dataFolder = tempFolder();
+    mkdirSync(join(dataFolder, 'credential'), { recursive: true, mode: 0o700 });
+    const leftover = `${credentialFilePath(dataFolder)}.4242.tmp`;
+    writeFileSync(leftover, 'kiosk_BSK1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n', { mode: 0o600 });
+    await startKiosk(portal.url, { dataFolder });
+    expect(existsSync(leftover)).toBe(false);
   });
 
   it('keeps the credential across a restart, and KIOSK_PORTAL_TOKEN still wins over it', async () => {

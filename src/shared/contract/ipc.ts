@@ -139,7 +139,8 @@ export type EnrolmentStatus = z.infer<typeof enrolmentStatusSchema>;
  * expired or replaced: it does not say which), too many tries (retryAfterSeconds), the portal not
  * answering, or no portal configured.
  */
-export const ENROLMENT_OUTCOMES = ['enrolled', 'code-mistyped', 'code-refused', 'too-many-tries', 'portal-unreachable', 'no-portal'] as const;
+/** `enrolled-not-stored`: the portal issued the credential and the kiosk delivers with it, but could not write it to its disk: it is lost at the next restart. */
+export const ENROLMENT_OUTCOMES = ['enrolled', 'enrolled-not-stored', 'code-mistyped', 'code-refused', 'too-many-tries', 'portal-unreachable', 'no-portal'] as const;
 const enrolmentOutcomeSchema = z.object({ outcome: z.enum(ENROLMENT_OUTCOMES), retryAfterSeconds: z.number().int().positive().optional() });
 export type EnrolmentOutcome = z.infer<typeof enrolmentOutcomeSchema>;
 

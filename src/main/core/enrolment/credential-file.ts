@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync, chmodSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { KIOSK_TOKEN_PATTERN } from '../../../shared/contract/portal.js';
 
@@ -18,6 +18,7 @@ export type StoredCredential = { kind: 'none' } | { kind: 'credential'; token: s
 
 /** The credential enrolment stored; `unreadable` for a file that is not one credential as issued. */
 export function readCredentialFile(dataFolder: string): StoredCredential {
+  removeStaleTemporaries(dataFolder);
   let text: string;
   try {
     text = readFileSync(credentialFilePath(dataFolder), 'utf8');
@@ -56,4 +57,19 @@ export function writeCredentialFile(dataFolder: string, token: string): void {
   } finally {
     closeSync(folderFd);
   }
+}
+
+/**
+ * A write cut short by a crash or a power cut leaves its temporary file, which holds a live
+ * credential: it is never read, so it goes at the next read (at start).
+ */
+function removeStaleTemporaries(dataFolder: string): void {
+  const folder = join(dataFolder, CREDENTIAL_FOLDER);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) if (name.startsWith(`${CREDENTIAL_FILE}.`) && name.endsWith('.tmp')) rmSync(join(folder, name), { force: true });
 }

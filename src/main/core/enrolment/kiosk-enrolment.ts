@@ -76,8 +76,16 @@ export class KioskEnrolment {
       log.warn('kiosk_enrolment_failed', { status: answer.kind === 'failed' ? answer.status : 200 });
       return { outcome: 'portal-unreachable' };
     }
-    // Stored before it is used: a kiosk that delivered with a credential it lost at the next restart could not deliver again.
-    writeCredentialFile(this.options.dataFolder, answer.token);
+    // Stored before it is used, so a restart keeps it. If the disk refuses (full, read-only), the
+    // portal has already spent the code and revoked the old credential: the new one is used anyway,
+    // so what waits goes now, and the panel says it will be lost at the next restart.
+    let stored = true;
+    try {
+      writeCredentialFile(this.options.dataFolder, answer.token);
+    } catch (error) {
+      stored = false;
+      log.error('kiosk_credential_not_stored', describeError(error));
+    }
     const replacedCredential = Boolean(this.current);
     this.current = answer.token;
     this.source = 'enrolment';
@@ -85,6 +93,6 @@ export class KioskEnrolment {
     log.info('kiosk_enrolled', { kioskCode, replacedCredential });
     const actor = this.options.actor();
     if (actor) this.options.recordAudit?.({ kind: 'kiosk_enrolled', actor, subject: null, details: { replacedCredential } });
-    return { outcome: 'enrolled' };
+    return { outcome: stored ? 'enrolled' : 'enrolled-not-stored' };
   }
 }

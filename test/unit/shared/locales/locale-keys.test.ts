@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ENROLMENT_OUTCOMES } from '../../../../src/shared/contract/ipc.js';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_MEANING_RULES, COUNTED_KINDS } from '../../../../src/shared/content/content-meaning.js';
 import { CONTENT_REJECTION_CODES } from '../../../../src/shared/content/package-verification.js';
@@ -124,6 +125,7 @@ describe('translations', () => {
       ...['region', 'district', 'locality', 'street', 'house', 'flat'].map((part) => `application:form.address.${part}`),
       ...['queued', 'sending', 'delivered', 'quarantined'].map((state) => `staff:queue.state.${state}`),
       ...['ready', 'pdf'].map((printer) => `staff:queue.printerState.${printer}`),
+      ...ENROLMENT_OUTCOMES.map((outcome) => `service-panel:enrolment.outcome.${outcome}`),
       // The idle warning reads from the clerk's or the visitor's wording by who is signed in.
       ...['staff', 'common'].flatMap((namespace) => [`${namespace}:idle.title`, `${namespace}:idle.text_other`]),
     ];
