@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { isValidKioskCode } from '../shared/domain/receipt-number.js';
 import { AuditChainService } from './audit/audit-chain-service.js';
 import { accountRole, accountUsername, createAccount } from './backoffice/account-admin.js';
+import { parsePortalAuditHead } from './audit/portal-audit-head.js';
 import { verifyPortalAudit } from './audit/portal-audit-verify.js';
 import { newKioskCredential } from './credentials.js';
 import { EnrolmentService } from './enrolment/enrolment-service.js';
@@ -18,7 +19,7 @@ export const ADMIN_USAGE = `Administrator tool for the portal's kiosks and stora
   npm run portal-admin -- migrate [--data <folder>]
   npm run portal-admin -- stats   [--data <folder>]
   npm run portal-admin -- verify-audit <CODE> [--data <folder>]
-  npm run portal-admin -- verify-portal-audit [--data <folder>]
+  npm run portal-admin -- verify-portal-audit [--expect-head <seq>:<entryHash>] [--data <folder>]
 
 Storage: PostgreSQL when DATABASE_URL is set, else SQLite in <folder>/portal.sqlite
 (--data, else PORTAL_DATA_DIR, else .portal-data): the same storage \`npm run portal\` uses.
@@ -33,6 +34,8 @@ standard input, never from an argument. disable-user ends the account's sessions
 verify-audit walks the audit chain the kiosk uploaded and prints OK with its head, or the first
 broken seq and why (exit code 1).
 verify-portal-audit does the same for the portal's own trail (applications opened, statuses changed).
+Give it the last head the portal logged (event portal_audit_head, field head) with --expect-head:
+a trail cut short is then TRUNCATED, one rewritten ANCHOR_MISMATCH.
 `;
 
 export class AdminUsageError extends Error {}
@@ -72,6 +75,7 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
       role: { type: 'string' },
       username: { type: 'string' },
       data: { type: 'string' },
+      'expect-head': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -160,7 +164,9 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
       return 0;
     }
     case 'verify-portal-audit': {
-      const chain = await withStore((store) => verifyPortalAudit(store.portalAudit));
+      const expectHead = values['expect-head'] === undefined ? undefined : parsePortalAuditHead(values['expect-head']);
+      if (expectHead === null) throw new AdminUsageError('--expect-head is <seq>:<entryHash>, as the portal logged it (portal_audit_head)');
+      const chain = await withStore((store) => verifyPortalAudit(store.portalAudit, { expectHead }));
       if (!chain.ok) {
         io.out(`BROKEN portal trail: the chain breaks at seq ${chain.brokenAt} (${chain.reason})`);
         return 1;

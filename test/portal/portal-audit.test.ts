@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApplicationStatusService } from '../../src/portal/applications/application-status-service.js';
 import { readStatusReasons } from '../../src/portal/applications/status-reasons.js';
 import { portalAuditEntryAfter } from '../../src/portal/audit/portal-audit-entry.js';
-import { verifyPortalAudit } from '../../src/portal/audit/portal-audit-verify.js';
+import { logPortalAuditHeads } from '../../src/portal/audit/portal-audit-head.js';
+import { verifyPortalAudit, type PortalAuditCheck } from '../../src/portal/audit/portal-audit-verify.js';
 import { PORTAL_AUDIT_COLUMNS, portalAuditValues } from '../../src/portal/storage/portal-audit-store.js';
 import { auditChain } from '../../src/shared/audit/audit-chain.js';
 import { createHash } from 'node:crypto';
@@ -51,11 +52,25 @@ describe.each(STORE_KINDS)('the portal’s own audit trail (%s)', (kind) => {
     await client.end();
   }
 
-  const verify = async (target: Storage) => {
+  const verify = async (target: Storage, check: PortalAuditCheck = {}) => {
     const store = await target.open();
     await store.migrate();
-    return verifyPortalAudit(store.portalAudit);
+    return verifyPortalAudit(store.portalAudit, check);
   };
+
+  /** The trail's newest entry as the portal's log named it: what an operator keeps. */
+  const newestHead = async (target: Storage) => {
+    const entry = (await (await target.open()).portalAudit.entries(4, 1))[0]!;
+    return { seq: entry.seq, entryHash: entry.entryHash };
+  };
+
+  /** An entry after `after`, hashed as the portal hashes, as an SQL values list. */
+  const forgedValues = (after: { seq: number; entryHash: string }, subject: string) =>
+    portalAuditValues(
+      portalAuditEntryAfter(after, { kind: 'status_changed', actor: 'user:9', subject, details: { from: 'in-review', to: 'issued' } }, new Date('2026-12-01T09:00:09.000Z')),
+    )
+      .map((value) => (typeof value === 'number' ? String(value) : `'${String(value)}'`))
+      .join(', ');
 
   it('verifies whole, with the hashes a kiosk’s own chain makes', async () => {
     const target = await trail();
@@ -98,6 +113,67 @@ describe.each(STORE_KINDS)('the portal’s own audit trail (%s)', (kind) => {
     expect(await verify(target)).toEqual({ ok: false, brokenAt: 4, reason: 'LINK_BROKEN' });
   });
 
+  it('finds the newest entries deleted when given the head the log kept, which the chain alone cannot', async () => {
+    const target = await trail();
+    const head = await newestHead(target);
+    await tamper(target, 'DELETE FROM portal_audit WHERE seq >= 4');
+    expect(await verify(target)).toMatchObject({ ok: true, entries: 3 });
+    expect(await verify(target, { expectHead: head })).toEqual({ ok: false, brokenAt: 4, reason: 'TRUNCATED' });
+  });
+
+  it('finds every entry deleted when given the head the log kept', async () => {
+    const target = await trail();
+    const head = await newestHead(target);
+    await tamper(target, 'DELETE FROM portal_audit');
+    expect(await verify(target, { expectHead: head })).toEqual({ ok: false, brokenAt: 1, reason: 'TRUNCATED' });
+  });
+
+  it('finds the newest entry replaced by one hashed correctly when given the head the log kept', async () => {
+    const target = await trail();
+    const head = await newestHead(target);
+    const fourth = (await (await target.open()).portalAudit.entries(3, 1))[0]!;
+    await tamper(
+      target,
+      `DELETE FROM portal_audit WHERE seq = 5;
+       INSERT INTO portal_audit (${PORTAL_AUDIT_COLUMNS.join(', ')}) VALUES (${forgedValues(fourth, fourth.subject!)});`,
+    );
+    expect(await verify(target)).toMatchObject({ ok: true, entries: 5 });
+    expect(await verify(target, { expectHead: head })).toEqual({ ok: false, brokenAt: 5, reason: 'ANCHOR_MISMATCH' });
+  });
+
+  it('verifies a whole trail against the head the log kept, or an earlier one', async () => {
+    const target = await trail();
+    const head = await newestHead(target);
+    const second = (await (await target.open()).portalAudit.entries(1, 1))[0]!;
+    expect(await verify(target, { expectHead: head })).toEqual({ ok: true, entries: 5, head });
+    expect(await verify(target, { expectHead: { seq: 2, entryHash: second.entryHash } })).toMatchObject({ ok: true, entries: 5 });
+  });
+
+  it('writes the new head to the portal’s log at each append, and the last one logged verifies the trail', async () => {
+    const target = await storage();
+    const store = await target.open();
+    await store.migrate();
+    const logged: { event: string; fields?: Record<string, string | number> }[] = [];
+    logPortalAuditHeads(store.portalAudit, (event, fields) => logged.push({ event, fields }));
+    const request = await makeSubmission('BSK1');
+    await store.acceptSubmission('BSK1', request, 'hash', new Date());
+    const service = new ApplicationStatusService({ store: store.applications, reasons, now: () => new Date(), log: () => undefined });
+    await service.changeStatus({ userId: 1 }, request.receiptNumber, 'in-review', null);
+    await store.applications.record({ kind: 'application_opened', actor: 'user:1', subject: request.receiptNumber, details: { language: 'ky' } }, new Date());
+    await service.changeStatus({ userId: 1 }, request.receiptNumber, 'ready-for-pickup', null);
+    await vi.waitFor(() => expect(logged).toHaveLength(3));
+    const entries = await store.portalAudit.entries(0, 10);
+    expect(logged).toEqual(
+      entries.map((entry) => ({
+        event: 'portal_audit_head',
+        fields: { seq: entry.seq, entryHash: entry.entryHash, head: `${entry.seq}:${entry.entryHash}` },
+      })),
+    );
+    // The head names a place in the chain, nothing of the visitor or the application.
+    expect(JSON.stringify(logged)).not.toContain(request.receiptNumber);
+    await store.close();
+  });
+
   it('portal-admin verify-portal-audit prints OK with the head, or the first broken seq and why', async () => {
     const target = await trail();
     const verifyByAdmin = async () => {
@@ -110,5 +186,28 @@ describe.each(STORE_KINDS)('the portal’s own audit trail (%s)', (kind) => {
     expect(await verifyByAdmin()).toEqual({ code: 0, out: [`OK portal trail: 5 entries, head seq 5 ${head.entryHash}`] });
     await tamper(target, "UPDATE portal_audit SET actor = 'user:3' WHERE seq = 2");
     expect(await verifyByAdmin()).toEqual({ code: 1, out: ['BROKEN portal trail: the chain breaks at seq 2 (CONTENT_EDITED)'] });
+  });
+
+  it('portal-admin verify-portal-audit --expect-head names a trail cut short, and refuses a head it cannot read', async () => {
+    const target = await trail();
+    const verifyByAdmin = async (...extra: string[]) => {
+      const out: string[] = [];
+      const io = { env: { DATABASE_URL: target.options.databaseUrl }, out: (line: string) => out.push(line), note: () => undefined };
+      const code = await runAdmin(['verify-portal-audit', ...extra, '--data', dirname(target.options.sqliteFile)], io);
+      return { code, out };
+    };
+    const head = await newestHead(target);
+    expect(await verifyByAdmin('--expect-head', `${head.seq}:${head.entryHash}`)).toEqual({
+      code: 0,
+      out: [`OK portal trail: 5 entries, head seq 5 ${head.entryHash}`],
+    });
+    await tamper(target, 'DELETE FROM portal_audit WHERE seq = 5');
+    expect(await verifyByAdmin()).toMatchObject({ code: 0 });
+    expect(await verifyByAdmin('--expect-head', `${head.seq}:${head.entryHash}`)).toEqual({
+      code: 1,
+      out: ['BROKEN portal trail: the chain breaks at seq 5 (TRUNCATED)'],
+    });
+    await expect(verifyByAdmin('--expect-head', `5-${head.entryHash}`)).rejects.toThrow(/--expect-head is <seq>:<entryHash>/);
+    await expect(verifyByAdmin('--expect-head', `5:${head.entryHash.slice(1)}`)).rejects.toThrow(/--expect-head/);
   });
 });

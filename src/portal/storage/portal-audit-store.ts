@@ -1,14 +1,33 @@
-import type { ChainEntry } from '../../shared/audit/audit-chain.js';
+import type { ChainAnchor, ChainEntry } from '../../shared/audit/audit-chain.js';
 import { canonicalJson, type CanonicalValue } from '../../shared/audit/canonical-json.js';
 
 /**
  * The portal's own audit trail (portal_audit, migration 0006): one chain, hashed like a kiosk's.
  * Entries are appended by the sub-stores whose changes they record, inside the same transaction
- * (application-status-store.ts); this side reads them for verification.
+ * (application-status-store.ts); this side reads them for verification and tells who listens
+ * of each new head.
  */
 export interface PortalAuditStore {
   /** Entries with seq > afterSeq, in seq order, at most `limit`. */
   entries(afterSeq: number, limit: number): Promise<ChainEntry[]>;
+  /**
+   * Calls `listener` with the chain's new head after each append this store's connections commit
+   * (a rolled-back append is never announced: a head that never existed would read as a cut chain).
+   */
+  onAppended(listener: PortalAuditHeadListener): void;
+}
+
+export type PortalAuditHeadListener = (head: ChainAnchor) => void;
+
+/** Tells each listener of a head; one listener's failure neither stops the others nor reaches the append. */
+export function announceHead(listeners: Iterable<PortalAuditHeadListener>, head: ChainAnchor): void {
+  for (const listener of listeners) {
+    try {
+      listener(head);
+    } catch {
+      // A listener (the log) that fails must not undo or hide an append already committed.
+    }
+  }
 }
 
 export const PORTAL_AUDIT_COLUMNS = ['seq', 'at', 'kind', 'actor', 'subject', 'details', 'content_hash', 'previous_hash', 'entry_hash'] as const;

@@ -2,9 +2,12 @@ import type Database from 'better-sqlite3';
 import type { ChainAnchor, ChainEntry } from '../../../shared/audit/audit-chain.js';
 import { chainEntryOfRow, type AuditEntryRow } from '../../../shared/audit/audit-row.js';
 import { portalAuditEntryAfter, type PortalAuditEvent } from '../../audit/portal-audit-entry.js';
-import { PORTAL_AUDIT_COLUMNS, portalAuditValues, type PortalAuditStore } from '../portal-audit-store.js';
+import { announceHead, PORTAL_AUDIT_COLUMNS, portalAuditValues, type PortalAuditHeadListener, type PortalAuditStore } from '../portal-audit-store.js';
 
 const INSERT = `INSERT INTO portal_audit (${PORTAL_AUDIT_COLUMNS.join(', ')}) VALUES (${PORTAL_AUDIT_COLUMNS.map(() => '?').join(', ')})`;
+
+/** Who listens for the heads appended through each connection (sqlitePortalAudit registers them). */
+const headListeners = new WeakMap<Database.Database, Set<PortalAuditHeadListener>>();
 
 /**
  * Appends one event after the chain's head. Call inside an IMMEDIATE transaction: it holds the
@@ -15,10 +18,21 @@ export function appendPortalAuditSqlite(db: Database.Database, event: PortalAudi
   const anchor: ChainAnchor | null = head ? { seq: head.seq, entryHash: head.entry_hash } : null;
   const entry = portalAuditEntryAfter(anchor, event, at);
   db.prepare(INSERT).run(...portalAuditValues(entry));
+  const listeners = headListeners.get(db);
+  // better-sqlite3 transactions are synchronous: by the next microtask the caller's transaction has committed or rolled back.
+  if (listeners?.size) queueMicrotask(() => announceIfCommitted(db, { seq: entry.seq, entryHash: entry.entryHash }, listeners));
   return entry;
 }
 
+function announceIfCommitted(db: Database.Database, head: ChainAnchor, listeners: Set<PortalAuditHeadListener>): void {
+  if (!db.open) return;
+  const stored = db.prepare<[number], { entry_hash: string }>('SELECT entry_hash FROM portal_audit WHERE seq = ?').get(head.seq);
+  if (stored?.entry_hash === head.entryHash) announceHead(listeners, head);
+}
+
 export function sqlitePortalAudit(db: Database.Database): PortalAuditStore {
+  const listeners = new Set<PortalAuditHeadListener>();
+  headListeners.set(db, listeners);
   return {
     entries: (afterSeq, limit) =>
       new Promise((resolve) =>
@@ -29,5 +43,6 @@ export function sqlitePortalAudit(db: Database.Database): PortalAuditStore {
             .map(chainEntryOfRow),
         ),
       ),
+    onAppended: (listener) => void listeners.add(listener),
   };
 }
