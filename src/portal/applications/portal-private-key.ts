@@ -17,8 +17,17 @@ export interface PortalPrivateKey {
  * no answer, log line or error carries it, and the browser only ever sees opened answers.
  */
 export function readPortalPrivateKey(file: string): PortalPrivateKey {
-  const parsed = portalPrivateKeySchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  const refused = () => new Error(`${file} is not a portal private key file ({keyId, privateKeyJwk: an X25519 JWK})`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    // JSON.parse quotes the text it choked on, and that text is the key: only the file's name goes on.
+    if (error instanceof SyntaxError) throw refused();
+    throw error;
+  }
+  const parsed = portalPrivateKeySchema.safeParse(json);
   // The message names the file only: a key's parts must not reach a log through a validation message.
-  if (!parsed.success) throw new Error(`${file} is not a portal private key file ({keyId, privateKeyJwk: an X25519 JWK})`);
+  if (!parsed.success) throw refused();
   return { keyId: parsed.data.keyId, privateKeyJwk: parsed.data.privateKeyJwk };
 }
