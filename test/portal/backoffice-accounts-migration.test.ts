@@ -51,7 +51,8 @@ describe.each(STORE_KINDS)('portal migration 0005, back office accounts (%s)', (
     expect(account).toMatchObject({ username: 'aigul', role: 'officer', passwordHash, disabledAt: null });
     await accounts.createSession({ idHash: 'a'.repeat(64), accountId: account.id, csrfToken: 'c'.repeat(43), createdAt: new Date('2026-12-01T08:00:00.000Z') });
     expect(await accounts.session('a'.repeat(64))).toMatchObject({ lastSeenAt: '2026-12-01T08:00:00.000Z', account: { username: 'aigul' } });
-    expect(await accounts.recordFailure('nobody', 2, new Date('2026-12-01T08:15:00.000Z'))).toBeNull();
-    expect(await accounts.recordFailure('nobody', 2, new Date('2026-12-01T08:15:00.000Z'))).toBe('2026-12-01T08:15:00.000Z');
+    const policy = { lockAfter: 1, lockUntil: new Date('2026-12-01T08:15:00.000Z'), now: new Date('2026-12-01T08:00:00.000Z') };
+    expect(await accounts.countAttempt('nobody', policy)).toEqual({ attempt: 1, lockedUntil: null });
+    expect(await accounts.countAttempt('nobody', policy)).toEqual({ attempt: 2, lockedUntil: '2026-12-01T08:15:00.000Z' });
   });
 });

@@ -30,7 +30,7 @@ export interface StoredSession {
 }
 
 /**
- * The back office's accounts, sessions and sign-in failures (migration 0005). Failures are kept
+ * The back office's accounts, sessions and sign-in attempts (migration 0005). Attempts are kept
  * by username whether or not an account has it, so an unknown name is counted and locked as a
  * known one is.
  */
@@ -40,26 +40,69 @@ export interface BackOfficeAccountStore {
   accounts(): Promise<BackOfficeUser[]>;
   /** Disables the account and deletes its sessions in one transaction; false when no account has the name. */
   disableAccount(username: string, at: Date): Promise<boolean>;
-  /** Until when sign-in with this username is locked; null if it never was (a past time: the lock is over). */
-  lockedUntil(username: string): Promise<string | null>;
   /**
-   * Counts one failure. The `lockAfter`-th failure in a row sets the lock to `lockUntil` and starts
-   * the count again; answers the lock now stored (null if none ever was).
+   * Counts one sign-in attempt before its password is checked, in one atomic step, so attempts in
+   * flight together are counted one by one. A lock in force is answered unchanged and the attempt
+   * not counted; a lock that is over starts the count again; an attempt past `lockAfter` sets the
+   * lock to `lockUntil`. Answers this attempt's number and the lock in force (null if none).
    */
-  recordFailure(username: string, lockAfter: number, lockUntil: Date): Promise<string | null>;
-  clearFailures(username: string): Promise<void>;
+  countAttempt(username: string, policy: SignInAttemptPolicy): Promise<CountedAttempt>;
+  /** Sets the lock to `lockUntil` unless one is in force already; answers the lock in force. */
+  lock(username: string, policy: Omit<SignInAttemptPolicy, 'lockAfter'>): Promise<string>;
+  /**
+   * After a right password: starts the count again unless a lock is in force (set by attempts in
+   * flight meanwhile), which stays; answers that lock (null if none).
+   */
+  clearAttempts(username: string, now: Date): Promise<string | null>;
   createSession(session: { idHash: string; accountId: number; csrfToken: string; createdAt: Date }): Promise<void>;
   session(idHash: string): Promise<StoredSession | null>;
   touchSession(idHash: string, at: Date): Promise<void>;
   deleteSession(idHash: string): Promise<void>;
 }
 
-/** The one upsert behind recordFailure, in either dialect's placeholders (username, lockAfter, lockUntil). */
-export const recordFailureSql = (username: string, lockAfter: string, lockUntil: string): string =>
-  `INSERT INTO backoffice_sign_in_failure (username, failures, locked_until) VALUES (${username}, 1, NULL)
+/** When a username's sign-in locks: after which attempt, until when, judged at `now`. */
+export interface SignInAttemptPolicy {
+  lockAfter: number;
+  lockUntil: Date;
+  now: Date;
+}
+
+export interface CountedAttempt {
+  attempt: number;
+  lockedUntil: string | null;
+}
+
+/**
+ * The statements behind countAttempt, lock and clearAttempts, in either dialect's placeholders.
+ * Each is one statement on one row, so the database orders concurrent attempts; SET reads the row
+ * as it was before the statement in both dialects.
+ */
+const TABLE = 'backoffice_sign_in_failure';
+const LOCK_IN_FORCE = (now: string) => `${TABLE}.locked_until > ${now}`;
+
+export const countAttemptSql = (p: { username: string; lockAfter: string; lockUntil: string; now: string }): string =>
+  `INSERT INTO ${TABLE} (username, failures, locked_until) VALUES (${p.username}, 1, NULL)
    ON CONFLICT (username) DO UPDATE SET
-     failures = CASE WHEN backoffice_sign_in_failure.failures + 1 >= ${lockAfter} THEN 0 ELSE backoffice_sign_in_failure.failures + 1 END,
-     locked_until = CASE WHEN backoffice_sign_in_failure.failures + 1 >= ${lockAfter} THEN ${lockUntil} ELSE backoffice_sign_in_failure.locked_until END
+     failures = CASE WHEN ${LOCK_IN_FORCE(p.now)} THEN ${TABLE}.failures
+                     WHEN ${TABLE}.locked_until IS NOT NULL THEN 1
+                     ELSE ${TABLE}.failures + 1 END,
+     locked_until = CASE WHEN ${LOCK_IN_FORCE(p.now)} THEN ${TABLE}.locked_until
+                         WHEN ${TABLE}.locked_until IS NOT NULL THEN NULL
+                         WHEN ${TABLE}.failures + 1 > ${p.lockAfter} THEN ${p.lockUntil}
+                         ELSE NULL END
+   RETURNING failures, locked_until`;
+
+export const lockSql = (p: { username: string; lockUntil: string; now: string }): string =>
+  `INSERT INTO ${TABLE} (username, failures, locked_until) VALUES (${p.username}, 0, ${p.lockUntil})
+   ON CONFLICT (username) DO UPDATE SET
+     locked_until = CASE WHEN ${LOCK_IN_FORCE(p.now)} THEN ${TABLE}.locked_until ELSE ${p.lockUntil} END
+   RETURNING locked_until`;
+
+export const clearAttemptsSql = (p: { username: string; now: string }): string =>
+  `UPDATE ${TABLE} SET
+     failures = CASE WHEN ${LOCK_IN_FORCE(p.now)} THEN failures ELSE 0 END,
+     locked_until = CASE WHEN ${LOCK_IN_FORCE(p.now)} THEN locked_until ELSE NULL END
+   WHERE username = ${p.username}
    RETURNING locked_until`;
 
 export const SESSION_SELECT = `SELECT s.id_hash, s.csrf_token, s.created_at, s.last_seen_at, u.id, u.username, u.role, u.disabled_at

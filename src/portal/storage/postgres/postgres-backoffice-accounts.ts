@@ -1,11 +1,13 @@
 import type pg from 'pg';
 import type { BackOfficeRole } from '../../../shared/contract/backoffice.js';
-import { recordFailureSql, SESSION_SELECT, type BackOfficeAccountStore, type PasswordHash } from '../backoffice-account-store.js';
+import { clearAttemptsSql, countAttemptSql, lockSql, SESSION_SELECT, type BackOfficeAccountStore, type PasswordHash } from '../backoffice-account-store.js';
 import { isoTime } from '../row-mapping.js';
 
 type Row = Record<string, unknown>;
 const isoOrNull = (value: unknown): string | null => (value === null ? null : isoTime(value));
-const RECORD_FAILURE = recordFailureSql('$1', '$2', '$3');
+const COUNT_ATTEMPT = countAttemptSql({ username: '$1', lockAfter: '$2::integer', lockUntil: '$3::timestamptz', now: '$4::timestamptz' });
+const LOCK = lockSql({ username: '$1', lockUntil: '$2::timestamptz', now: '$3::timestamptz' });
+const CLEAR_ATTEMPTS = clearAttemptsSql({ username: '$1', now: '$2::timestamptz' });
 
 /** The back office's accounts in PostgreSQL; several portal processes share them, so sessions need no sticky routing. */
 export function postgresBackOfficeAccounts(pool: pg.Pool): BackOfficeAccountStore {
@@ -44,16 +46,14 @@ export function postgresBackOfficeAccounts(pool: pg.Pool): BackOfficeAccountStor
       );
       return Number(rows[0]!.found) > 0;
     },
-    lockedUntil: async (username) => {
-      const row = (await pool.query<Row>('SELECT locked_until FROM backoffice_sign_in_failure WHERE username = $1', [username])).rows[0];
+    countAttempt: async (username, { lockAfter, lockUntil, now }) => {
+      const row = (await pool.query<Row>(COUNT_ATTEMPT, [username, lockAfter, lockUntil, now])).rows[0]!;
+      return { attempt: Number(row.failures), lockedUntil: isoOrNull(row.locked_until) };
+    },
+    lock: async (username, { lockUntil, now }) => isoTime((await pool.query<Row>(LOCK, [username, lockUntil, now])).rows[0]!.locked_until),
+    clearAttempts: async (username, now) => {
+      const row = (await pool.query<Row>(CLEAR_ATTEMPTS, [username, now])).rows[0];
       return row ? isoOrNull(row.locked_until) : null;
-    },
-    recordFailure: async (username, lockAfter, lockUntil) => {
-      const { rows } = await pool.query<Row>(RECORD_FAILURE, [username, lockAfter, lockUntil]);
-      return isoOrNull(rows[0]!.locked_until);
-    },
-    clearFailures: async (username) => {
-      await pool.query('DELETE FROM backoffice_sign_in_failure WHERE username = $1', [username]);
     },
     createSession: async (session) => {
       await pool.query('INSERT INTO backoffice_session (id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)', [

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { BackOfficeRole, BackOfficeUser } from '../../../shared/contract/backoffice.js';
-import { recordFailureSql, SESSION_SELECT, type BackOfficeAccountStore, type PasswordHash, type StoredAccount, type StoredSession } from '../backoffice-account-store.js';
+import { clearAttemptsSql, countAttemptSql, lockSql, SESSION_SELECT, type BackOfficeAccountStore, type PasswordHash, type StoredAccount, type StoredSession } from '../backoffice-account-store.js';
 
 interface AccountRow {
   id: number;
@@ -24,7 +24,9 @@ interface SessionRow {
 /** The back office's accounts in the portal's SQLite file; better-sqlite3 is synchronous, so every call is one step. */
 export function sqliteBackOfficeAccounts(db: Database.Database): BackOfficeAccountStore {
   const run = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
-  const recordFailure = recordFailureSql('@username', '@lockAfter', '@lockUntil');
+  const countAttempt = countAttemptSql({ username: '@username', lockAfter: '@lockAfter', lockUntil: '@lockUntil', now: '@now' });
+  const lock = lockSql({ username: '@username', lockUntil: '@lockUntil', now: '@now' });
+  const clearAttempts = clearAttemptsSql({ username: '@username', now: '@now' });
   return {
     createAccount: (account) =>
       run(() => {
@@ -59,19 +61,22 @@ export function sqliteBackOfficeAccounts(db: Database.Database): BackOfficeAccou
           })
           .immediate(),
       ),
-    lockedUntil: (username) =>
-      run(() => db.prepare<[string], { locked_until: string | null }>('SELECT locked_until FROM backoffice_sign_in_failure WHERE username = ?').get(username)?.locked_until ?? null),
-    recordFailure: (username, lockAfter, lockUntil) =>
+    countAttempt: (username, { lockAfter, lockUntil, now }) =>
+      run(() => {
+        const row = db
+          .prepare<[{ username: string; lockAfter: number; lockUntil: string; now: string }], { failures: number; locked_until: string | null }>(countAttempt)
+          .get({ username, lockAfter, lockUntil: lockUntil.toISOString(), now: now.toISOString() })!;
+        return { attempt: row.failures, lockedUntil: row.locked_until };
+      }),
+    lock: (username, { lockUntil, now }) =>
       run(
         () =>
           db
-            .prepare<[{ username: string; lockAfter: number; lockUntil: string }], { locked_until: string | null }>(recordFailure)
-            .get({ username, lockAfter, lockUntil: lockUntil.toISOString() })!.locked_until,
+            .prepare<[{ username: string; lockUntil: string; now: string }], { locked_until: string }>(lock)
+            .get({ username, lockUntil: lockUntil.toISOString(), now: now.toISOString() })!.locked_until,
       ),
-    clearFailures: (username) =>
-      run(() => {
-        db.prepare('DELETE FROM backoffice_sign_in_failure WHERE username = ?').run(username);
-      }),
+    clearAttempts: (username, now) =>
+      run(() => db.prepare<[{ username: string; now: string }], { locked_until: string | null }>(clearAttempts).get({ username, now: now.toISOString() })?.locked_until ?? null),
     createSession: (session) =>
       run(() => {
         const at = session.createdAt.toISOString();
