@@ -75,7 +75,9 @@ export interface CountedAttempt {
 /**
  * The statements behind countAttempt, lock and clearAttempts, in either dialect's placeholders.
  * Each is one statement on one row, so the database orders concurrent attempts; SET reads the row
- * as it was before the statement in both dialects.
+ * as it was before the statement in both dialects. The `failures` column of migration 0005 counts
+ * the attempts since the last right password, those still being checked included, so the count
+ * needed no new schema.
  */
 const TABLE = 'backoffice_sign_in_failure';
 const LOCK_IN_FORCE = (now: string) => `${TABLE}.locked_until > ${now}`;
