@@ -49,6 +49,12 @@ export async function createPortalApp(options: PortalAppOptions): Promise<Fastif
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app, options.log);
+  // Every answer, the API's JSON included: a browser must not guess another type from an answer
+  // that quotes what a request sent, nor frame one.
+  app.addHook('onSend', async (_request, reply) => {
+    if (!reply.hasHeader('x-content-type-options')) reply.header('x-content-type-options', 'nosniff');
+    if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'DENY');
+  });
   registerJsonBodyParser(app);
   // Parses the Cookie header into request.cookies, where the back office's session cookie is read.
   await app.register(fastifyCookie);
