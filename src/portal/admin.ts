@@ -35,7 +35,8 @@ verify-audit walks the audit chain the kiosk uploaded and prints OK with its hea
 broken seq and why (exit code 1).
 verify-portal-audit does the same for the portal's own trail (applications opened, statuses changed).
 Give it the last head the portal logged (event portal_audit_head, field head) with --expect-head:
-a trail cut short is then TRUNCATED, one rewritten ANCHOR_MISMATCH.
+a trail cut short is then TRUNCATED, one rewritten ANCHOR_MISMATCH. A trail whose append-only
+triggers are missing is UNGUARDED (exit code 1), even when its chain verifies.
 `;
 
 export class AdminUsageError extends Error {}
@@ -167,12 +168,13 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
       const expectHead = values['expect-head'] === undefined ? undefined : parsePortalAuditHead(values['expect-head']);
       if (expectHead === null) throw new AdminUsageError('--expect-head is <seq>:<entryHash>, as the portal logged it (portal_audit_head)');
       const chain = await withStore((store) => verifyPortalAudit(store.portalAudit, { expectHead }));
+      if (chain.missingGuards.length > 0) io.out(`UNGUARDED portal trail: the append-only triggers ${chain.missingGuards.join(', ')} are missing`);
       if (!chain.ok) {
         io.out(`BROKEN portal trail: the chain breaks at seq ${chain.brokenAt} (${chain.reason})`);
         return 1;
       }
       io.out(chain.head ? `OK portal trail: ${chain.entries} entries, head seq ${chain.head.seq} ${chain.head.entryHash}` : 'OK portal trail: no entries yet');
-      return 0;
+      return chain.missingGuards.length > 0 ? 1 : 0;
     }
     default:
       throw new AdminUsageError(`unknown command ${command}`);

@@ -10,6 +10,7 @@ import { readPortalPrivateKey } from './applications/portal-private-key.js';
 import { publishedForms } from './applications/published-forms.js';
 import { AuditChainService } from './audit/audit-chain-service.js';
 import { auditRoutes } from './audit/audit-routes.js';
+import { logPortalAuditHeads } from './audit/portal-audit-head.js';
 import { backOfficeAccounts } from './backoffice/back-office-accounts.js';
 import { BUILT_BACKOFFICE_FOLDER } from './backoffice/back-office-app.js';
 import { BACKOFFICE_PATH } from '../shared/contract/backoffice.js';
@@ -82,6 +83,8 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   const closeOwnStore = () => (ownsStore ? store.close() : Promise.resolve());
   try {
     await store.migrate();
+    // The trail's newest head goes to the log, outside the table, so a trail cut short is still found (verify-portal-audit --expect-head).
+    logPortalAuditHeads(store.portalAudit, log);
     const library = new ContentLibrary(join(options.dataFolder, 'content'), {
       trustAnchors: options.trustAnchors,
       now,

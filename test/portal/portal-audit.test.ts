@@ -38,19 +38,35 @@ describe.each(STORE_KINDS)('the portal’s own audit trail (%s)', (kind) => {
     return target;
   }
 
-  /** Runs SQL on the stored trail as someone with the database's password would. */
-  async function tamper(target: Storage, sql: string): Promise<void> {
+  /** The append-only triggers of portal migration 0008, as each store names them. */
+  const GUARDS =
+    kind === 'sqlite'
+      ? ['portal_audit_no_update', 'portal_audit_no_delete', 'portal_audit_append_at_end']
+      : ['portal_audit_no_update', 'portal_audit_no_delete', 'portal_audit_no_truncate'];
+  const dropGuards = GUARDS.map((name) => (kind === 'sqlite' ? `DROP TRIGGER ${name};` : `DROP TRIGGER ${name} ON portal_audit;`)).join('\n');
+
+  /** Runs SQL on the stored trail over a connection of its own, with the rights the portal itself has. */
+  async function runSql(target: Storage, sql: string): Promise<void> {
     if (kind === 'sqlite') {
       const db = new Database(target.options.sqliteFile);
-      db.exec(sql);
-      db.close();
+      try {
+        db.exec(sql);
+      } finally {
+        db.close();
+      }
       return;
     }
     const client = new pg.Client({ connectionString: target.options.databaseUrl });
     await client.connect();
-    await client.query(sql);
-    await client.end();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
   }
+
+  /** Edits the stored trail as someone with the database's password would: drops the triggers first. */
+  const tamper = (target: Storage, sql: string) => runSql(target, `${dropGuards}\n${sql}`);
 
   const verify = async (target: Storage, check: PortalAuditCheck = {}) => {
     const store = await target.open();
@@ -81,16 +97,40 @@ describe.each(STORE_KINDS)('the portal’s own audit trail (%s)', (kind) => {
     expect(entries.map((entry) => entry.kind)).toEqual(['status_changed', 'application_opened', 'status_changed', 'status_changed', 'status_changed']);
   });
 
+  it('refuses an UPDATE and a DELETE of an entry, even from a connection with the portal’s own rights', async () => {
+    const target = await trail();
+    await expect(runSql(target, "UPDATE portal_audit SET actor = 'user:3' WHERE seq = 2")).rejects.toThrow(/portal_audit is append-only/);
+    await expect(runSql(target, 'DELETE FROM portal_audit WHERE seq = 5')).rejects.toThrow(/portal_audit is append-only/);
+    // The other ways to cut or replace rows: SQLite's INSERT OR REPLACE, PostgreSQL's TRUNCATE.
+    const wipe = kind === 'sqlite' ? `INSERT OR REPLACE INTO portal_audit SELECT * FROM portal_audit WHERE seq = 5` : 'TRUNCATE portal_audit';
+    await expect(runSql(target, wipe)).rejects.toThrow(/portal_audit is append-only/);
+    expect(await verify(target)).toMatchObject({ ok: true, entries: 5, head: { seq: 5 }, missingGuards: [] });
+  });
+
+  it('says which append-only trigger was dropped (or, in PostgreSQL, disabled) even when the chain still verifies, and portal-admin fails on it', async () => {
+    const target = await trail();
+    await runSql(target, kind === 'sqlite' ? 'DROP TRIGGER portal_audit_no_delete' : 'DROP TRIGGER portal_audit_no_delete ON portal_audit');
+    // A disabled trigger stays in the catalogue and refuses nothing.
+    if (kind === 'postgresql') await runSql(target, 'ALTER TABLE portal_audit DISABLE TRIGGER portal_audit_no_update');
+    const missing = kind === 'sqlite' ? ['portal_audit_no_delete'] : ['portal_audit_no_update', 'portal_audit_no_delete'];
+    expect(await verify(target)).toMatchObject({ ok: true, entries: 5, missingGuards: missing });
+    const out: string[] = [];
+    const io = { env: { DATABASE_URL: target.options.databaseUrl }, out: (line: string) => out.push(line), note: () => undefined };
+    expect(await runAdmin(['verify-portal-audit', '--data', dirname(target.options.sqliteFile)], io)).toBe(1);
+    expect(out[0]).toBe(`UNGUARDED portal trail: the append-only triggers ${missing.join(', ')} are missing`);
+    expect(out[1]).toMatch(/^OK portal trail: 5 entries, head seq 5 [0-9a-f]{64}$/);
+  });
+
   it('names an edited entry', async () => {
     const target = await trail();
     await tamper(target, `UPDATE portal_audit SET details = replace(details, 'registry-mismatch', 'duplicate-application') WHERE seq = 5`);
-    expect(await verify(target)).toEqual({ ok: false, brokenAt: 5, reason: 'CONTENT_EDITED' });
+    expect(await verify(target)).toEqual({ ok: false, brokenAt: 5, reason: 'CONTENT_EDITED', missingGuards: GUARDS });
   });
 
   it('names the entry after a deleted one', async () => {
     const target = await trail();
     await tamper(target, 'DELETE FROM portal_audit WHERE seq = 2');
-    expect(await verify(target)).toEqual({ ok: false, brokenAt: 3, reason: 'LINK_BROKEN' });
+    expect(await verify(target)).toEqual({ ok: false, brokenAt: 3, reason: 'LINK_BROKEN', missingGuards: GUARDS });
   });
 
   it('names the entry after an inserted one, even one hashed correctly', async () => {
@@ -110,7 +150,7 @@ describe.each(STORE_KINDS)('the portal’s own audit trail (%s)', (kind) => {
        UPDATE portal_audit SET seq = seq - 99 WHERE seq >= 103;
        INSERT INTO portal_audit (${PORTAL_AUDIT_COLUMNS.join(', ')}) VALUES (${values.join(', ')});`,
     );
-    expect(await verify(target)).toEqual({ ok: false, brokenAt: 4, reason: 'LINK_BROKEN' });
+    expect(await verify(target)).toEqual({ ok: false, brokenAt: 4, reason: 'LINK_BROKEN', missingGuards: GUARDS });
   });
 
   it('finds the newest entries deleted when given the head the log kept, which the chain alone cannot', async () => {
@@ -118,14 +158,14 @@ describe.each(STORE_KINDS)('the portal’s own audit trail (%s)', (kind) => {
     const head = await newestHead(target);
     await tamper(target, 'DELETE FROM portal_audit WHERE seq >= 4');
     expect(await verify(target)).toMatchObject({ ok: true, entries: 3 });
-    expect(await verify(target, { expectHead: head })).toEqual({ ok: false, brokenAt: 4, reason: 'TRUNCATED' });
+    expect(await verify(target, { expectHead: head })).toEqual({ ok: false, brokenAt: 4, reason: 'TRUNCATED', missingGuards: GUARDS });
   });
 
   it('finds every entry deleted when given the head the log kept', async () => {
     const target = await trail();
     const head = await newestHead(target);
     await tamper(target, 'DELETE FROM portal_audit');
-    expect(await verify(target, { expectHead: head })).toEqual({ ok: false, brokenAt: 1, reason: 'TRUNCATED' });
+    expect(await verify(target, { expectHead: head })).toEqual({ ok: false, brokenAt: 1, reason: 'TRUNCATED', missingGuards: GUARDS });
   });
 
   it('finds the newest entry replaced by one hashed correctly when given the head the log kept', async () => {
@@ -138,14 +178,14 @@ describe.each(STORE_KINDS)('the portal’s own audit trail (%s)', (kind) => {
        INSERT INTO portal_audit (${PORTAL_AUDIT_COLUMNS.join(', ')}) VALUES (${forgedValues(fourth, fourth.subject!)});`,
     );
     expect(await verify(target)).toMatchObject({ ok: true, entries: 5 });
-    expect(await verify(target, { expectHead: head })).toEqual({ ok: false, brokenAt: 5, reason: 'ANCHOR_MISMATCH' });
+    expect(await verify(target, { expectHead: head })).toEqual({ ok: false, brokenAt: 5, reason: 'ANCHOR_MISMATCH', missingGuards: GUARDS });
   });
 
   it('verifies a whole trail against the head the log kept, or an earlier one', async () => {
     const target = await trail();
     const head = await newestHead(target);
     const second = (await (await target.open()).portalAudit.entries(1, 1))[0]!;
-    expect(await verify(target, { expectHead: head })).toEqual({ ok: true, entries: 5, head });
+    expect(await verify(target, { expectHead: head })).toEqual({ ok: true, entries: 5, head, missingGuards: [] });
     expect(await verify(target, { expectHead: { seq: 2, entryHash: second.entryHash } })).toMatchObject({ ok: true, entries: 5 });
   });
 
@@ -185,7 +225,10 @@ describe.each(STORE_KINDS)('the portal’s own audit trail (%s)', (kind) => {
     const head = (await (await target.open()).portalAudit.entries(4, 1))[0]!;
     expect(await verifyByAdmin()).toEqual({ code: 0, out: [`OK portal trail: 5 entries, head seq 5 ${head.entryHash}`] });
     await tamper(target, "UPDATE portal_audit SET actor = 'user:3' WHERE seq = 2");
-    expect(await verifyByAdmin()).toEqual({ code: 1, out: ['BROKEN portal trail: the chain breaks at seq 2 (CONTENT_EDITED)'] });
+    expect(await verifyByAdmin()).toEqual({
+      code: 1,
+      out: [`UNGUARDED portal trail: the append-only triggers ${GUARDS.join(', ')} are missing`, 'BROKEN portal trail: the chain breaks at seq 2 (CONTENT_EDITED)'],
+    });
   });
 
   it('portal-admin verify-portal-audit --expect-head names a trail cut short, and refuses a head it cannot read', async () => {
@@ -202,10 +245,9 @@ describe.each(STORE_KINDS)('the portal’s own audit trail (%s)', (kind) => {
       out: [`OK portal trail: 5 entries, head seq 5 ${head.entryHash}`],
     });
     await tamper(target, 'DELETE FROM portal_audit WHERE seq = 5');
-    expect(await verifyByAdmin()).toMatchObject({ code: 0 });
     expect(await verifyByAdmin('--expect-head', `${head.seq}:${head.entryHash}`)).toEqual({
       code: 1,
-      out: ['BROKEN portal trail: the chain breaks at seq 5 (TRUNCATED)'],
+      out: [`UNGUARDED portal trail: the append-only triggers ${GUARDS.join(', ')} are missing`, 'BROKEN portal trail: the chain breaks at seq 5 (TRUNCATED)'],
     });
     await expect(verifyByAdmin('--expect-head', `5-${head.entryHash}`)).rejects.toThrow(/--expect-head is <seq>:<entryHash>/);
     await expect(verifyByAdmin('--expect-head', `5:${head.entryHash.slice(1)}`)).rejects.toThrow(/--expect-head/);

@@ -9,13 +9,25 @@ export interface PortalAuditCheck {
   expectHead?: ChainAnchor;
 }
 
+/** The chain's verdict, and the append-only triggers found missing (portal migration 0008). */
+export type PortalAuditVerification = ChainVerification & { missingGuards: string[] };
+
+/**
+ * Reports the table's missing guards beside the chain's verdict: a chain that verifies on a table
+ * whose triggers were dropped may still have been cut short, which only the expected head finds.
+ */
+export async function verifyPortalAudit(store: PortalAuditStore, check: PortalAuditCheck = {}): Promise<PortalAuditVerification> {
+  const missingGuards = await store.missingGuards();
+  return { ...(await verifyPortalAuditChain(store, check)), missingGuards };
+}
+
 /**
  * Walks the portal's own audit chain from its first entry, a batch at a time (each batch checked
  * to continue the last one's head), and names the first entry that breaks it and why. With an
  * expected head, a chain cut short is TRUNCATED and one whose entry at that seq differs is
  * ANCHOR_MISMATCH: without it, any whole prefix of the chain verifies.
  */
-export async function verifyPortalAudit(store: PortalAuditStore, check: PortalAuditCheck = {}): Promise<ChainVerification> {
+async function verifyPortalAuditChain(store: PortalAuditStore, check: PortalAuditCheck): Promise<ChainVerification> {
   const anchor = check.expectHead;
   let head: ChainAnchor | null = null;
   let entries = 0;

@@ -15,6 +15,11 @@ export interface PortalAuditStore {
    * (a rolled-back append is never announced: a head that never existed would read as a cut chain).
    */
   onAppended(listener: PortalAuditHeadListener): void;
+  /**
+   * The append-only triggers of migration 0008 that are not in force (dropped, or disabled in
+   * PostgreSQL): empty when the table refuses every UPDATE and DELETE.
+   */
+  missingGuards(): Promise<string[]>;
 }
 
 export type PortalAuditHeadListener = (head: ChainAnchor) => void;

@@ -8,6 +8,9 @@ const INSERT = `INSERT INTO portal_audit (${PORTAL_AUDIT_COLUMNS.join(', ')}) VA
 /** pg_advisory_xact_lock key: portal processes appending to the one chain take turns from the head's read to the insert. */
 const PORTAL_AUDIT_LOCK = 7_215_402_027;
 
+/** The triggers of migration 0008 that keep portal_audit append-only. */
+const GUARDS = ['portal_audit_no_update', 'portal_audit_no_delete', 'portal_audit_no_truncate'] as const;
+
 /** Heads appended on a pool's connection and not yet announced: the connection's transaction is still open. */
 const pendingHeads = new WeakMap<pg.ClientBase, ChainAnchor>();
 
@@ -54,5 +57,13 @@ export function postgresPortalAudit(pool: pg.Pool): PortalAuditStore {
       return rows.map(chainEntryOfRow);
     },
     onAppended: (listener) => void listeners.add(listener),
+    missingGuards: async () => {
+      // A disabled trigger ('D') is there and does nothing: it counts as missing.
+      const { rows } = await pool.query<{ tgname: string }>(
+        "SELECT tgname FROM pg_trigger WHERE tgrelid = 'portal_audit'::regclass AND NOT tgisinternal AND tgenabled <> 'D'",
+      );
+      const present = rows.map((row) => row.tgname);
+      return GUARDS.filter((name) => !present.includes(name));
+    },
   };
 }

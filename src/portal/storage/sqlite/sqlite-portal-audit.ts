@@ -6,6 +6,9 @@ import { announceHead, PORTAL_AUDIT_COLUMNS, portalAuditValues, type PortalAudit
 
 const INSERT = `INSERT INTO portal_audit (${PORTAL_AUDIT_COLUMNS.join(', ')}) VALUES (${PORTAL_AUDIT_COLUMNS.map(() => '?').join(', ')})`;
 
+/** The triggers of migration 0008 that keep portal_audit append-only. */
+const GUARDS = ['portal_audit_no_update', 'portal_audit_no_delete', 'portal_audit_append_at_end'] as const;
+
 /** Who listens for the heads appended through each connection (sqlitePortalAudit registers them). */
 const headListeners = new WeakMap<Database.Database, Set<PortalAuditHeadListener>>();
 
@@ -44,5 +47,13 @@ export function sqlitePortalAudit(db: Database.Database): PortalAuditStore {
         ),
       ),
     onAppended: (listener) => void listeners.add(listener),
+    missingGuards: () =>
+      new Promise((resolve) => {
+        const present = db
+          .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'portal_audit'")
+          .all()
+          .map((row) => row.name);
+        resolve(GUARDS.filter((name) => !present.includes(name)));
+      }),
   };
 }
