@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import { statusLookupAddress } from '../../../shared/content/what-to-bring.js';
 import { LANGUAGES, type Language } from '../../../shared/domain/languages.js';
 import { dateTime, wholeSom } from '../../../shared/locales/formats.js';
@@ -7,7 +6,7 @@ import type { ReceiptDetails } from '../applications/application-service.js';
 import { staffNameOf } from '../applications/assisting-clerk.js';
 import type { OutboxReceipt } from '../applications/outbox.js';
 import type { CatalogueView } from '../content/catalogue-view.js';
-import type { HostTranslations } from '../i18n/host-translations.js';
+import type { HostT, HostTranslations } from '../i18n/host-translations.js';
 import type { ReceiptDocument } from './receipt-document.js';
 
 export interface ReceiptSources {
@@ -80,7 +79,7 @@ export function composeReceipt(receiptNumber: string, sources: ReceiptSources): 
  * from the active content's staff list, so a reprint names the clerk as the office lists them
  * today, and by the id alone once a package has removed the record.
  */
-function assistedByLine(staffId: string | null, catalogue: CatalogueView | undefined, t: TFunction<'receipt'>): string | undefined {
+function assistedByLine(staffId: string | null, catalogue: CatalogueView | undefined, t: HostT<'receipt'>): string | undefined {
   if (staffId === null) return undefined;
   const name = staffNameOf(staffId, catalogue?.document.staff);
   return name === undefined ? t('assistedByUnnamed', { staffId }) : t('assistedBy', { name, staffId });
