@@ -3,17 +3,18 @@ import { useTranslation } from 'react-i18next';
 import type { BackOfficeSession } from '../shared/contract/backoffice.js';
 import type { Language } from '../shared/domain/languages.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { SECTION_PAGES } from './pages/section-pages.js';
 import { sectionsFor, type SectionId } from './sections.js';
 
-/** Each section's title and its "comes with" line, as literal keys so a missing translation fails the locale test. */
-const SECTION_TEXT = {
-  fleet: { title: 'sections.fleet.title', comesWith: 'sections.fleet.comesWith' },
-  applications: { title: 'sections.applications.title', comesWith: 'sections.applications.comesWith' },
-  content: { title: 'sections.content.title', comesWith: 'sections.content.comesWith' },
-  kiosks: { title: 'sections.kiosks.title', comesWith: 'sections.kiosks.comesWith' },
-  staff: { title: 'sections.staff.title', comesWith: 'sections.staff.comesWith' },
-  audit: { title: 'sections.audit.title', comesWith: 'sections.audit.comesWith' },
-} as const satisfies Record<SectionId, { title: string; comesWith: string }>;
+/** Each section's title, as literal keys so a missing translation fails the locale test. */
+const SECTION_TITLES = {
+  fleet: 'sections.fleet.title',
+  applications: 'sections.applications.title',
+  content: 'sections.content.title',
+  kiosks: 'sections.kiosks.title',
+  staff: 'sections.staff.title',
+  audit: 'sections.audit.title',
+} as const satisfies Record<SectionId, string>;
 
 interface ShellProps {
   session: BackOfficeSession;
@@ -28,6 +29,7 @@ export function Shell({ session, language, onLanguage, onSignOut }: ShellProps) 
   const sections = sectionsFor(session.role);
   const [current, setCurrent] = useState<SectionId>(sections[0]!.id);
   const [signingOut, setSigningOut] = useState(false);
+  const CurrentPage = SECTION_PAGES[current];
   const roleName = session.role === 'administrator' ? t('shell.roles.administrator') : t('shell.roles.officer');
 
   return (
@@ -55,15 +57,15 @@ export function Shell({ session, language, onLanguage, onSignOut }: ShellProps) 
           {sections.map(({ id }) => (
             <li key={id}>
               <button type="button" aria-current={id === current ? 'page' : undefined} onClick={() => setCurrent(id)}>
-                {t(SECTION_TEXT[id].title)}
+                {t(SECTION_TITLES[id])}
               </button>
             </li>
           ))}
         </ul>
       </nav>
       <main className="shell__main">
-        <h1>{t(SECTION_TEXT[current].title)}</h1>
-        <p>{t(SECTION_TEXT[current].comesWith)}</p>
+        <h1>{t(SECTION_TITLES[current])}</h1>
+        <CurrentPage session={session} language={language} />
       </main>
     </div>
   );

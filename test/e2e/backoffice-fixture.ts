@@ -9,7 +9,7 @@ import { join } from 'node:path';
 export type BackOfficeStrings = {
   signIn: { title: string; submit: string; errors: { wrongCredentials: string; locked: string; rateLimited: string } };
   shell: { signOut: string; signedInAs: string; roles: { officer: string; administrator: string } };
-  sections: Record<'fleet' | 'applications' | 'content' | 'kiosks' | 'staff' | 'audit', { title: string; comesWith: string }>;
+  sections: Record<'fleet' | 'applications' | 'content' | 'kiosks' | 'staff' | 'audit', { title: string }>;
 };
 export const backOfficeStrings = (language: string) => JSON.parse(readFileSync(`src/backoffice/locales/${language}/backoffice.json`, 'utf8')) as BackOfficeStrings;
 

@@ -864,6 +864,22 @@ export const PORTAL_ENDPOINTS = {
     bodyLimit: PORTAL_BODY_LIMITS.backOfficeApplication,
     auth: 'officer',
   }),
+
+  // ---- the back office's fleet and kiosks pages ----
+
+  // (end of the fleet and kiosks endpoints)
+
+  // ---- the back office's content publishing and staged rollout ----
+
+  // (end of the content publishing endpoints)
+
+  // ---- the back office's staff page ----
+
+  // (end of the staff endpoints)
+
+  // ---- the back office's audit page ----
+
+  // (end of the audit page endpoints)
 } as const;
 
 export type PortalEndpointName = keyof typeof PORTAL_ENDPOINTS;

@@ -18,6 +18,20 @@ export function isValidKioskCode(code: string): boolean {
   return KIOSK_CODE.test(code);
 }
 
+const OFFICE_CODE = /^[0-9A-HJKMNP-TV-Z]{3}$/;
+const OFFICE_CODE_LENGTH = 3;
+
+/** An office code: the first three characters of its kiosks' codes (BSK for BSK1, BSK2, …). */
+export function isValidOfficeCode(code: string): boolean {
+  return OFFICE_CODE.test(code);
+}
+
+/** The office a kiosk stands in, read off its code: the administrator assigns kiosk codes office by office. */
+export function officeCodeOfKiosk(kioskCode: string): string {
+  if (!isValidKioskCode(kioskCode)) throw new RangeError('a kiosk code is four characters of the receipt alphabet');
+  return kioskCode.slice(0, OFFICE_CODE_LENGTH);
+}
+
 export function formatReceiptNumber(kioskCode: string, sequence: number): string {
   if (!isValidKioskCode(kioskCode)) throw new RangeError('a kiosk code is four characters of the receipt alphabet');
   if (!Number.isInteger(sequence) || sequence < 0 || sequence > MAX_RECEIPT_SEQUENCE) throw new RangeError('receipt sequence out of range');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RECEIPT_SEQUENCE, RECEIPT_ALPHABET, formatReceiptNumber, normaliseReceiptNumber } from '../../../src/shared/domain/receipt-number.js';
+import { MAX_RECEIPT_SEQUENCE, RECEIPT_ALPHABET, formatReceiptNumber, isValidOfficeCode, normaliseReceiptNumber, officeCodeOfKiosk } from '../../../src/shared/domain/receipt-number.js';
 
 describe('receipt numbers', () => {
   it('reads as kiosk, sequence and check in three short groups', () => {
@@ -46,5 +46,21 @@ describe('receipt numbers', () => {
     expect(() => formatReceiptNumber('BSK1', MAX_RECEIPT_SEQUENCE + 1)).toThrow(RangeError);
     expect(normaliseReceiptNumber('')).toBeNull();
     expect(normaliseReceiptNumber('BSK1-0000-1')).toBeNull();
+  });
+});
+
+describe('office codes', () => {
+  it('a kiosk stands in the office its code starts with', () => {
+    expect(officeCodeOfKiosk('BSK1')).toBe('BSK');
+    expect(officeCodeOfKiosk('NRN2')).not.toBe(officeCodeOfKiosk('BSK2'));
+    expect(isValidOfficeCode(officeCodeOfKiosk('KRK9'))).toBe(true);
+  });
+
+  it('refuses what is not a kiosk or office code', () => {
+    expect(() => officeCodeOfKiosk('BSKI')).toThrow(RangeError);
+    expect(() => officeCodeOfKiosk('BSK')).toThrow(RangeError);
+    expect(isValidOfficeCode('BSK1')).toBe(false);
+    expect(isValidOfficeCode('bsk')).toBe(false);
+    expect(isValidOfficeCode('BSO')).toBe(false);
   });
 });
