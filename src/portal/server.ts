@@ -10,6 +10,8 @@ import { readPortalPrivateKey } from './applications/portal-private-key.js';
 import { publishedForms } from './applications/published-forms.js';
 import { AuditChainService } from './audit/audit-chain-service.js';
 import { auditRoutes } from './audit/audit-routes.js';
+import { AuditOverview } from './audit/audit-overview.js';
+import { auditPageRoutes } from './audit/audit-page-routes.js';
 import { logPortalAuditHeads } from './audit/portal-audit-head.js';
 import { backOfficeAccounts } from './backoffice/back-office-accounts.js';
 import { BUILT_BACKOFFICE_FOLDER } from './backoffice/back-office-app.js';
@@ -105,6 +107,9 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       now,
       log,
     });
+    const kioskChains = new AuditChainService({ store: store.auditChain, now, log });
+    const auditOverview = new AuditOverview({ portalAudit: store.portalAudit, kioskChains: store.auditChain, kioskChainService: kioskChains, accounts: store.backOfficeAccounts, now });
+    await auditOverview.rememberStartingHead();
     const behindTls = options.behindTls ?? false;
     const backOffice = backOfficeAccounts({ accounts: store.backOfficeAccounts, now, log, behindTls });
     const app = await createPortalApp({
@@ -112,7 +117,8 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
         ...intakeRoutes(new IntakeService({ store, now, log })),
         ...applicationRoutes(applications, opening),
         ...fleetRoutes(new FleetService({ store, now })),
-        ...auditRoutes(new AuditChainService({ store: store.auditChain, now, log })),
+        ...auditRoutes(kioskChains),
+        ...auditPageRoutes(auditOverview),
         ...contentRoutes(library),
         ...backOffice.routes,
         ...enrolmentRoutes(new EnrolmentService({ codes: store.enrolmentCodes, revokeCredential: (code, at) => store.revokeCredential(code, at), now, log })),

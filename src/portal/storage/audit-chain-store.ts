@@ -1,6 +1,7 @@
 import type { ChainAnchor, ChainEntry } from '../../shared/audit/audit-chain.js';
 import { chainEntryOfRow, type AuditEntryRow } from '../../shared/audit/audit-row.js';
 import { canonicalJson, type CanonicalValue } from '../../shared/audit/canonical-json.js';
+import { isoTime } from './row-mapping.js';
 
 /** An entry as the portal stores it: as the kiosk hashed it, details included. */
 export type StoredAuditEntry = ChainEntry;
@@ -20,7 +21,24 @@ export interface AuditChainStore {
    * with one of these seqs is already stored; nothing of this call was stored.
    */
   append(kioskCode: string, entries: readonly StoredAuditEntry[], receivedAt: Date): Promise<'appended' | 'head-moved'>;
+  /** Every kiosk that uploaded any entry, by code, with its stored head and when that head arrived. */
+  chains(): Promise<StoredChainHead[]>;
 }
+
+/** A kiosk's stored chain as the audit page lists it: seqs run from 1 without gaps, so the head's seq is the count. */
+export interface StoredChainHead {
+  kioskCode: string;
+  seq: number;
+  entryHash: string;
+  at: string;
+  receivedAt: string;
+}
+
+/** The query both dialects run for chains(): the head row of each kiosk, found through the (kiosk_code, seq) key. */
+export const CHAIN_HEADS_QUERY = `SELECT e.kiosk_code, e.seq, e.entry_hash, e.at, e.received_at
+   FROM audit_chain_entry e
+   JOIN (SELECT kiosk_code, max(seq) AS seq FROM audit_chain_entry GROUP BY kiosk_code) head ON head.kiosk_code = e.kiosk_code AND head.seq = e.seq
+   ORDER BY e.kiosk_code`;
 
 export const AUDIT_CHAIN_COLUMNS = [
   'kiosk_code',
@@ -52,6 +70,23 @@ export function auditChainValues(kioskCode: string, entry: StoredAuditEntry, rec
     receivedAt,
   ];
 }
+
+/** A head row of CHAIN_HEADS_QUERY as both drivers give it (PostgreSQL: bigint seq as text, received_at as a Date). */
+export interface ChainHeadRow {
+  kiosk_code: string;
+  seq: number | string;
+  entry_hash: string;
+  at: string;
+  received_at: unknown;
+}
+
+export const chainHeadOfRow = (row: ChainHeadRow): StoredChainHead => ({
+  kioskCode: row.kiosk_code,
+  seq: Number(row.seq),
+  entryHash: row.entry_hash,
+  at: row.at,
+  receivedAt: isoTime(row.received_at),
+});
 
 /** A row of audit_chain_entry as both drivers give it. */
 export type AuditChainRow = AuditEntryRow;

@@ -38,6 +38,8 @@ export interface BackOfficeAccountStore {
   createAccount(account: Omit<StoredAccount, 'id' | 'disabledAt'>): Promise<'created' | 'username-taken'>;
   account(username: string): Promise<StoredAccount | null>;
   accounts(): Promise<BackOfficeUser[]>;
+  /** The usernames of these account ids (the audit trail names accounts by id); an unknown id is left out. */
+  usernames(ids: readonly number[]): Promise<Map<number, string>>;
   /** Disables the account and deletes its sessions in one transaction; false when no account has the name. */
   disableAccount(username: string, at: Date): Promise<boolean>;
   /**

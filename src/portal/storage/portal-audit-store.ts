@@ -10,6 +10,8 @@ import { canonicalJson, type CanonicalValue } from '../../shared/audit/canonical
 export interface PortalAuditStore {
   /** Entries with seq > afterSeq, in seq order, at most `limit`. */
   entries(afterSeq: number, limit: number): Promise<ChainEntry[]>;
+  /** The chain's newest entry; null before the first. */
+  latest(): Promise<ChainEntry | null>;
   /**
    * Calls `listener` with the chain's new head after each append this store's connections commit
    * (a rolled-back append is never announced: a head that never existed would read as a cut chain).

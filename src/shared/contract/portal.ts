@@ -26,6 +26,7 @@ import {
   backOfficeUserListSchema,
   signInRequestSchema,
 } from './backoffice.js';
+import { auditChainsSchema, auditEntriesPageSchema, auditEntriesRequestSchema, auditVerificationRequestSchema, auditVerificationSchema } from './audit-page.js';
 
 /**
  * The central portal's API under /v1, written once: every endpoint's method, path, parameters,
@@ -73,6 +74,8 @@ export const PORTAL_BODY_LIMITS = {
   signIn: 4 * KIB,
   enrolment: 1 * KIB,
   backOfficeApplication: 4 * KIB,
+  /** The audit page's requests name a chain and a page: a few dozen bytes. */
+  backOfficeAudit: 1 * KIB,
 } as const;
 
 /** The sealed answers of one submission, base64, at most this long (inside the submission's body limit). */
@@ -345,6 +348,11 @@ portalSchemaRegistry.add(cannotOpenSchema, { id: 'CannotOpen' });
 portalSchemaRegistry.add(statusChangeRequestSchema, { id: 'StatusChangeRequest' });
 portalSchemaRegistry.add(statusChangedSchema, { id: 'StatusChanged' });
 portalSchemaRegistry.add(statusMoveRefusedSchema, { id: 'StatusMoveRefused' });
+portalSchemaRegistry.add(auditChainsSchema, { id: 'AuditChains' });
+portalSchemaRegistry.add(auditVerificationRequestSchema, { id: 'AuditVerificationRequest' });
+portalSchemaRegistry.add(auditVerificationSchema, { id: 'AuditVerification' });
+portalSchemaRegistry.add(auditEntriesRequestSchema, { id: 'AuditEntriesRequest' });
+portalSchemaRegistry.add(auditEntriesPageSchema, { id: 'AuditEntriesPage' });
 
 // ---- endpoints ---------------------------------------------------------------------------------------
 
@@ -878,6 +886,67 @@ export const PORTAL_ENDPOINTS = {
   // (end of the staff endpoints)
 
   // ---- the back office's audit page ----
+
+  auditChains: endpoint({
+    operationId: 'auditChains',
+    summary: 'Every audit chain the portal holds, with its head: its own trail first, then each kiosk’s uploaded chain (back office administrators).',
+    method: 'GET',
+    pattern: '/backoffice/api/audit/chains',
+    params: noParams,
+    path: () => '/backoffice/api/audit/chains',
+    headers: noHeaders,
+    body: undefined,
+    bodyContentType: null,
+    responses: { 200: json('The chains.', auditChainsSchema), ...BACKOFFICE_AUTH_RESPONSES, ...COMMON_RESPONSES },
+    errors: ['UNAUTHORIZED', 'FORBIDDEN', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.none,
+    auth: 'administrator',
+  }),
+
+  /** A POST: it walks a whole chain, which an administrator asks for; nothing is changed. */
+  verifyAuditChain: endpoint({
+    operationId: 'verifyAuditChain',
+    summary: 'Walk one audit chain from its first entry and answer whether it holds, or where and why it breaks (back office administrators).',
+    method: 'POST',
+    pattern: '/backoffice/api/audit/verification',
+    params: noParams,
+    path: () => '/backoffice/api/audit/verification',
+    headers: noHeaders,
+    body: auditVerificationRequestSchema,
+    bodyContentType: 'application/json',
+    responses: {
+      200: json('The verdict (a broken chain is a 200 too: the walk itself succeeded).', auditVerificationSchema),
+      400: errorResponse('The body does not name a chain (VALIDATION).'),
+      ...BACKOFFICE_AUTH_RESPONSES,
+      ...bodyResponses(PORTAL_BODY_LIMITS.backOfficeAudit),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.backOfficeAudit,
+    auth: 'administrator',
+  }),
+
+  listAuditEntries: endpoint({
+    operationId: 'listAuditEntries',
+    summary: 'A page of one audit chain’s entries, newest first (back office administrators).',
+    method: 'POST',
+    pattern: '/backoffice/api/audit/entries',
+    params: noParams,
+    path: () => '/backoffice/api/audit/entries',
+    headers: noHeaders,
+    body: auditEntriesRequestSchema,
+    bodyContentType: 'application/json',
+    responses: {
+      200: json('A page; `before` is where the older one starts.', auditEntriesPageSchema),
+      400: errorResponse('The body is not a page request (VALIDATION).'),
+      ...BACKOFFICE_AUTH_RESPONSES,
+      ...bodyResponses(PORTAL_BODY_LIMITS.backOfficeAudit),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.backOfficeAudit,
+    auth: 'administrator',
+  }),
 
   // (end of the audit page endpoints)
 } as const;

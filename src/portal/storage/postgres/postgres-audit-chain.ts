@@ -1,6 +1,10 @@
 import type pg from 'pg';
 import type { ChainAnchor } from '../../../shared/audit/audit-chain.js';
-import { AUDIT_CHAIN_COLUMNS, type AuditChainRow, auditChainValues, auditEntryFromRow, type AuditChainStore } from '../audit-chain-store.js';
+import {
+  AUDIT_CHAIN_COLUMNS,
+  CHAIN_HEADS_QUERY,
+  chainHeadOfRow,
+  type ChainHeadRow, type AuditChainRow, auditChainValues, auditEntryFromRow, type AuditChainStore } from '../audit-chain-store.js';
 
 const INSERT = `INSERT INTO audit_chain_entry (${AUDIT_CHAIN_COLUMNS.join(', ')}) VALUES (${AUDIT_CHAIN_COLUMNS.map((_, index) => `$${index + 1}`).join(', ')})
   ON CONFLICT DO NOTHING`;
@@ -47,5 +51,6 @@ export function postgresAuditChain(pool: pg.Pool): AuditChainStore {
         client.release();
       }
     },
+    chains: async () => (await pool.query<ChainHeadRow>(CHAIN_HEADS_QUERY)).rows.map(chainHeadOfRow),
   };
 }

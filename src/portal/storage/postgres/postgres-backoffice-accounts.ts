@@ -36,6 +36,10 @@ export function postgresBackOfficeAccounts(pool: pg.Pool): BackOfficeAccountStor
       const { rows } = await pool.query<Row>('SELECT username, role, created_at, disabled_at FROM backoffice_user ORDER BY username');
       return rows.map((row) => ({ username: String(row.username), role: row.role as BackOfficeRole, createdAt: isoTime(row.created_at), disabledAt: isoOrNull(row.disabled_at) }));
     },
+    usernames: async (ids) => {
+      const { rows } = await pool.query<{ id: number; username: string }>('SELECT id, username FROM backoffice_user WHERE id = ANY($1::bigint[])', [[...new Set(ids)]]);
+      return new Map(rows.map((row) => [Number(row.id), String(row.username)]));
+    },
     disableAccount: async (username, at) => {
       // One statement: the account is disabled and its sessions are gone together.
       const { rows } = await pool.query<Row>(

@@ -56,6 +56,10 @@ export function postgresPortalAudit(pool: pg.Pool): PortalAuditStore {
       ]);
       return rows.map(chainEntryOfRow);
     },
+    latest: async () => {
+      const { rows } = await pool.query<AuditEntryRow>(`SELECT ${PORTAL_AUDIT_COLUMNS.join(', ')} FROM portal_audit ORDER BY seq DESC LIMIT 1`);
+      return rows[0] ? chainEntryOfRow(rows[0]) : null;
+    },
     onAppended: (listener) => void listeners.add(listener),
     missingGuards: async () => {
       // A disabled trigger ('D') is there and does nothing: it counts as missing.

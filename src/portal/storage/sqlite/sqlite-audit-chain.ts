@@ -1,6 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { ChainAnchor } from '../../../shared/audit/audit-chain.js';
-import { AUDIT_CHAIN_COLUMNS, type AuditChainRow, auditChainValues, auditEntryFromRow, type AuditChainStore, type StoredAuditEntry } from '../audit-chain-store.js';
+import {
+  AUDIT_CHAIN_COLUMNS,
+  CHAIN_HEADS_QUERY,
+  chainHeadOfRow,
+  type ChainHeadRow,
+  type AuditChainRow, auditChainValues, auditEntryFromRow, type AuditChainStore, type StoredAuditEntry } from '../audit-chain-store.js';
 
 const INSERT = `INSERT INTO audit_chain_entry (${AUDIT_CHAIN_COLUMNS.join(', ')}) VALUES (${AUDIT_CHAIN_COLUMNS.map(() => '?').join(', ')})
   ON CONFLICT DO NOTHING`;
@@ -44,6 +49,7 @@ export function sqliteAuditChain(db: Database.Database): AuditChainStore {
         if (error instanceof HeadMoved) return 'head-moved' as const;
         throw error;
       }),
+    chains: () => run(() => db.prepare<[], ChainHeadRow>(CHAIN_HEADS_QUERY).all().map(chainHeadOfRow)),
   };
 }
 

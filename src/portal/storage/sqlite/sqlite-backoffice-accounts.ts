@@ -49,6 +49,16 @@ export function sqliteBackOfficeAccounts(db: Database.Database): BackOfficeAccou
           .all()
           .map((row) => ({ username: row.username, role: row.role, createdAt: row.created_at, disabledAt: row.disabled_at })),
       ),
+    usernames: (ids) =>
+      run(() => {
+        const select = db.prepare<[number], { username: string }>('SELECT username FROM backoffice_user WHERE id = ?');
+        const names = new Map<number, string>();
+        for (const id of new Set(ids)) {
+          const row = select.get(id);
+          if (row) names.set(id, row.username);
+        }
+        return names;
+      }),
     disableAccount: (username, at) =>
       run(() =>
         db

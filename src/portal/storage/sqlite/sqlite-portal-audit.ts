@@ -46,6 +46,11 @@ export function sqlitePortalAudit(db: Database.Database): PortalAuditStore {
             .map(chainEntryOfRow),
         ),
       ),
+    latest: () =>
+      new Promise((resolve) => {
+        const row = db.prepare<[], AuditEntryRow>(`SELECT ${PORTAL_AUDIT_COLUMNS.join(', ')} FROM portal_audit ORDER BY seq DESC LIMIT 1`).get();
+        resolve(row ? chainEntryOfRow(row) : null);
+      }),
     onAppended: (listener) => void listeners.add(listener),
     missingGuards: () =>
       new Promise((resolve) => {
