@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackOfficeSession } from '../shared/contract/backoffice.js';
 import type { Language } from '../shared/domain/languages.js';
+import { SESSION_ENDED_EVENT } from './api/back-office-request.js';
 import { portalApi } from './api/portal-api.js';
 import { rememberLanguage } from './i18n.js';
 import { Shell } from './Shell.js';
@@ -26,6 +27,14 @@ export function App({ initialLanguage }: { initialLanguage: Language }) {
   useEffect(() => {
     void portalApi.session().then((session) => setPhase(session ? { name: 'signed-in', session } : { name: 'signed-out', sessionEnded: false }));
   }, []);
+
+  // A page's call answered 401: the session ended while the page was open.
+  useEffect(() => {
+    if (phase.name !== 'signed-in') return;
+    const ended = () => setPhase({ name: 'signed-out', sessionEnded: true });
+    window.addEventListener(SESSION_ENDED_EVENT, ended);
+    return () => window.removeEventListener(SESSION_ENDED_EVENT, ended);
+  }, [phase.name]);
 
   // Back on this tab, ask whether the session still lives: a sign-out in another tab, or expiry, ends it here too.
   useEffect(() => {

@@ -38,6 +38,12 @@ export function dateTime(iso: string): string {
   return `${two(date.getDate())}.${two(date.getMonth() + 1)}.${date.getFullYear()} ${clockTime(date)}`;
 }
 
+/** A moment as DD.MM.YYYY HH:MM:SS in local time, for records read to the second (the back office's audit trail), the same in every language. */
+export function dateTimeToSecond(iso: string): string {
+  const date = new Date(iso);
+  return `${dateTime(iso)}:${String(date.getSeconds()).padStart(2, '0')}`;
+}
+
 /**
  * Locale for numbers. Chromium's ICU has no Kyrgyz number data and falls back to English ("4,140");
  * Kyrgyz groups thousands with a space exactly as Russian does ("4 140"), so ky borrows ru-KG.

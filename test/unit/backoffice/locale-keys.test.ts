@@ -54,7 +54,7 @@ function keysInCode(): Set<string> {
     expect(strings, `${file} reads namespace ${namespace}, which has no file`).toBeDefined();
     const topLevel = new Set([...strings!.keys()].map((key) => key.split('.')[0]));
     for (const match of text.matchAll(/\bt\('([a-zA-Z]+)'/g)) keys.add(`${namespace}:${match[1]!}`);
-    for (const match of text.matchAll(/'([a-z][A-Za-z]*(?:\.[A-Za-z]+)+)'/g)) if (topLevel.has(match[1]!.split('.')[0])) keys.add(`${namespace}:${match[1]!}`);
+    for (const match of text.matchAll(/'([a-z][A-Za-z]*(?:\.[A-Za-z_]+)+)'/g)) if (topLevel.has(match[1]!.split('.')[0])) keys.add(`${namespace}:${match[1]!}`);
   }
   return keys;
 }
