@@ -13,8 +13,12 @@ export interface LocalPortal {
 /**
  * Without a configured portal, `npm start` runs the reference portal beside the kiosk (its data
  * in the kiosk's data folder, demo keys), issues this kiosk a credential, and delivers to it, so a
- * visit goes all the way from the screen to the portal on one machine, in either shell.
+ * visit goes all the way from the screen to the portal on one machine, in either shell. The demo
+ * content seals applications to the demo portal key, so the local portal opens them with its
+ * private half: an officer in the local back office can read what was just applied for.
  */
+const DEMO_PORTAL_PRIVATE_KEY = join('resources', 'demo-keys', 'demo-portal-2026.private.json');
+
 export async function startLocalPortal(projectRoot: string, dataFolder: string, kioskCode: string): Promise<LocalPortal> {
   const portalData = join(dataFolder, 'local-portal');
   const issued = spawnSync(process.execPath, [join(projectRoot, 'dist', 'portal', 'admin-cli.js'), 'issue-credential', '--kiosk', kioskCode, '--data', portalData], {
@@ -25,7 +29,12 @@ export async function startLocalPortal(projectRoot: string, dataFolder: string, 
   const token = issued.stdout.trim();
   const child = spawn(process.execPath, [join(projectRoot, 'dist', 'portal', 'main.js'), '--port', '0', '--data', portalData], {
     cwd: projectRoot,
-    env: { ...process.env, PORTAL_ADMIN_TOKEN: randomBytes(24).toString('base64url'), DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      PORTAL_ADMIN_TOKEN: randomBytes(24).toString('base64url'),
+      DATABASE_URL: '',
+      PORTAL_PRIVATE_KEY_FILE: process.env.PORTAL_PRIVATE_KEY_FILE || join(projectRoot, DEMO_PORTAL_PRIVATE_KEY),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolveUrl, rejectUrl) => {
