@@ -103,13 +103,15 @@ export function AuditPage({ session }: SectionPageProps) {
                   <td>{summary.head ? formatAuditTime(summary.head.at) : t('chains.noEntries')}</td>
                   <td>{summary.receivedAt ? formatAuditTime(summary.receivedAt) : t('chains.notApplicable')}</td>
                   <td aria-live="polite">{verdictText(verdict)}</td>
-                  <td className="audit-actions">
-                    <button type="button" disabled={verdict?.state === 'verifying'} aria-label={`${t('chains.verify')}: ${name}`} onClick={() => void verify(summary.chain)}>
-                      {t('chains.verify')}
-                    </button>
-                    <button type="button" aria-label={`${t('chains.show')}: ${name}`} onClick={() => setShown(summary.chain)}>
-                      {t('chains.show')}
-                    </button>
+                  <td>
+                    <div className="audit-actions">
+                      <button type="button" disabled={verdict?.state === 'verifying'} aria-label={`${t('chains.verify')}: ${name}`} onClick={() => void verify(summary.chain)}>
+                        {t('chains.verify')}
+                      </button>
+                      <button type="button" aria-label={`${t('chains.show')}: ${name}`} onClick={() => setShown(summary.chain)}>
+                        {t('chains.show')}
+                      </button>
+                    </div>
                   </td>
                 </tr>
               );
