@@ -29,12 +29,15 @@ export function App({ initialLanguage }: { initialLanguage: Language }) {
   }, []);
 
   // A page's call answered 401: the session ended while the page was open.
+  const currentSession = phase.name === 'signed-in' ? phase.session.csrfToken : null;
   useEffect(() => {
-    if (phase.name !== 'signed-in') return;
-    const ended = () => setPhase({ name: 'signed-out', sessionEnded: true });
+    if (currentSession === null) return;
+    const ended = (event: Event) => {
+      if (event instanceof CustomEvent && event.detail === currentSession) setPhase({ name: 'signed-out', sessionEnded: true });
+    };
     window.addEventListener(SESSION_ENDED_EVENT, ended);
     return () => window.removeEventListener(SESSION_ENDED_EVENT, ended);
-  }, [phase.name]);
+  }, [currentSession]);
 
   // Back on this tab, ask whether the session still lives: a sign-out in another tab, or expiry, ends it here too.
   useEffect(() => {

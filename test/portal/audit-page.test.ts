@@ -114,6 +114,56 @@ describe.each(STORE_KINDS)('the back office audit page (%s)', (kind) => {
     expect(cut.missingGuards.length).toBe(3);
   });
 
+  it('still lists a chain whose rows were edited into nonsense, and names the break', async () => {
+    const { env, administrator } = await prepared();
+    const url = env.portal.url;
+    await runSql(env.storage, "UPDATE audit_chain_entry SET entry_hash = 'x', at = 'not a time' WHERE kiosk_code = 'BSK1' AND seq = 7");
+    const listed = await asPage(url, administrator, 'GET', chainsPath);
+    expect(listed.status, listed.text).toBe(200);
+    expect(auditChainsSchema.parse(listed.json()).chains[1]!.head).toMatchObject({ seq: 7, entryHash: 'x', at: 'not a time' });
+    const entries = await asPage(url, administrator, 'POST', entriesPath, { chain: kioskChain('BSK1'), limit: 2 });
+    expect(auditEntriesPageSchema.parse(entries.json()).entries.map((entry) => entry.entryHash.length)).toEqual([1, 64]);
+    const verified = await asPage(url, administrator, 'POST', verificationPath, { chain: kioskChain('BSK1') });
+    expect(auditVerificationSchema.parse(verified.json()).result).toMatchObject({ ok: false, brokenAt: 7 });
+  });
+
+  it('pages past a gap someone cut, from any starting point, a page of one included', async () => {
+    const { env, administrator } = await prepared();
+    const url = env.portal.url;
+    const page = async (body: Record<string, unknown>) => auditEntriesPageSchema.parse((await asPage(url, administrator, 'POST', entriesPath, { chain: kioskChain('BSK1'), ...body })).json());
+    const seqs = (found: { entries: { seq: number }[] }) => found.entries.map((entry) => entry.seq);
+    expect(await page({ before: 1 })).toEqual({ entries: [], before: null });
+    expect(seqs(await page({ before: 1000, limit: 2 }))).toEqual([7, 6]);
+    expect(await page({ before: 2, limit: 1 })).toMatchObject({ entries: [{ seq: 1 }], before: null });
+    // The kiosk table has no append-only guard: entries 3 to 5 removed, the paging still reaches 2 and 1.
+    await runSql(env.storage, "DELETE FROM audit_chain_entry WHERE kiosk_code = 'BSK1' AND seq BETWEEN 3 AND 5");
+    const first = await page({ limit: 2 });
+    expect([seqs(first), first.before]).toEqual([[7, 6], 6]);
+    const second = await page({ before: first.before, limit: 2 });
+    expect([seqs(second), second.before]).toEqual([[2, 1], null]);
+  });
+
+  it('a kiosk that never uploaded has no chain to verify', async () => {
+    const { env, administrator } = await prepared();
+    const answer = await asPage(env.portal.url, administrator, 'POST', verificationPath, { chain: kioskChain('BSK5') });
+    expect([answer.status, portalErrorSchema.parse(answer.json()).error.code]).toEqual([404, 'NOT_FOUND']);
+  });
+
+  it('a portal started later, or another process, still finds the trail cut below a head it knows', async () => {
+    const { env, officer, receiptNumber } = await prepared();
+    // A second portal process on the same store, started after the first entries were written.
+    const [later] = (await startPortals(1, {}, env.storage)).portals;
+    await createAccount(env.store, 'cholpon', 'administrator');
+    const administrator = await signIn(later!.url, 'cholpon', PASSWORDS.administrator);
+    // The first portal appends a third entry; the later one learns of it when its page lists the chains.
+    const moved = await asPage(env.portal.url, officer, 'POST', PORTAL_ENDPOINTS.changeApplicationStatus.path({ receiptNumber }), { to: 'issued', reasonId: null });
+    expect(moved.status, moved.text).toBe(200);
+    expect((await asPage(later!.url, administrator, 'GET', chainsPath)).status).toBe(200);
+    await runSql(env.storage, `${dropGuards} DELETE FROM portal_audit WHERE seq = 3;`);
+    const cut = await asPage(later!.url, administrator, 'POST', verificationPath, { chain: PORTAL_CHAIN });
+    expect(auditVerificationSchema.parse(cut.json()).result).toEqual({ ok: false, brokenAt: 3, reason: 'TRUNCATED' });
+  });
+
   it('pages a chain newest first, naming the back office account behind each act', async () => {
     const { env, administrator, receiptNumber } = await prepared();
     const url = env.portal.url;

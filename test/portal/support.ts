@@ -111,12 +111,17 @@ export function useStorage(kind: StoreKind) {
     };
   }
 
-  /** Storage, `count` portals sharing it (each with its own store), and credentials for BSK1 and BSK2. */
+  /**
+   * Storage, `count` portals sharing it (each with its own store), and credentials for BSK1 and BSK2
+   * (issued again: earlier ones are revoked). With `on`, the portals start on that storage, as a
+   * portal process started later does.
+   */
   async function startPortals(
     count = 1,
     extra: { now?: () => Date; log?: (event: string, fields?: Record<string, string | number>) => void; trustAnchors?: TrustAnchor[]; trustedProxy?: string } = {},
+    on?: Storage,
   ): Promise<PortalEnv> {
-    const target = await storage();
+    const target = on ?? (await storage());
     const started: Portal[] = [];
     let first: PortalStore | undefined;
     for (let index = 0; index < count; index++) {

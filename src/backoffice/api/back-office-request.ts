@@ -39,7 +39,8 @@ export async function callPortal<T>(session: BackOfficeSession, method: 'GET' | 
     const parsed = schema.safeParse(answer);
     return parsed.success ? { ok: true, value: parsed.data } : { ok: false, failure: 'unavailable', status: response.status, body: answer };
   }
-  if (response.status === 401) window.dispatchEvent(new Event(SESSION_ENDED_EVENT));
+  // The event names the session the call was made under: a late answer to an old session's call must not end a newer one.
+  if (response.status === 401) window.dispatchEvent(new CustomEvent<string>(SESSION_ENDED_EVENT, { detail: session.csrfToken }));
   const failure: CallFailure = response.status === 401 ? 'signed-out' : response.status === 403 ? 'forbidden' : response.status >= 500 ? 'unavailable' : 'refused';
   return { ok: false, failure, status: response.status, body: answer };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditChainRef, AuditEntryView } from '../../shared/contract/audit-page.js';
 import type { BackOfficeSession } from '../../shared/contract/backoffice.js';
@@ -20,6 +20,9 @@ export function ChainEntries({ session, chain, chainName, onClose }: ChainEntrie
   const { t } = useTranslation('audit');
   const kindLabel = useKindLabel();
   const [loaded, setLoaded] = useState<Loaded>({ entries: [], before: null, state: 'loading' });
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The entries open below a table that may be long: the keyboard's focus goes to them.
+  useEffect(() => heading.current?.focus(), []);
 
   const fetchPage = useCallback(
     (before: number | null, shown: AuditEntryView[]) =>
@@ -39,7 +42,9 @@ export function ChainEntries({ session, chain, chainName, onClose }: ChainEntrie
   return (
     <section className="audit-entries" aria-labelledby="audit-entries-title">
       <div className="audit-entries__header">
-        <h2 id="audit-entries-title">{t('entries.title', { chain: chainName })}</h2>
+        <h2 id="audit-entries-title" tabIndex={-1} ref={heading}>
+          {t('entries.title', { chain: chainName })}
+        </h2>
         <button type="button" onClick={onClose}>
           {t('entries.close')}
         </button>
@@ -75,15 +80,16 @@ export function ChainEntries({ session, chain, chainName, onClose }: ChainEntrie
           </tbody>
         </table>
       )}
-      {state === 'idle' && entries.length === 0 && <p>{t('entries.empty')}</p>}
-      {state === 'loading' && <p role="status">{t('entries.loading')}</p>}
+      {/* One live region, always there, so a screen reader hears each change of state. */}
+      <p role="status">{state === 'loading' ? t('entries.loading') : state === 'idle' && entries.length === 0 ? t('entries.empty') : ''}</p>
       {state === 'failed' && (
         <p className="error" role="alert">
           {t('entries.failed')}
         </p>
       )}
-      {(before !== null || state === 'failed') && state !== 'loading' && (
-        <button type="button" onClick={() => more(before, entries)}>
+      {/* Stays while the next page loads, so the keyboard's focus is not dropped onto the page. */}
+      {(before !== null || state === 'failed') && (
+        <button type="button" aria-disabled={state === 'loading'} onClick={() => state !== 'loading' && more(before, entries)}>
           {state === 'failed' ? t('load.retry') : t('entries.older')}
         </button>
       )}

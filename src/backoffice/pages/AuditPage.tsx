@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChainBreak } from '../../shared/audit/audit-chain.js';
 import type { AuditChainRef, AuditChainSummary, AuditVerification } from '../../shared/contract/audit-page.js';
@@ -32,6 +32,12 @@ export function AuditPage({ session }: SectionPageProps) {
   const [chains, setChains] = useState<AuditChainSummary[] | 'loading' | 'failed'>('loading');
   const [verdicts, setVerdicts] = useState<Record<string, Verdict>>({});
   const [shown, setShown] = useState<AuditChainRef | null>(null);
+  // Closing the entries gives the keyboard's focus back to the button that opened them.
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const closeEntries = () => {
+    setShown(null);
+    opener.current?.focus();
+  };
 
   const fetchChains = useCallback(() => auditApi.chains(session).then((answer) => setChains(answer.ok ? answer.value.chains : 'failed')), [session]);
   useEffect(() => void fetchChains(), [fetchChains]);
@@ -69,7 +75,7 @@ export function AuditPage({ session }: SectionPageProps) {
   return (
     <div className="audit-page">
       <p>{t('intro')}</p>
-      {chains === 'loading' && <p role="status">{t('load.loading')}</p>}
+      <p role="status">{chains === 'loading' ? t('load.loading') : ''}</p>
       {chains === 'failed' && (
         <div role="alert">
           <p className="error">{t('load.failed')}</p>
@@ -105,10 +111,22 @@ export function AuditPage({ session }: SectionPageProps) {
                   <td aria-live="polite">{verdictText(verdict)}</td>
                   <td>
                     <div className="audit-actions">
-                      <button type="button" disabled={verdict?.state === 'verifying'} aria-label={`${t('chains.verify')}: ${name}`} onClick={() => void verify(summary.chain)}>
+                      <button
+                        type="button"
+                        aria-disabled={verdict?.state === 'verifying'}
+                        aria-label={`${t('chains.verify')}: ${name}`}
+                        onClick={() => verdict?.state !== 'verifying' && void verify(summary.chain)}
+                      >
                         {t('chains.verify')}
                       </button>
-                      <button type="button" aria-label={`${t('chains.show')}: ${name}`} onClick={() => setShown(summary.chain)}>
+                      <button
+                        type="button"
+                        aria-label={`${t('chains.show')}: ${name}`}
+                        onClick={(event) => {
+                          opener.current = event.currentTarget;
+                          setShown(summary.chain);
+                        }}
+                      >
                         {t('chains.show')}
                       </button>
                     </div>
@@ -119,7 +137,7 @@ export function AuditPage({ session }: SectionPageProps) {
           </tbody>
         </table>
       )}
-      {shown && <ChainEntries key={keyOf(shown)} session={session} chain={shown} chainName={chainName(shown)} onClose={() => setShown(null)} />}
+      {shown && <ChainEntries key={keyOf(shown)} session={session} chain={shown} chainName={chainName(shown)} onClose={closeEntries} />}
     </div>
   );
 }

@@ -21,6 +21,8 @@ export interface AuditChainStore {
    * with one of these seqs is already stored; nothing of this call was stored.
    */
   append(kioskCode: string, entries: readonly StoredAuditEntry[], receivedAt: Date): Promise<'appended' | 'head-moved'>;
+  /** The kiosk's stored entries with seq < beforeSeq, newest first, at most `limit`. */
+  entriesBefore(kioskCode: string, beforeSeq: number, limit: number): Promise<StoredAuditEntry[]>;
   /** Every kiosk that uploaded any entry, by code, with its stored head and when that head arrived. */
   chains(): Promise<StoredChainHead[]>;
 }
@@ -34,10 +36,19 @@ export interface StoredChainHead {
   receivedAt: string;
 }
 
-/** The query both dialects run for chains(): the head row of each kiosk, found through the (kiosk_code, seq) key. */
-export const CHAIN_HEADS_QUERY = `SELECT e.kiosk_code, e.seq, e.entry_hash, e.at, e.received_at
-   FROM audit_chain_entry e
-   JOIN (SELECT kiosk_code, max(seq) AS seq FROM audit_chain_entry GROUP BY kiosk_code) head ON head.kiosk_code = e.kiosk_code AND head.seq = e.seq
+/**
+ * The query both dialects run for chains(): the head row of each kiosk. A GROUP BY would read every
+ * entry of every kiosk on each page load; this walks the (kiosk_code, seq) key instead, one seek
+ * to the next kiosk code and one to its highest seq, so it costs a few seeks per kiosk at any size.
+ */
+export const CHAIN_HEADS_QUERY = `WITH RECURSIVE codes(code) AS (
+     SELECT min(kiosk_code) FROM audit_chain_entry
+     UNION ALL
+     SELECT (SELECT min(kiosk_code) FROM audit_chain_entry WHERE kiosk_code > codes.code) FROM codes WHERE codes.code IS NOT NULL
+   )
+   SELECT e.kiosk_code, e.seq, e.entry_hash, e.at, e.received_at
+   FROM codes
+   JOIN audit_chain_entry e ON e.kiosk_code = codes.code AND e.seq = (SELECT max(seq) FROM audit_chain_entry WHERE kiosk_code = codes.code)
    ORDER BY e.kiosk_code`;
 
 export const AUDIT_CHAIN_COLUMNS = [

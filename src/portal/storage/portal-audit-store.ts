@@ -10,6 +10,8 @@ import { canonicalJson, type CanonicalValue } from '../../shared/audit/canonical
 export interface PortalAuditStore {
   /** Entries with seq > afterSeq, in seq order, at most `limit`. */
   entries(afterSeq: number, limit: number): Promise<ChainEntry[]>;
+  /** Entries with seq < beforeSeq, newest first, at most `limit`: one backward range of the key, gaps and all. */
+  entriesBefore(beforeSeq: number, limit: number): Promise<ChainEntry[]>;
   /** The chain's newest entry; null before the first. */
   latest(): Promise<ChainEntry | null>;
   /**

@@ -9,7 +9,6 @@ import { isValidKioskCode } from '../domain/receipt-number.js';
  * are declared in portal.ts with the rest of the API.
  */
 
-const hashSchema = z.string().regex(/^[0-9a-f]{64}$/);
 const seqSchema = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const auditKioskCodeSchema = z.string().refine(isValidKioskCode, { error: 'A kiosk code is four characters of the receipt alphabet, such as BSK1.' });
 
@@ -20,15 +19,22 @@ export const auditChainRefSchema = z.discriminatedUnion('kind', [
 ]);
 export type AuditChainRef = z.infer<typeof auditChainRefSchema>;
 
-/** A chain's newest entry. Chains run from seq 1 without gaps (uploads and appends are checked so), so the head's seq is also the count. */
-const chainHeadSchema = z.object({ seq: seqSchema, entryHash: hashSchema, at: z.iso.datetime() });
+/*
+ * What the portal answers of stored entries is typed loosely on purpose: a row someone edited in
+ * the database (a hash that is no hash, a time that is no time) must still be listed, and its
+ * verification name the break, rather than the page fail to load exactly when it is needed.
+ */
+const storedText = z.string();
+
+/** A chain's newest entry (its seq is the number of entries while the chain is whole). */
+const chainHeadSchema = z.object({ seq: z.number().int(), entryHash: storedText, at: storedText });
 
 export const auditChainSummarySchema = z.object({
   chain: auditChainRefSchema,
   /** Null for a chain with no entry yet (the portal's, before its first audited act). */
   head: chainHeadSchema.nullable(),
   /** For a kiosk's chain: when the portal stored its newest entry (the kiosk's last upload that added any). */
-  receivedAt: z.iso.datetime().nullable(),
+  receivedAt: storedText.nullable(),
 });
 export type AuditChainSummary = z.infer<typeof auditChainSummarySchema>;
 
@@ -48,8 +54,8 @@ export const auditVerificationSchema = z.object({
   chain: auditChainRefSchema,
   verifiedAt: z.iso.datetime(),
   result: z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), entries: z.number().int().nonnegative(), head: z.object({ seq: seqSchema, entryHash: hashSchema }).nullable() }),
-    z.object({ ok: z.literal(false), brokenAt: seqSchema, reason: z.enum(CHAIN_BREAKS) }),
+    z.object({ ok: z.literal(true), entries: z.number().int().nonnegative(), head: z.object({ seq: z.number().int(), entryHash: storedText }).nullable() }),
+    z.object({ ok: z.literal(false), brokenAt: z.number().int(), reason: z.enum(CHAIN_BREAKS) }),
   ]),
   missingGuards: z.array(z.string()),
 });
@@ -65,18 +71,18 @@ export type AuditEntriesRequest = z.infer<typeof auditEntriesRequestSchema>;
 
 /** An entry as the page lists it; the details as stored (codes and numbers only: no entry carries a visitor's data). */
 export const auditEntryViewSchema = z.object({
-  seq: seqSchema,
-  at: z.iso.datetime(),
+  seq: z.number().int(),
+  at: storedText,
   kind: z.string(),
   actor: z.string().nullable(),
   /** For the portal's own trail: the username of the account the actor (`user:<id>`) names, when it still exists. */
   actorName: z.string().nullable(),
   subject: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
-  entryHash: hashSchema,
+  entryHash: storedText,
 });
 export type AuditEntryView = z.infer<typeof auditEntryViewSchema>;
 
-/** `before` for the next (older) page, or null at the chain's first entry. */
-export const auditEntriesPageSchema = z.object({ entries: z.array(auditEntryViewSchema), before: seqSchema.nullable() });
+/** `before` for the next (older) page, or null when no older entry is stored. */
+export const auditEntriesPageSchema = z.object({ entries: z.array(auditEntryViewSchema), before: z.number().int().nullable() });
 export type AuditEntriesPage = z.infer<typeof auditEntriesPageSchema>;

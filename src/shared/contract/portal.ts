@@ -918,12 +918,16 @@ export const PORTAL_ENDPOINTS = {
       200: json('The verdict (a broken chain is a 200 too: the walk itself succeeded).', auditVerificationSchema),
       400: errorResponse('The body does not name a chain (VALIDATION).'),
       ...BACKOFFICE_AUTH_RESPONSES,
+      404: errorResponse('The kiosk has uploaded no audit entry (NOT_FOUND).'),
+      429: errorResponse('Too many verifications from this address (RATE_LIMITED); Retry-After says when to try again.'),
       ...bodyResponses(PORTAL_BODY_LIMITS.backOfficeAudit),
       ...COMMON_RESPONSES,
     },
-    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE', 'INTERNAL'],
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE', 'INTERNAL'],
     bodyLimit: PORTAL_BODY_LIMITS.backOfficeAudit,
     auth: 'administrator',
+    // Each walk re-hashes a whole chain; the page asks one chain at a time, a script may not ask without end.
+    rateLimit: { max: 30, windowSeconds: 60 },
   }),
 
   listAuditEntries: endpoint({

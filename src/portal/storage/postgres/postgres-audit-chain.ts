@@ -51,6 +51,14 @@ export function postgresAuditChain(pool: pg.Pool): AuditChainStore {
         client.release();
       }
     },
+    entriesBefore: async (kioskCode, beforeSeq, limit) => {
+      const { rows } = await pool.query<AuditChainRow>('SELECT * FROM audit_chain_entry WHERE kiosk_code = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3', [
+        kioskCode,
+        beforeSeq,
+        limit,
+      ]);
+      return rows.map(auditEntryFromRow);
+    },
     chains: async () => (await pool.query<ChainHeadRow>(CHAIN_HEADS_QUERY)).rows.map(chainHeadOfRow),
   };
 }

@@ -56,6 +56,13 @@ export function postgresPortalAudit(pool: pg.Pool): PortalAuditStore {
       ]);
       return rows.map(chainEntryOfRow);
     },
+    entriesBefore: async (beforeSeq, limit) => {
+      const { rows } = await pool.query<AuditEntryRow>(`SELECT ${PORTAL_AUDIT_COLUMNS.join(', ')} FROM portal_audit WHERE seq < $1 ORDER BY seq DESC LIMIT $2`, [
+        beforeSeq,
+        limit,
+      ]);
+      return rows.map(chainEntryOfRow);
+    },
     latest: async () => {
       const { rows } = await pool.query<AuditEntryRow>(`SELECT ${PORTAL_AUDIT_COLUMNS.join(', ')} FROM portal_audit ORDER BY seq DESC LIMIT 1`);
       return rows[0] ? chainEntryOfRow(rows[0]) : null;

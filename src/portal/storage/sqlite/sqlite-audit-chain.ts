@@ -49,6 +49,13 @@ export function sqliteAuditChain(db: Database.Database): AuditChainStore {
         if (error instanceof HeadMoved) return 'head-moved' as const;
         throw error;
       }),
+    entriesBefore: (kioskCode, beforeSeq, limit) =>
+      run(() =>
+        db
+          .prepare<[string, number, number], AuditChainRow>('SELECT * FROM audit_chain_entry WHERE kiosk_code = ? AND seq < ? ORDER BY seq DESC LIMIT ?')
+          .all(kioskCode, beforeSeq, limit)
+          .map(auditEntryFromRow),
+      ),
     chains: () => run(() => db.prepare<[], ChainHeadRow>(CHAIN_HEADS_QUERY).all().map(chainHeadOfRow)),
   };
 }

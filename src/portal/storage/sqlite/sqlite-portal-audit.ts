@@ -46,6 +46,15 @@ export function sqlitePortalAudit(db: Database.Database): PortalAuditStore {
             .map(chainEntryOfRow),
         ),
       ),
+    entriesBefore: (beforeSeq, limit) =>
+      new Promise((resolve) =>
+        resolve(
+          db
+            .prepare<[number, number], AuditEntryRow>(`SELECT ${PORTAL_AUDIT_COLUMNS.join(', ')} FROM portal_audit WHERE seq < ? ORDER BY seq DESC LIMIT ?`)
+            .all(beforeSeq, limit)
+            .map(chainEntryOfRow),
+        ),
+      ),
     latest: () =>
       new Promise((resolve) => {
         const row = db.prepare<[], AuditEntryRow>(`SELECT ${PORTAL_AUDIT_COLUMNS.join(', ')} FROM portal_audit ORDER BY seq DESC LIMIT 1`).get();
