@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { trustAnchorsSchema } from '../shared/content/content-schema.js';
+import { sealedAnswersRetentionDays } from './applications/sealed-answers-retention.js';
 import { startPortal } from './server.js';
 
 /**
@@ -20,6 +21,13 @@ if (!adminToken || adminToken.length < 16) {
   console.error('Set PORTAL_ADMIN_TOKEN (at least 16 characters) to start the portal.');
   process.exit(2);
 }
+let retentionDays: number;
+try {
+  retentionDays = sealedAnswersRetentionDays(process.env.PORTAL_SEALED_ANSWERS_RETENTION_DAYS);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
 const databaseUrl = process.env.DATABASE_URL || undefined;
 // Behind a TLS proxy the back office's session cookie must be Secure although this listener is plain HTTP.
 const behindTls = process.env.PORTAL_BEHIND_TLS === '1';
@@ -35,6 +43,8 @@ const portal = await startPortal({
   trustAnchors: trustAnchorsSchema.parse(JSON.parse(readFileSync(values.trust, 'utf8'))),
   // Officers open applications with it; without it the back office lists and moves them but opens none.
   portalPrivateKeyFile: process.env.PORTAL_PRIVATE_KEY_FILE || undefined,
+  // Issued or rejected applications keep their sealed answers this many days, then only their metadata.
+  sealedAnswersRetentionDays: retentionDays,
   log: (event, fields) => console.log(JSON.stringify({ time: new Date().toISOString(), event, ...fields })),
 });
 // Never print the database URL: it may carry a password.

@@ -7,7 +7,8 @@ import { applicationRoutes } from './applications/application-routes.js';
 import { readStatusReasons } from './applications/status-reasons.js';
 import { ApplicationOpening } from './applications/application-opening.js';
 import { readPortalPrivateKey } from './applications/portal-private-key.js';
-import { publishedForms } from './applications/published-forms.js';
+import { publishedForms, publishedServices } from './applications/published-forms.js';
+import { DEFAULT_SEALED_ANSWERS_RETENTION_DAYS, SealedAnswersRetention } from './applications/sealed-answers-retention.js';
 import { AuditChainService } from './audit/audit-chain-service.js';
 import { auditRoutes } from './audit/audit-routes.js';
 import { AuditOverview } from './audit/audit-overview.js';
@@ -51,6 +52,10 @@ export interface PortalOptions {
   behindTls?: boolean;
   /** The reverse proxy's address(es): only it may name the client in X-Forwarded-For (PORTAL_TRUSTED_PROXY). */
   trustedProxy?: string;
+  /** Days an issued or rejected application's sealed answers are kept (PORTAL_SEALED_ANSWERS_RETENTION_DAYS, default 90). */
+  sealedAnswersRetentionDays?: number;
+  /** How often the retention job runs after the run at start (default hourly). */
+  retentionIntervalMs?: number;
   /** The built back office web app (default: dist/backoffice of this checkout). */
   backOfficeFolder?: string;
 }
@@ -110,12 +115,20 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     const kioskChains = new AuditChainService({ store: store.auditChain, now, log });
     const auditOverview = new AuditOverview({ portalAudit: store.portalAudit, kioskChains: store.auditChain, kioskChainService: kioskChains, accounts: store.backOfficeAccounts, now });
     await auditOverview.rememberStartingHead();
+    // Checked before anything listens: a wrong retention setting stops the start.
+    const retention = new SealedAnswersRetention({
+      store: store.applications,
+      retentionDays: options.sealedAnswersRetentionDays ?? DEFAULT_SEALED_ANSWERS_RETENTION_DAYS,
+      now,
+      log,
+      ...(options.retentionIntervalMs ? { intervalMs: options.retentionIntervalMs } : {}),
+    });
     const behindTls = options.behindTls ?? false;
     const backOffice = backOfficeAccounts({ accounts: store.backOfficeAccounts, now, log, behindTls });
     const app = await createPortalApp({
       handlers: {
         ...intakeRoutes(new IntakeService({ store, now, log })),
-        ...applicationRoutes(applications, opening),
+        ...applicationRoutes(applications, opening, publishedServices(library)),
         ...fleetRoutes(new FleetService({ store, now })),
         ...auditRoutes(kioskChains),
         ...auditPageRoutes(auditOverview),
@@ -132,6 +145,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       await app.close();
       throw error;
     });
+    retention.start();
     const { port } = app.server.address() as AddressInfo;
     return {
       url: `http://127.0.0.1:${port}`,
@@ -139,6 +153,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       server: app.server,
       store,
       close: async () => {
+        await retention.stop();
         await app.close();
         await closeOwnStore();
       },

@@ -66,9 +66,9 @@ describe.each(STORE_KINDS)('fuzzing the officers’ application endpoints (%s)',
   it('POST /backoffice/api/applications/… (search, opening, status)', async () => {
     const { portal, store, officer, id, receipt } = await prepare();
     // Each endpoint's path with a body meant for it, so most requests get past validation to the workflow.
-    const searches = fc.record({ status: fc.constantFrom(...APPLICATION_STATUSES), limit: mostly(20, fc.integer({ min: -5, max: 200 })), kioskCode: fc.constantFrom('BSK1', 'bsk1') });
+    const searches = fc.record({ status: fc.constantFrom(...APPLICATION_STATUSES), limit: mostly(20, fc.integer({ min: -5, max: 200 })), kioskCode: fc.constantFrom('BSK1', 'bsk1'), officeCode: fc.constantFrom('BSK', 'bs', 'BSK1'), receiptNumber: fc.constantFrom(receipt, receipt.toLowerCase(), 'BSK1-0000-0') });
     const openings = fc.record({ language: mostly('ru', fc.constantFrom('ky', 'en', 'de')) });
-    const moves = fc.record({ to: fc.constantFrom(...APPLICATION_STATUSES, 'processing'), reasonId: fc.constantFrom(null, 'document-missing', 'duplicate-application', 'Nope') });
+    const moves = fc.record({ to: fc.constantFrom(...APPLICATION_STATUSES, 'processing'), reasonId: fc.constantFrom(null, 'document-missing', 'duplicate-application', 'Nope'), expected: fc.constantFrom(...APPLICATION_STATUSES, 'ready') });
     const requests = fc.oneof(
       bodies(searches).map((body) => ({ path: PORTAL_ENDPOINTS.listApplications.path({}), body })),
       fc

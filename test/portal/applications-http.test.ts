@@ -71,11 +71,11 @@ describe.each(STORE_KINDS)('the officers’ application endpoints over HTTP (%s)
     expect(page.applications.map((row) => row.receiptNumber)).toEqual([requests[2]!.receiptNumber, requests[1]!.receiptNumber]);
     expect(first.text).not.toContain('sealed');
     const second = applicationPageSchema.parse((await asOfficer(portal, officer, searchPath, { limit: 2, after: page.next })).json());
-    expect(second).toEqual({ applications: [expect.objectContaining({ receiptNumber: requests[0]!.receiptNumber })], next: null });
+    expect(second).toMatchObject({ applications: [expect.objectContaining({ receiptNumber: requests[0]!.receiptNumber })], next: null });
 
     const receipt = requests[0]!.receiptNumber;
-    expect((await asOfficer(portal, officer, statusPath(receipt), { to: 'in-review', reasonId: null })).status).toBe(200);
-    const moved = await asOfficer(portal, officer, statusPath(receipt), { to: 'needs-action', reasonId: 'document-missing' });
+    expect((await asOfficer(portal, officer, statusPath(receipt), { to: 'in-review', reasonId: null, expected: 'received' })).status).toBe(200);
+    const moved = await asOfficer(portal, officer, statusPath(receipt), { to: 'needs-action', reasonId: 'document-missing', expected: 'in-review' });
     expect([moved.status, moved.json()]).toEqual([200, { status: 'needs-action', reasonId: 'document-missing' }]);
     const inReview = applicationPageSchema.parse((await asOfficer(portal, officer, searchPath, { status: 'needs-action' })).json());
     expect(inReview.applications.map((row) => row.receiptNumber)).toEqual([receipt]);
@@ -83,10 +83,10 @@ describe.each(STORE_KINDS)('the officers’ application endpoints over HTTP (%s)
     const lookup = await send(portal.url, { path: PORTAL_ENDPOINTS.applicationStatus.path({ receiptNumber: receipt }), headers: bearer(token) });
     expect(applicationStatusSchema.parse(lookup.json())).toMatchObject({ status: 'processing', state: 'needs-action', reason: { id: 'document-missing' } });
 
-    const refused = await asOfficer(portal, officer, statusPath(receipt), { to: 'issued', reasonId: null });
+    const refused = await asOfficer(portal, officer, statusPath(receipt), { to: 'issued', reasonId: null, expected: 'needs-action' });
     expect(refused.status).toBe(409);
     expect(statusMoveRefusedSchema.parse(refused.json()).error).toMatchObject({ code: 'STATUS_MOVE_REFUSED', refusal: 'MOVE_NOT_ALLOWED', from: 'needs-action' });
-    const unknown = await asOfficer(portal, officer, statusPath(requests[1]!.receiptNumber), { to: 'in-review', reasonId: 'made-up' });
+    const unknown = await asOfficer(portal, officer, statusPath(requests[1]!.receiptNumber), { to: 'in-review', reasonId: 'made-up', expected: 'received' });
     expect((unknown.json() as { error: { refusal: string } }).error.refusal).toBe('REASON_NOT_TAKEN');
   });
 
@@ -95,7 +95,7 @@ describe.each(STORE_KINDS)('the officers’ application endpoints over HTTP (%s)
     const request = await makeSubmission('BSK1', {}, { answers: { lastName: 'Асанова', pin: '21204198500012', phone: '+996700123456' } });
     expect((await submit(portal.url, token, request)).status).toBe(201);
 
-    expect((await asOfficer(portal, officer, statusPath(request.receiptNumber), { to: 'in-review', reasonId: null })).status).toBe(200);
+    expect((await asOfficer(portal, officer, statusPath(request.receiptNumber), { to: 'in-review', reasonId: null, expected: 'received' })).status).toBe(200);
     const opened = await asOfficer(portal, officer, openingPath(request.id), { language: 'en' });
     expect(opened.status, opened.text).toBe(200);
     const body = openedApplicationSchema.parse(opened.json());
@@ -112,7 +112,7 @@ describe.each(STORE_KINDS)('the officers’ application endpoints over HTTP (%s)
 
     expect((await postJson(portal.url, openingPath(request.id), { language: 'en' })).status).toBe(401);
     expect((await asOfficer(portal, officer, openingPath(request.id), { language: 'en' }, { 'X-CSRF-Token': 'not-the-token' })).status).toBe(403);
-    expect((await asOfficer(portal, officer, statusPath(request.receiptNumber), { to: 'in-review', reasonId: null }, { 'X-CSRF-Token': '' })).status).toBe(403);
+    expect((await asOfficer(portal, officer, statusPath(request.receiptNumber), { to: 'in-review', reasonId: null, expected: 'in-review' }, { 'X-CSRF-Token': '' })).status).toBe(403);
     expect((await asOfficer(portal, officer, openingPath(crypto.randomUUID()), { language: 'en' })).status).toBe(404);
     expect(await portal.store.portalAudit.entries(0, 10)).toHaveLength(2);
     expect((await portal.store.applications.current(request.receiptNumber))?.status).toBe('in-review');

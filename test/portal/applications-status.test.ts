@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ApplicationStatusService } from '../../src/portal/applications/application-status-service.js';
 import { readStatusReasons } from '../../src/portal/applications/status-reasons.js';
 import { verifyPortalAudit } from '../../src/portal/audit/portal-audit-verify.js';
-import { applicationListQuery } from '../../src/portal/storage/application-status-store.js';
+import { applicationListQuery, type ApplicationListFilter } from '../../src/portal/storage/application-status-store.js';
 import type { PortalStore } from '../../src/portal/storage/portal-store.js';
 import { makeSubmission, STORE_KINDS, useStorage, type Storage } from './support.js';
 
@@ -128,44 +128,59 @@ describe.each(STORE_KINDS)('application status workflow (%s)', (kind) => {
     ]);
   });
 
-  it('pages by an index at 100,000 applications, not by reading the table', async () => {
+  it('pages by an index at 100,000 applications for every filter of the list, not by reading the table', async () => {
     const { target, store } = await setUp();
-    // The list's own query, for the second page of applications in review.
+    // The list's own query, for the second page, with each filter the page offers (and none).
     const cursor = { createdAt: '2026-06-01T00:00:00.000Z', id: 'ffffffff-ffff-7fff-bfff-ffffffffffff' };
-    const query = (placeholder: (index: number) => string) => applicationListQuery({ status: 'in-review' }, cursor, 50, placeholder);
+    const filters: { filter: ApplicationListFilter; index: string }[] = [
+      { filter: {}, index: 'submission_by_created' },
+      { filter: { status: 'in-review' }, index: 'submission_by_status' },
+      { filter: { serviceId: 'passport' }, index: 'submission_by_service' },
+      { filter: { kioskCode: 'BSK1' }, index: 'submission_by_kiosk' },
+      { filter: { officeCode: 'BSK' }, index: 'submission_by_office' },
+      { filter: { receiptNumber: 'BLK1-000001-00' }, index: 'receipt_number' },
+    ];
+    const query = (filter: ApplicationListFilter, placeholder: (index: number) => string) => applicationListQuery(filter, cursor, 26, placeholder);
     if (kind === 'sqlite') {
       await store.close();
       const db = new Database(target.options.sqliteFile);
       db.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)
-        INSERT INTO submission SELECT printf('00000000-0000-7000-8000-%012d', i), printf('BLK%d-%04d-00', i % 10, i), 'BSK1', 'passport', 'form', 1, 3, '1', '1', 'ky',
+        INSERT INTO submission SELECT printf('00000000-0000-7000-8000-%012d', i), printf('BLK%d-%06d-00', i % 10, i), printf('BS%s%d', char(65 + i % 20), i % 10),
+          CASE i % 7 WHEN 0 THEN 'passport' ELSE printf('service-%d', i % 40) END, 'form', 1, 3, '1', '1', 'ky',
           printf('2026-%02d-01T00:00:00.000Z', 1 + i % 12), 'hpke', 'key', x'00', 'hash', '2026-01-01T00:00:00.000Z', 'received', '2026-01-01T00:00:00.000Z', NULL,
-          CASE i % 3 WHEN 0 THEN 'in-review' ELSE 'received' END, NULL FROM n`);
+          CASE i % 3 WHEN 0 THEN 'in-review' ELSE 'received' END, NULL, NULL FROM n`);
       db.exec('ANALYZE');
-      const { sql, values } = query(() => '?');
-      const plan = db
-        .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
-        .all(...values)
-        .map((row) => row.detail)
-        .join('\n');
+      for (const { filter, index } of filters) {
+        const { sql, values } = query(filter, () => '?');
+        const plan = db
+          .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+          .all(...values)
+          .map((row) => row.detail)
+          .join('\n');
+        expect(plan, JSON.stringify(filter)).toContain(index === 'receipt_number' ? 'USING INDEX sqlite_autoindex_submission_2' : `USING INDEX ${index}`);
+        if (index !== 'receipt_number') expect(plan, JSON.stringify(filter)).not.toContain('TEMP B-TREE');
+      }
       db.close();
-      expect(plan).toContain('USING INDEX submission_by_status');
-      expect(plan).not.toContain('TEMP B-TREE');
     } else {
       const client = new pg.Client({ connectionString: target.options.databaseUrl });
       await client.connect();
       await client.query(`INSERT INTO submission (id, receipt_number, kiosk_code, service_id, form_id, form_version, content_version, privacy_policy_version,
           user_agreement_version, language, created_at, sealed_format, sealed_key_id, sealed, body_hash, accepted_at, status, status_updated_at, application_status)
-        SELECT ('00000000-0000-7000-8000-' || lpad(i::text, 12, '0'))::uuid, 'BLK' || (i % 10) || '-' || lpad(i::text, 6, '0'), 'BSK1', 'passport', 'form', 1, 3, '1', '1', 'ky',
+        SELECT ('00000000-0000-7000-8000-' || lpad(i::text, 12, '0'))::uuid, 'BLK' || (i % 10) || '-' || lpad(i::text, 6, '0') || '-00', 'BS' || chr(65 + i % 20) || (i % 10),
+          CASE i % 7 WHEN 0 THEN 'passport' ELSE 'service-' || (i % 40) END, 'form', 1, 3, '1', '1', 'ky',
           '2026-' || lpad((1 + i % 12)::text, 2, '0') || '-01T00:00:00.000Z', 'hpke', 'key', '\\x00', 'hash', now(), 'received', now(),
           CASE i % 3 WHEN 0 THEN 'in-review' ELSE 'received' END
         FROM generate_series(1, 100000) AS i`);
       await client.query('ANALYZE submission');
-      const { sql, values } = query((index) => `$${index}`);
-      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, values);
+      for (const { filter, index } of filters) {
+        const { sql, values } = query(filter, (position) => `$${position}`);
+        const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, values);
+        const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+        expect(plan, JSON.stringify(filter)).toMatch(index === 'receipt_number' ? /Index Scan using submission_receipt_number_key/ : new RegExp(`Index Scan Backward using ${index}\\b`));
+        expect(plan, JSON.stringify(filter)).not.toMatch(/Seq Scan/);
+        if (index !== 'receipt_number') expect(plan, JSON.stringify(filter)).not.toMatch(/Sort/);
+      }
       await client.end();
-      const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
-      expect(plan).toMatch(/Index Scan Backward using submission_by_status/);
-      expect(plan).not.toMatch(/Seq Scan|Sort/);
     }
   });
 });

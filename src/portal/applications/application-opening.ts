@@ -18,7 +18,9 @@ export type OpeningOutcome =
     }
   | { outcome: 'not-found' }
   /** The portal cannot show it: no key configured, sealed to another key, or the form's package is not in the library. */
-  | { outcome: 'cannot-open'; reason: 'NO_KEY' | 'OTHER_KEY' | 'DOES_NOT_OPEN' | 'FORM_UNKNOWN' };
+  | { outcome: 'cannot-open'; reason: 'NO_KEY' | 'OTHER_KEY' | 'DOES_NOT_OPEN' | 'FORM_UNKNOWN' }
+  /** The retention policy emptied its answers at `purgedAt`: nothing is left to open. */
+  | { outcome: 'purged'; purgedAt: string };
 
 /**
  * An officer opens an application: the portal unseals it here with its private key and names each
@@ -41,6 +43,7 @@ export class ApplicationOpening {
   async open(actor: BackOfficeActor, submissionId: string, language: Language): Promise<OpeningOutcome> {
     const row = await this.deps.submission(submissionId);
     if (!row) return { outcome: 'not-found' };
+    if (row.sealedPurgedAt !== null) return { outcome: 'purged', purgedAt: row.sealedPurgedAt };
     const { privateKey } = this.deps;
     if (!privateKey) return { outcome: 'cannot-open', reason: 'NO_KEY' };
     if (row.sealedKeyId !== privateKey.keyId) return { outcome: 'cannot-open', reason: 'OTHER_KEY' };

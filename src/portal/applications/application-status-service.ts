@@ -9,6 +9,7 @@ import type {
   ApplicationStatusStore,
   ApplicationSummary,
 } from '../storage/application-status-store.js';
+import type { StatusReason } from '../../shared/domain/application-status-reasons.js';
 import type { StatusReasons } from './status-reasons.js';
 
 /** Who acts in the back office: the signed-in user's id. */
@@ -29,10 +30,22 @@ export type StatusChangeOutcome =
 export class ApplicationStatusService {
   constructor(private readonly deps: { store: ApplicationStatusStore; reasons: StatusReasons; now: () => Date; log: PortalLog }) {}
 
-  async changeStatus(actor: BackOfficeActor, receiptNumber: string, to: ApplicationStatusName, reasonId: string | null): Promise<StatusChangeOutcome> {
+  /**
+   * Moves the application to `to`, from `expected` (the status the officer saw) when given. When it stands
+   * elsewhere now (another officer moved it meanwhile) the move is refused as STATUS_MOVED with
+   * where it stands, so nobody decides on a state they never saw.
+   */
+  async changeStatus(
+    actor: BackOfficeActor,
+    receiptNumber: string,
+    to: ApplicationStatusName,
+    reasonId: string | null,
+    expected?: ApplicationStatusName,
+  ): Promise<StatusChangeOutcome> {
     const current = await this.deps.store.current(receiptNumber);
     if (!current) return { outcome: 'not-found' };
     const from = current.status;
+    if (expected !== undefined && from !== expected) return { outcome: 'refused', refusal: 'STATUS_MOVED', from };
     const move = checkStatusMove(from, to, reasonId);
     if (!move.ok) return { outcome: 'refused', refusal: move.refusal, from };
     if (reasonId !== null) {
@@ -44,7 +57,10 @@ export class ApplicationStatusService {
       { submissionId: current.id, at: this.deps.now(), by: actor.userId, from, to, reasonId },
       { kind: 'status_changed', actor: portalAuditActor(actor.userId), subject: receiptNumber, details: { from, to, reason: reasonId } },
     );
-    if (stored === 'status-moved') return { outcome: 'refused', refusal: 'STATUS_MOVED', from };
+    if (stored === 'status-moved') {
+      const now = await this.deps.store.current(receiptNumber);
+      return { outcome: 'refused', refusal: 'STATUS_MOVED', from: now?.status ?? from };
+    }
     this.deps.log('application_status_changed', { receiptNumber, from, to, reason: reasonId ?? 'none', user: actor.userId });
     return { outcome: 'changed', status: to, reasonId };
   }
@@ -63,6 +79,11 @@ export class ApplicationStatusService {
       // A template removed from the list since: the status still shows, with its general next step.
       reason: reason ? { id: reason.id, text: reason.text, nextStep: reason.nextStep } : null,
     };
+  }
+
+  /** Every reason template, for the officer's choice. */
+  reasonTemplates(): StatusReason[] {
+    return [...this.deps.reasons.values()];
   }
 
   list(filter: ApplicationListFilter, after: ApplicationListCursor | null, limit: number): Promise<ApplicationSummary[]> {

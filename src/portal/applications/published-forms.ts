@@ -1,9 +1,40 @@
 import { CATALOGUE_PART } from '../../shared/content/content-schema.js';
 import { formDefinitionSchema, type FormDefinition } from '../../shared/forms/form-schema.js';
+import { listedServiceSchema } from '../../shared/contract/applications.js';
+
+type ListedService = { id: string; title: { ky: string; ru: string; en: string } };
 
 /** What the forms need of the content library: a published package's file by version. */
 export interface PublishedFiles {
   file(version: number, path: string): Buffer | null;
+}
+
+/** What the officers' list needs besides: which version is the latest. */
+export interface LatestPublished extends PublishedFiles {
+  latest(): { version: number } | null;
+}
+
+export type ServiceLookup = () => ListedService[];
+
+/**
+ * The services of the latest published catalogue, by id with their titles, read once per version:
+ * the list names each application's service in the officer's language and offers the filter.
+ */
+export function publishedServices(library: LatestPublished): ServiceLookup {
+  let kept: { version: number; services: ListedService[] } | null = null;
+  return () => {
+    const latest = library.latest();
+    if (!latest) return [];
+    if (kept?.version === latest.version) return kept.services;
+    const bytes = library.file(latest.version, CATALOGUE_PART);
+    const document = bytes ? (JSON.parse(bytes.toString('utf8')) as { services?: unknown[] }) : {};
+    const services = (document.services ?? []).flatMap((service) => {
+      const parsed = listedServiceSchema.safeParse(service);
+      return parsed.success ? [{ id: parsed.data.id, title: parsed.data.title }] : [];
+    });
+    kept = { version: latest.version, services };
+    return services;
+  };
 }
 
 export type FormLookup = (contentVersion: number, formId: string, formVersion: number) => FormDefinition | null;

@@ -23,6 +23,12 @@ export interface ApplicationStatusStore {
   history(submissionId: string): Promise<StoredStatusChange[]>;
   /** Applications' metadata, newest first by (createdAt, id), after `after` when given. */
   list(filter: ApplicationListFilter, after: ApplicationListCursor | null, limit: number): Promise<ApplicationSummary[]>;
+  /**
+   * Empties the sealed answers of at most `limit` applications issued or rejected before
+   * `finishedBefore` that still hold them, stamping `purgedAt`; answers how many it emptied.
+   * One transaction per call, so a batch is purged whole or not at all.
+   */
+  purgeSealedAnswers(finishedBefore: Date, purgedAt: Date, limit: number): Promise<number>;
 }
 
 export interface ApplicationStanding {
@@ -50,6 +56,8 @@ export interface ApplicationListFilter {
   status?: ApplicationStatusName | undefined;
   serviceId?: string | undefined;
   kioskCode?: string | undefined;
+  officeCode?: string | undefined;
+  receiptNumber?: string | undefined;
 }
 
 /** The last row of the page before: the next page starts after it. */
@@ -74,7 +82,10 @@ type Placeholder = (index: number) => string;
 
 const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-/** The list query in either dialect. Each filter is an equality before (created_at, id), so one of the 0006 indexes serves it. */
+/**
+ * The list query in either dialect. Each filter is an equality before (created_at, id), so one of
+ * the 0006 indexes (or 0009's for the office) serves it with the order; a receipt number is unique.
+ */
 export function applicationListQuery(
   filter: ApplicationListFilter,
   after: ApplicationListCursor | null,
@@ -90,6 +101,9 @@ export function applicationListQuery(
   if (filter.status) where.push(`application_status = ${bind(filter.status)}`);
   if (filter.serviceId) where.push(`service_id = ${bind(filter.serviceId)}`);
   if (filter.kioskCode) where.push(`kiosk_code = ${bind(filter.kioskCode)}`);
+  // The very expression 0009's index is made on, so the planner matches it.
+  if (filter.officeCode) where.push(`substr(kiosk_code, 1, 3) = ${bind(filter.officeCode)}`);
+  if (filter.receiptNumber) where.push(`receipt_number = ${bind(filter.receiptNumber)}`);
   if (after) where.push(`(created_at, id) < (${bind(after.createdAt)}, ${bind(after.id)})`);
   const sql = `SELECT ${SUMMARY_COLUMNS} FROM submission ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY created_at DESC, id DESC LIMIT ${bind(limit)}`;
@@ -148,3 +162,21 @@ export function statusChangeValues(change: StatusChange): unknown[] {
 export const statusChangeInsertSql = (p: Placeholder): string =>
   `INSERT INTO application_status_change (submission_id, changed_at, changed_by, from_status, to_status, reason_id)
    VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)})`;
+
+/** The finished applications whose answers are due, oldest decision first: exactly 0009's partial index. */
+export const SEALED_DUE_CONDITION = "sealed_purged_at IS NULL AND application_status IN ('issued', 'rejected')";
+
+/**
+ * One purge batch: the sealed bytes become an empty value (the column stays NOT NULL, so older
+ * readers still parse the row) and the time they went is kept for the officers' refusal.
+ */
+export const purgeSealedSql = (p: Placeholder): string =>
+  `UPDATE submission SET sealed = ${p(1)}, sealed_purged_at = ${p(2)}
+   WHERE id IN (SELECT id FROM submission WHERE ${SEALED_DUE_CONDITION} AND status_updated_at < ${p(3)}
+                ORDER BY status_updated_at, id LIMIT ${p(4)})`;
+export const purgeSealedValues = (finishedBefore: Date, purgedAt: Date, limit: number): unknown[] => [
+  Buffer.alloc(0),
+  purgedAt.toISOString(),
+  finishedBefore.toISOString(),
+  limit,
+];

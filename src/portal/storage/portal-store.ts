@@ -83,6 +83,8 @@ export type StoredSubmission = SubmissionEnvelope & {
   acceptedAt: string;
   status: ApplicationStatusName;
   statusUpdatedAt: string;
+  /** When the retention policy emptied `sealed` (null while the answers are kept). */
+  sealedPurgedAt: string | null;
 };
 
 export interface PortalStats {

@@ -61,6 +61,7 @@ export function submissionFromRow(row: Record<string, unknown>): StoredSubmissio
     acceptedAt: isoTime(row.accepted_at),
     status: row.application_status as StoredSubmission['status'],
     statusUpdatedAt: isoTime(row.status_updated_at),
+    sealedPurgedAt: row.sealed_purged_at == null ? null : isoTime(row.sealed_purged_at),
   };
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { statusReasonIdSchema } from '../domain/application-status-reasons.js';
+import { statusReasonIdSchema, statusReasonSchema } from '../domain/application-status-reasons.js';
 import { STATUS_MOVE_REFUSALS } from '../domain/application-status.js';
-import { languageSchema } from '../domain/languages.js';
+import { languageSchema, localizedTextSchema } from '../domain/languages.js';
 import { APPLICATION_STATUSES, receiptNumberSchema } from '../domain/submission.js';
 
 /**
@@ -11,18 +11,25 @@ import { APPLICATION_STATUSES, receiptNumberSchema } from '../domain/submission.
  */
 
 const kioskCodeText = z.string().regex(/^[0-9A-Z]{4}$/);
+/** An office: the first three characters of its kiosks' codes. */
+const officeCodeText = z.string().regex(/^[0-9A-Z]{3}$/);
 const serviceIdText = z.string().min(1).max(64);
 
 /** Where the next page starts: the last application of the page before. */
 export const applicationCursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() }).strict();
 
 export const APPLICATION_PAGE_MAX = 100;
+/** The page size the back office's list asks for. */
+export const APPLICATION_PAGE_SIZE = 25;
 
 export const applicationSearchSchema = z
   .object({
     status: z.enum(APPLICATION_STATUSES).optional(),
     serviceId: serviceIdText.optional(),
     kioskCode: kioskCodeText.optional(),
+    officeCode: officeCodeText.optional(),
+    /** One application by its receipt number, as printed (BSK1-7K4Q-2M): the other filters still apply. */
+    receiptNumber: receiptNumberSchema.optional(),
     after: applicationCursorSchema.nullable().optional(),
     limit: z.number().int().min(1).max(APPLICATION_PAGE_MAX).optional(),
   })
@@ -41,10 +48,15 @@ export const applicationSummarySchema = z.object({
   statusUpdatedAt: z.iso.datetime(),
 });
 
+/** A service as the latest published catalogue names it, for the list's titles and its service filter. */
+export const listedServiceSchema = z.object({ id: z.string(), title: localizedTextSchema });
+
 export const applicationPageSchema = z.object({
   applications: z.array(applicationSummarySchema),
   /** Null on the last page. */
   next: applicationCursorSchema.nullable(),
+  /** The services of the latest published catalogue (empty before the first package). */
+  services: z.array(listedServiceSchema),
 });
 export type ApplicationPage = z.infer<typeof applicationPageSchema>;
 
@@ -73,17 +85,34 @@ export const openedApplicationSchema = z.object({
   answers: z.array(openedAnswerSchema),
   /** Every status change so far, oldest first. */
   history: z.array(statusChangeEntrySchema),
+  /** The reason templates an officer may choose from, with what the visitor will read, in every language. */
+  reasons: z.array(statusReasonSchema),
 });
 export type OpenedApplication = z.infer<typeof openedApplicationSchema>;
 
-/** The application cannot be shown: no key configured, sealed to another key, does not open, or its form's package is not here. */
+/**
+ * The application cannot be shown: no key configured, sealed to another key, does not open, its
+ * form's package is not here, or its answers were removed under the retention policy (then
+ * `purgedAt` says when; the metadata and the status history stay).
+ */
 export const CANNOT_OPEN_CODE = 'CANNOT_OPEN';
-export const CANNOT_OPEN_REASONS = ['NO_KEY', 'OTHER_KEY', 'DOES_NOT_OPEN', 'FORM_UNKNOWN'] as const;
+export const CANNOT_OPEN_REASONS = ['NO_KEY', 'OTHER_KEY', 'DOES_NOT_OPEN', 'FORM_UNKNOWN', 'ANSWERS_PURGED'] as const;
 export const cannotOpenSchema = z.object({
-  error: z.object({ code: z.literal(CANNOT_OPEN_CODE), message: z.string(), reason: z.enum(CANNOT_OPEN_REASONS) }),
+  error: z.object({
+    code: z.literal(CANNOT_OPEN_CODE),
+    message: z.string(),
+    reason: z.enum(CANNOT_OPEN_REASONS),
+    purgedAt: z.iso.datetime().optional(),
+  }),
 });
 
-export const statusChangeRequestSchema = z.object({ to: z.enum(APPLICATION_STATUSES), reasonId: statusReasonIdSchema.nullable() }).strict();
+/**
+ * A move from the status the officer's page showed (`expected`): when another officer moved the
+ * application meanwhile, the move is refused (STATUS_MOVED) with the status it now has.
+ */
+export const statusChangeRequestSchema = z
+  .object({ to: z.enum(APPLICATION_STATUSES), reasonId: statusReasonIdSchema.nullable(), expected: z.enum(APPLICATION_STATUSES) })
+  .strict();
 
 export const statusChangedSchema = z.object({ status: z.enum(APPLICATION_STATUSES), reasonId: statusReasonIdSchema.nullable() });
 

@@ -1,6 +1,8 @@
 import type pg from 'pg';
 import {
   applicationListQuery,
+  purgeSealedSql,
+  purgeSealedValues,
   STANDING_COLUMNS,
   standingFromRow,
   statusChangeFromRow,
@@ -70,6 +72,11 @@ export function postgresApplicationStatus(pool: pg.Pool): ApplicationStatusStore
       const { sql, values } = applicationListQuery(filter, after, limit, dollar);
       const { rows } = await pool.query<Row>(sql, values);
       return rows.map(summaryFromRow);
+    },
+    purgeSealedAnswers: async (finishedBefore, purgedAt, limit) => {
+      // The old row versions hold the bytes until VACUUM reclaims them; autovacuum does, or the operator's VACUUM.
+      const purged = await pool.query(purgeSealedSql(dollar), purgeSealedValues(finishedBefore, purgedAt, limit));
+      return purged.rowCount ?? 0;
     },
   };
 }

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import {
   applicationListQuery,
+  purgeSealedSql,
+  purgeSealedValues,
   STANDING_COLUMNS,
   standingFromRow,
   statusChangeFromRow,
@@ -54,6 +56,13 @@ export function sqliteApplicationStatus(db: Database.Database): ApplicationStatu
       run(() => {
         const { sql, values } = applicationListQuery(filter, after, limit, question);
         return db.prepare<unknown[], Row>(sql).all(...values).map(summaryFromRow);
+      }),
+    purgeSealedAnswers: (finishedBefore, purgedAt, limit) =>
+      run(() => {
+        const purged = db.transaction(() => db.prepare(purgeSealedSql(question)).run(...purgeSealedValues(finishedBefore, purgedAt, limit)).changes).immediate();
+        // The write-ahead log still holds the pages as they were before; folding it into the file and emptying it leaves the bytes nowhere.
+        if (purged > 0) db.pragma('wal_checkpoint(TRUNCATE)');
+        return purged;
       }),
   };
 }

@@ -55,6 +55,8 @@ export class SqlitePortalStore implements PortalStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
+    // Purged sealed answers are overwritten with zeros in the file, not left readable in free pages.
+    this.db.pragma('secure_delete = ON');
     this.auditChain = sqliteAuditChain(this.db);
     this.applications = sqliteApplicationStatus(this.db);
     this.portalAudit = sqlitePortalAudit(this.db);
