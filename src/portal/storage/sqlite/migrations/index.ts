@@ -7,6 +7,8 @@ import { backOfficeAccounts } from './0005-backoffice-accounts.js';
 import { applicationStatus } from './0006-application-status.js';
 import { enrolmentCodes } from './0007-enrolment-codes.js';
 import { portalAuditAppendOnly } from './0008-portal-audit-append-only.js';
+import { heldForAnotherBranch } from './0009-held-for-another-branch.js';
+import { contentAssignments } from './0010-content-assignments.js';
 
 /** Every SQLite migration, in order; PRAGMA user_version holds the number of the last one run. */
-export const SQLITE_MIGRATIONS: readonly Migration[] = [initialSchema, heartbeatScreenHealth, submissionAssistedBy, auditChain, backOfficeAccounts, applicationStatus, enrolmentCodes, portalAuditAppendOnly];
+export const SQLITE_MIGRATIONS: readonly Migration[] = [initialSchema, heartbeatScreenHealth, submissionAssistedBy, auditChain, backOfficeAccounts, applicationStatus, enrolmentCodes, portalAuditAppendOnly, heldForAnotherBranch, contentAssignments];
