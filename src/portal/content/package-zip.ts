@@ -81,7 +81,7 @@ export function readPackageZip(zip: Uint8Array): ZipReading {
     const directory = entry.name.endsWith('/') || type === S_IFDIR;
     if (directory) {
       // A zip of a folder lists its folders; one that carries data is not a folder.
-      if (entry.size > 0 || entry.compressedSize > 0) problem('ZIP_ENTRY_NOT_A_FILE', entry.name, `${entry.name} is a folder with data in it`);
+      if (entry.size > 0) problem('ZIP_ENTRY_NOT_A_FILE', entry.name, `${entry.name} is a folder with data in it`);
       continue;
     }
     if (type !== 0 && type !== S_IFREG) {

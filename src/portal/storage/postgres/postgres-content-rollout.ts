@@ -39,8 +39,13 @@ export function postgresContentRollout(pool: pg.Pool): ContentRolloutStore {
       );
     },
     kioskReports: async () => {
-      const { rows } = await pool.query<{ kiosk_code: string; content_version: number | null; received_at: unknown }>(KIOSK_REPORTS_SQL);
-      return rows.map((row) => ({ kioskCode: row.kiosk_code, contentVersion: row.content_version, reportedAt: row.received_at === null ? null : isoTime(row.received_at) }));
+      // content_version is a bigint, which pg reads as text.
+      const { rows } = await pool.query<{ kiosk_code: string; content_version: string | null; received_at: unknown }>(KIOSK_REPORTS_SQL);
+      return rows.map((row) => ({
+        kioskCode: row.kiosk_code,
+        contentVersion: row.content_version === null ? null : Number(row.content_version),
+        reportedAt: row.received_at === null ? null : isoTime(row.received_at),
+      }));
     },
   };
 }
