@@ -52,7 +52,7 @@ export const LAYERS = [
     name: 'portal',
     folder: 'src/portal',
     layers: ['portal', 'shared'],
-    packages: ['fastify', 'fastify-type-provider-zod', '@fastify/swagger', '@fastify/rate-limit', '@fastify/cookie', '@fastify/static', 'pg', 'better-sqlite3', 'pdfkit', '@hpke/core', 'zod', 'uuid'],
+    packages: ['fastify', 'fastify-type-provider-zod', '@fastify/swagger', '@fastify/rate-limit', '@fastify/cookie', '@fastify/static', 'pg', 'better-sqlite3', 'pdfkit', '@hpke/core', 'zod', 'uuid', 'fflate'],
     node: true,
   },
   // The officers' web app reaches the portal over HTTP only, never by importing it.

@@ -19,12 +19,13 @@ import { BUILT_BACKOFFICE_FOLDER } from './backoffice/back-office-app.js';
 import { BACKOFFICE_PATH } from '../shared/contract/backoffice.js';
 import { ContentLibrary } from './content/content-library.js';
 import { contentRoutes } from './content/content-routes.js';
+import { ContentRolloutService } from './content/content-rollout-service.js';
 import { FleetService } from './fleet/fleet-service.js';
 import { fleetRoutes } from './fleet/fleet-routes.js';
 import { EnrolmentService } from './enrolment/enrolment-service.js';
 import { enrolmentRoutes } from './enrolment/enrolment-routes.js';
 import { createPortalApp } from './http/app.js';
-import { createAuthenticator } from './http/authentication.js';
+import { createAuthenticator, kioskOfCredential } from './http/authentication.js';
 import { IntakeService } from './intake/intake-service.js';
 import { intakeRoutes } from './intake/intake-routes.js';
 import type { PortalLog } from './portal-log.js';
@@ -132,7 +133,11 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
         ...fleetRoutes(new FleetService({ store, now })),
         ...auditRoutes(kioskChains),
         ...auditPageRoutes(auditOverview),
-        ...contentRoutes(library),
+        ...contentRoutes(
+          library,
+          new ContentRolloutService({ library, rollout: store.contentRollout, audit: store.applications, trustAnchors: options.trustAnchors, now, log }),
+          (authorization) => kioskOfCredential(store, authorization),
+        ),
         ...backOffice.routes,
         ...enrolmentRoutes(new EnrolmentService({ codes: store.enrolmentCodes, revokeCredential: (code, at) => store.revokeCredential(code, at), now, log })),
       },

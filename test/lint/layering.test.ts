@@ -264,13 +264,13 @@ describe('the renderer imports itself, src/shared and its UI libraries', () => {
 
 describe('the reference portal and the back office', () => {
   const portalRule =
-    'portal may import only src/portal, src/shared, Node built-ins and the packages fastify, fastify-type-provider-zod, @fastify/swagger, @fastify/rate-limit, @fastify/cookie, @fastify/static, pg, better-sqlite3, pdfkit, @hpke/core, zod, uuid, not';
+    'portal may import only src/portal, src/shared, Node built-ins and the packages fastify, fastify-type-provider-zod, @fastify/swagger, @fastify/rate-limit, @fastify/cookie, @fastify/static, pg, better-sqlite3, pdfkit, @hpke/core, zod, uuid, fflate, not';
 
   it.each(['../main/core/host.js', '../main/shell-common/data-folder.js', '../renderer/App.js', 'electron', 'react', 'qrcode'])('refuses the portal importing %s', async (specifier) => {
     await expectRefused(['src/portal/server.ts', importOf(specifier)], portalRule);
   });
 
-  it.each(['fastify', 'fastify-type-provider-zod', '@fastify/swagger', '@fastify/rate-limit', '@fastify/cookie', '@fastify/static', 'pg', 'better-sqlite3', 'pdfkit', '@hpke/core', 'zod', 'uuid', 'node:http', '../shared/contract/portal.js', './storage/portal-store.js'])(
+  it.each(['fastify', 'fastify-type-provider-zod', '@fastify/swagger', '@fastify/rate-limit', '@fastify/cookie', '@fastify/static', 'pg', 'better-sqlite3', 'pdfkit', '@hpke/core', 'zod', 'uuid', 'fflate', 'node:http', '../shared/contract/portal.js', './storage/portal-store.js'])(
     'allows the portal importing %s',
     async (specifier) => {
       await expectAllowed(['src/portal/server.ts', importOf(specifier)]);

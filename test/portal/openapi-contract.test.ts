@@ -45,6 +45,9 @@ const SAMPLE_PATHS: Record<PortalEndpointName, string> = {
   listApplications: PORTAL_ENDPOINTS.listApplications.path({}),
   openApplication: PORTAL_ENDPOINTS.openApplication.path({ id: '018f2c1e-0000-7000-8000-000000000001' }),
   changeApplicationStatus: PORTAL_ENDPOINTS.changeApplicationStatus.path({ receiptNumber: formatReceiptNumber('BSK1', 1) }),
+  uploadContentPackage: PORTAL_ENDPOINTS.uploadContentPackage.path({}),
+  contentRollout: PORTAL_ENDPOINTS.contentRollout.path({}),
+  assignContentVersion: PORTAL_ENDPOINTS.assignContentVersion.path({}),
 };
 
 describe('the OpenAPI document and the contract', () => {

@@ -1,8 +1,16 @@
-import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
+import { RolloutPanel } from '../content/RolloutPanel.js';
+import { UploadPanel } from '../content/UploadPanel.js';
+import '../styles/content.css';
 import type { SectionPageProps } from './section-page.js';
 
-/** The content section: what it will hold, until its page is built. */
-export function ContentPage(_props: SectionPageProps) {
-  const { t } = useTranslation('content');
-  return <p>{t('comesWith')}</p>;
+/** Content publishing: upload a signed package, then roll it out to offices or kiosks before all. */
+export function ContentPage({ session, language }: SectionPageProps) {
+  const [published, setPublished] = useState(0);
+  return (
+    <div className="content-page">
+      <UploadPanel session={session} onPublished={() => setPublished((count) => count + 1)} />
+      <RolloutPanel session={session} language={language} refreshKey={published} />
+    </div>
+  );
 }

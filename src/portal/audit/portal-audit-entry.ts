@@ -4,12 +4,14 @@ import { portalAuditChain } from './portal-audit-chain.js';
 
 /**
  * What the portal's own audit trail records: who did what to which application in the back
- * office. Kinds: application_opened, status_changed (sign-in events join later), and
- * sealed_answers_purged (the retention job, `portal:retention`, with how many it emptied). The
- * actor is the back office user (`user:<id>`), the subject the receipt number; details never hold
- * a visitor's answers or anything else personal.
+ * office. Kinds: application_opened, status_changed (sign-in events join later);
+ * sealed_answers_purged (the retention job, `portal:retention`, with how many it emptied); and
+ * content_published and content_assigned, whose subject is the content version (`content:<n>`).
+ * The actor is the back office user (`user:<id>`, or `admin-token` for a publish by the
+ * administrator token), the subject the receipt number; details never hold a visitor's answers or
+ * anything else personal.
  */
-export const PORTAL_AUDIT_KINDS = ['application_opened', 'status_changed', 'sealed_answers_purged'] as const;
+export const PORTAL_AUDIT_KINDS = ['application_opened', 'status_changed', 'sealed_answers_purged', 'content_published', 'content_assigned'] as const;
 export type PortalAuditKind = (typeof PORTAL_AUDIT_KINDS)[number];
 
 export interface PortalAuditEvent {
@@ -24,6 +26,8 @@ export const RETENTION_AUDIT_ACTOR = 'portal:retention';
 
 /** How a back office user is named in the trail. */
 export const portalAuditActor = (userId: number): string => `user:${userId}`;
+/** How a publish by the portal's administrator token (the content CLI) is named in the trail. */
+export const ADMIN_TOKEN_ACTOR = 'admin-token';
 
 /** The entry that follows `head` (null: the chain is empty), hashed exactly as a kiosk hashes its own trail. */
 export function portalAuditEntryAfter(head: ChainAnchor | null, event: PortalAuditEvent, at: Date): ChainEntry {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MANIFEST_FILE, type TrustAnchor } from '../../shared/content/content-schema.js';
+import { MANIFEST_FILE, manifestSchema, SIGNATURE_FILE, type ContentManifest, type TrustAnchor } from '../../shared/content/content-schema.js';
 import { compareVersions, ContentRejection, sha256Hex, verifyPackage } from '../../shared/content/package-verification.js';
 import type { PortalLog } from '../portal-log.js';
 import { packageReader, writePackageFolder, type PackageFiles } from './package-files.js';
@@ -26,6 +26,8 @@ export type PublishOutcome =
  */
 export class ContentLibrary {
   private readonly latestFile: string;
+  /** A published package never changes, so neither does its ETag. */
+  private readonly etags = new Map<number, string>();
 
   constructor(
     private readonly folder: string,
@@ -43,6 +45,33 @@ export class ContentLibrary {
 
   latest(): PublishedPointer | null {
     return existsSync(this.latestFile) ? (JSON.parse(readFileSync(this.latestFile, 'utf8')) as PublishedPointer) : null;
+  }
+
+  /** Every published version, newest first, with its signed manifest (read from the package the portal verified when it was published). */
+  versions(): { version: number; manifest: ContentManifest }[] {
+    return readdirSync(this.folder)
+      .filter((name) => /^[1-9]\d*$/.test(name))
+      .map(Number)
+      .sort((a, b) => b - a)
+      .flatMap((version) => {
+        const manifest = manifestSchema.safeParse(JSON.parse(readFileSync(join(this.folder, String(version), MANIFEST_FILE), 'utf8')));
+        return manifest.success ? [{ version, manifest: manifest.data }] : [];
+      });
+  }
+
+  isPublished(version: number): boolean {
+    return existsSync(join(this.folder, String(version), MANIFEST_FILE));
+  }
+
+  /** A published version's ETag, as `latest.json` gives the newest's: the hash of its manifest and signature. */
+  async etagOf(version: number): Promise<string> {
+    let etag = this.etags.get(version);
+    if (!etag) {
+      const folder = join(this.folder, String(version));
+      etag = `"${await sha256Hex(Buffer.concat([readFileSync(join(folder, MANIFEST_FILE)), readFileSync(join(folder, SIGNATURE_FILE))]))}"`;
+      this.etags.set(version, etag);
+    }
+    return etag;
   }
 
   manifestBytes(version: number): Buffer {

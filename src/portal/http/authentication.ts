@@ -27,17 +27,7 @@ export interface AuthenticatorOptions {
 
 export function createAuthenticator(options: AuthenticatorOptions): Authenticate {
   const { store, adminToken, sessions } = options;
-  const challenge = { [PORTAL_HEADERS.wwwAuthenticate]: `Bearer realm="${KIOSK_AUTH_REALM}"` };
-
-  /** 401 without a valid kiosk credential, 403 when it is revoked. */
-  async function kiosk(authorization: string | undefined): Promise<string> {
-    const presented = presentedCredential(authorization);
-    if (!presented) throw new Refusal(401, 'UNAUTHORIZED', 'A kiosk credential is required: Authorization: Bearer kiosk_<CODE>.<secret>.', challenge);
-    const credential = await store.kioskByCredentialHash(presented.secretHash);
-    if (!credential || credential.kioskCode !== presented.kioskCode) throw new Refusal(401, 'UNAUTHORIZED', 'The kiosk credential is not known.', challenge);
-    if (credential.revokedAt !== null) throw new Refusal(403, 'FORBIDDEN', 'The kiosk credential has been revoked.');
-    return credential.kioskCode;
-  }
+  const kiosk = (authorization: string | undefined) => kioskOfCredential(store, authorization);
 
   /**
    * 401 without a live session; 403 for a state-changing request from another site or without
@@ -63,6 +53,21 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticate
     if (!sameSecret(authorization, bearer(adminToken))) throw new Refusal(401, 'UNAUTHORIZED', 'An administrator token is required.');
     return { kioskCode: '', account: null };
   };
+}
+
+const KIOSK_CHALLENGE = { [PORTAL_HEADERS.wwwAuthenticate]: `Bearer realm="${KIOSK_AUTH_REALM}"` };
+
+/**
+ * The kiosk behind an `Authorization: Bearer kiosk_…` header: 401 without a valid kiosk
+ * credential, 403 when it is revoked. Also for endpoints a kiosk may call with or without one.
+ */
+export async function kioskOfCredential(store: Pick<PortalStore, 'kioskByCredentialHash'>, authorization: string | undefined): Promise<string> {
+  const presented = presentedCredential(authorization);
+  if (!presented) throw new Refusal(401, 'UNAUTHORIZED', 'A kiosk credential is required: Authorization: Bearer kiosk_<CODE>.<secret>.', KIOSK_CHALLENGE);
+  const credential = await store.kioskByCredentialHash(presented.secretHash);
+  if (!credential || credential.kioskCode !== presented.kioskCode) throw new Refusal(401, 'UNAUTHORIZED', 'The kiosk credential is not known.', KIOSK_CHALLENGE);
+  if (credential.revokedAt !== null) throw new Refusal(403, 'FORBIDDEN', 'The kiosk credential has been revoked.');
+  return credential.kioskCode;
 }
 
 /** Whether the request reached the portal over TLS, directly or through the proxy it is configured behind. */

@@ -27,6 +27,9 @@ export const ROUTE_LOG_NAMES = {
   listApplications: 'backoffice-applications',
   openApplication: 'backoffice-application-opening',
   changeApplicationStatus: 'backoffice-application-status',
+  uploadContentPackage: 'backoffice-content-upload',
+  contentRollout: 'backoffice-content-rollout',
+  assignContentVersion: 'backoffice-content-assignment',
 } as const satisfies Record<PortalEndpointName, string>;
 
 /** The route of a request for a path no endpoint serves, or one that is not a path at all. */

@@ -5,6 +5,7 @@ import type { AuditChainStore } from './audit-chain-store.js';
 import type { PortalAuditStore } from './portal-audit-store.js';
 import type { BackOfficeAccountStore } from './backoffice-account-store.js';
 import type { EnrolmentCodeStore } from './enrolment-code-store.js';
+import type { ContentRolloutStore } from './content-rollout-store.js';
 
 export { StoreTooNewError } from './migration.js';
 
@@ -49,6 +50,8 @@ export interface PortalStore {
   readonly backOfficeAccounts: BackOfficeAccountStore;
   /** One-time kiosk enrolment codes (enrolment-code-store.ts). */
   readonly enrolmentCodes: EnrolmentCodeStore;
+  /** Which published content version each office, kiosk or all kiosks are assigned (content-rollout-store.ts). */
+  readonly contentRollout: ContentRolloutStore;
   /** Row counts, for tests and benches. */
   stats(): Promise<PortalStats>;
   close(): Promise<void>;

@@ -27,6 +27,16 @@ import {
   signInRequestSchema,
 } from './backoffice.js';
 import { auditChainsSchema, auditEntriesPageSchema, auditEntriesRequestSchema, auditVerificationRequestSchema, auditVerificationSchema } from './audit-page.js';
+import {
+  assignmentMadeSchema,
+  assignVersionRequestSchema,
+  contentRolloutSchema,
+  PACKAGE_REFUSED_CODE,
+  packagePublishedSchema,
+  packageRefusedSchema,
+  uploadPackageRequestSchema,
+  type ContentRolloutAnswerCode,
+} from './content-rollout.js';
 
 /**
  * The central portal's API under /v1, written once: every endpoint's method, path, parameters,
@@ -139,7 +149,8 @@ export type PortalAnswerCode =
   | typeof AUDIT_CHAIN_REFUSAL_CODE
   | typeof ACCOUNT_LOCKED_CODE
   | typeof CANNOT_OPEN_CODE
-  | typeof STATUS_MOVE_REFUSED_CODE;
+  | typeof STATUS_MOVE_REFUSED_CODE
+  | ContentRolloutAnswerCode;
 
 // ---- payloads ----------------------------------------------------------------------------------------
 
@@ -353,6 +364,10 @@ portalSchemaRegistry.add(auditVerificationRequestSchema, { id: 'AuditVerificatio
 portalSchemaRegistry.add(auditVerificationSchema, { id: 'AuditVerification' });
 portalSchemaRegistry.add(auditEntriesRequestSchema, { id: 'AuditEntriesRequest' });
 portalSchemaRegistry.add(auditEntriesPageSchema, { id: 'AuditEntriesPage' });
+portalSchemaRegistry.add(uploadPackageRequestSchema, { id: 'UploadPackageRequest' });
+portalSchemaRegistry.add(packageRefusedSchema, { id: 'PackageRefused' });
+portalSchemaRegistry.add(contentRolloutSchema, { id: 'ContentRollout' });
+portalSchemaRegistry.add(assignVersionRequestSchema, { id: 'AssignVersionRequest' });
 
 // ---- endpoints ---------------------------------------------------------------------------------------
 
@@ -576,7 +591,8 @@ export const PORTAL_ENDPOINTS = {
 
   contentManifest: endpoint({
     operationId: 'contentManifest',
-    summary: 'The current signed content manifest; its version header names the package for the other files.',
+    summary:
+      'The signed manifest of the version assigned to the kiosk whose credential comes in Authorization (kiosk, else its office, else all; staged rollout), or without a credential the version assigned to all; its version header names the package for the other files.',
     method: 'GET',
     pattern: '/v1/content/manifest',
     params: noParams,
@@ -587,10 +603,11 @@ export const PORTAL_ENDPOINTS = {
     responses: {
       200: json('The manifest bytes exactly as signed.', manifestSchema, contentVersionHeaders),
       304: { description: 'The ETag still matches.', schema: noBody, contentType: null, headers: contentVersionHeaders },
-      404: errorResponse('No content is published yet (NOT_FOUND).'),
+      ...KIOSK_AUTH_RESPONSES,
+      404: errorResponse('No content is published yet, or none is assigned to this kiosk (NOT_FOUND).'),
       ...COMMON_RESPONSES,
     },
-    errors: ['NOT_FOUND', 'INTERNAL'],
+    errors: ['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'INTERNAL'],
     bodyLimit: PORTAL_BODY_LIMITS.none,
     auth: 'none',
   }),
@@ -878,6 +895,73 @@ export const PORTAL_ENDPOINTS = {
   // (end of the fleet and kiosks endpoints)
 
   // ---- the back office's content publishing and staged rollout ----
+
+  /*
+   * The zip is read on the portal, not in the page: the checks that keep a hostile zip out (sizes,
+   * names, links, duplicates) must hold whoever sends the request, so they live where it lands.
+   */
+  uploadContentPackage: endpoint({
+    operationId: 'uploadContentPackage',
+    summary: 'Publish a signed package from the zip of its folder; every problem found is answered by file and path; the version reaches no kiosk until it is assigned (back office administrators).',
+    method: 'POST',
+    pattern: '/backoffice/api/content/packages',
+    params: noParams,
+    path: () => '/backoffice/api/content/packages',
+    headers: noHeaders,
+    body: uploadPackageRequestSchema,
+    bodyContentType: 'application/json',
+    responses: {
+      201: json('Published; assign it to offices or kiosks next.', packagePublishedSchema),
+      400: errorResponse('The body is not {zip: base64} (VALIDATION).'),
+      ...BACKOFFICE_AUTH_RESPONSES,
+      ...bodyResponses(PORTAL_BODY_LIMITS.contentPublish),
+      422: { description: `Nothing was published (${PACKAGE_REFUSED_CODE}): every problem found, by file and path.`, schema: packageRefusedSchema, contentType: 'application/json' },
+      ...COMMON_RESPONSES,
+    },
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE', PACKAGE_REFUSED_CODE, 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.contentPublish,
+    auth: 'administrator',
+  }),
+
+  contentRollout: endpoint({
+    operationId: 'contentRollout',
+    summary: 'Every published version with where it is assigned, and every kiosk with the version it is offered and the one it reports running (back office administrators).',
+    method: 'GET',
+    pattern: '/backoffice/api/content/rollout',
+    params: noParams,
+    path: () => '/backoffice/api/content/rollout',
+    headers: noHeaders,
+    body: undefined,
+    bodyContentType: null,
+    responses: { 200: json('The rollout.', contentRolloutSchema), ...BACKOFFICE_AUTH_RESPONSES, ...COMMON_RESPONSES },
+    errors: ['UNAUTHORIZED', 'FORBIDDEN', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.none,
+    auth: 'administrator',
+  }),
+
+  assignContentVersion: endpoint({
+    operationId: 'assignContentVersion',
+    summary: 'Assign a published version to offices, kiosks or all; widening to all ends the narrower assignments of it and older versions; audited (back office administrators).',
+    method: 'POST',
+    pattern: '/backoffice/api/content/assignments',
+    params: noParams,
+    path: () => '/backoffice/api/content/assignments',
+    headers: noHeaders,
+    body: assignVersionRequestSchema,
+    bodyContentType: 'application/json',
+    responses: {
+      200: json('Assigned.', assignmentMadeSchema),
+      400: errorResponse('The body is not {version, targets} (VALIDATION).'),
+      ...BACKOFFICE_AUTH_RESPONSES,
+      404: errorResponse('No such version is published (NOT_FOUND).'),
+      409: contentErrorResponse('The version is older than the one every kiosk is assigned (VERSION_NOT_NEWER): a kiosk never goes back.'),
+      ...bodyResponses(PORTAL_BODY_LIMITS.backOfficeApplication),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'VERSION_NOT_NEWER', 'PAYLOAD_TOO_LARGE', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.backOfficeApplication,
+    auth: 'administrator',
+  }),
 
   // (end of the content publishing endpoints)
 

@@ -159,7 +159,11 @@ export class PortalClient {
     const endpoint = PORTAL_ENDPOINTS.contentManifest;
     const response = await this.options.fetch(this.url(endpoint.path({})), {
       method: endpoint.method,
-      headers: etag ? { [PORTAL_HEADERS.ifNoneMatch]: etag } : {},
+      // The credential names this kiosk, so the portal answers the version assigned to it (staged rollout); the ETag is that version's.
+      headers: {
+        ...(this.credential ? { [PORTAL_HEADERS.authorization]: bearer(this.credential) } : {}),
+        ...(etag ? { [PORTAL_HEADERS.ifNoneMatch]: etag } : {}),
+      },
       signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? TIMEOUTS.request),
     });
     if (response.status === 304) return { kind: 'unchanged' };

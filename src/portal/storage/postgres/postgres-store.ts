@@ -30,6 +30,8 @@ import { postgresBackOfficeAccounts } from './postgres-backoffice-accounts.js';
 import type { BackOfficeAccountStore } from '../backoffice-account-store.js';
 import { postgresEnrolmentCodes } from './postgres-enrolment-codes.js';
 import type { EnrolmentCodeStore } from '../enrolment-code-store.js';
+import type { ContentRolloutStore } from '../content-rollout-store.js';
+import { postgresContentRollout } from './postgres-content-rollout.js';
 
 const placeholders = (columns: readonly string[]) => columns.map((_, index) => `$${index + 1}`).join(', ');
 // One statement, guarded by the primary key on id and the unique receipt number. A concurrent
@@ -57,6 +59,7 @@ export class PostgresPortalStore implements PortalStore {
   readonly portalAudit: PortalAuditStore;
   readonly backOfficeAccounts: BackOfficeAccountStore;
   readonly enrolmentCodes: EnrolmentCodeStore;
+  readonly contentRollout: ContentRolloutStore;
 
   constructor(options: PostgresStoreOptions) {
     this.pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
@@ -66,6 +69,7 @@ export class PostgresPortalStore implements PortalStore {
     this.portalAudit = postgresPortalAudit(this.pool);
     this.backOfficeAccounts = postgresBackOfficeAccounts(this.pool);
     this.enrolmentCodes = postgresEnrolmentCodes(this.pool);
+    this.contentRollout = postgresContentRollout(this.pool);
   }
 
   migrate(): Promise<void> {

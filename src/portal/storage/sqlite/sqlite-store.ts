@@ -31,6 +31,8 @@ import { sqliteBackOfficeAccounts } from './sqlite-backoffice-accounts.js';
 import type { BackOfficeAccountStore } from '../backoffice-account-store.js';
 import { sqliteEnrolmentCodes } from './sqlite-enrolment-codes.js';
 import type { EnrolmentCodeStore } from '../enrolment-code-store.js';
+import type { ContentRolloutStore } from '../content-rollout-store.js';
+import { sqliteContentRollout } from './sqlite-content-rollout.js';
 
 const placeholders = (columns: readonly string[]) => columns.map(() => '?').join(', ');
 // One statement, guarded by the primary key on id (and the unique receipt number): no check-then-insert.
@@ -48,6 +50,7 @@ export class SqlitePortalStore implements PortalStore {
   readonly portalAudit: PortalAuditStore;
   readonly backOfficeAccounts: BackOfficeAccountStore;
   readonly enrolmentCodes: EnrolmentCodeStore;
+  readonly contentRollout: ContentRolloutStore;
 
   constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true });
@@ -62,6 +65,7 @@ export class SqlitePortalStore implements PortalStore {
     this.portalAudit = sqlitePortalAudit(this.db);
     this.backOfficeAccounts = sqliteBackOfficeAccounts(this.db);
     this.enrolmentCodes = sqliteEnrolmentCodes(this.db);
+    this.contentRollout = sqliteContentRollout(this.db);
   }
 
   migrate(): Promise<void> {

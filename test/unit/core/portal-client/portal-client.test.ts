@@ -122,6 +122,8 @@ describe('the kiosk’s portal client', () => {
     const first = await client.contentManifest(undefined);
     expect(first).toMatchObject({ kind: 'manifest', version: 3, etag: '"v3"' });
     expect(await client.contentManifest('"v3"')).toEqual({ kind: 'unchanged' });
+    // The kiosk names itself, so the portal answers the version its staged rollout assigns this kiosk.
+    expect(seen.map((request) => request.headers.authorization)).toEqual([`Bearer ${CREDENTIAL}`, `Bearer ${CREDENTIAL}`]);
     const reader = client.packageReader(3, new Map(), () => undefined);
     expect(new TextDecoder().decode((await reader.read('samples/birth.svg', 100))!)).toBe('svg bytes');
     expect(seen.at(-1)!.url).toBe('/v1/content/packages/3/samples/birth.svg');

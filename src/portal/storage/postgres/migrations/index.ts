@@ -8,6 +8,7 @@ import { applicationStatus } from './0006-application-status.js';
 import { enrolmentCodes } from './0007-enrolment-codes.js';
 import { portalAuditAppendOnly } from './0008-portal-audit-append-only.js';
 import { sealedAnswersRetention } from './0009-sealed-answers-retention.js';
+import { contentAssignments } from './0010-content-assignments.js';
 
 /** Every PostgreSQL migration, in order; the one row of portal_schema_version holds the number of the last one run. */
-export const POSTGRES_MIGRATIONS: readonly Migration[] = [initialSchema, heartbeatScreenHealth, submissionAssistedBy, auditChain, backOfficeAccounts, applicationStatus, enrolmentCodes, portalAuditAppendOnly, sealedAnswersRetention];
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [initialSchema, heartbeatScreenHealth, submissionAssistedBy, auditChain, backOfficeAccounts, applicationStatus, enrolmentCodes, portalAuditAppendOnly, sealedAnswersRetention, contentAssignments];
