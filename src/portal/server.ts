@@ -18,6 +18,8 @@ import { ContentLibrary } from './content/content-library.js';
 import { contentRoutes } from './content/content-routes.js';
 import { FleetService } from './fleet/fleet-service.js';
 import { fleetRoutes } from './fleet/fleet-routes.js';
+import { DEFAULT_FLEET_STALE_MINUTES, DEFAULT_HEARTBEAT_RETENTION_DAYS } from './fleet/fleet-settings.js';
+import { HeartbeatRetention } from './fleet/heartbeat-retention.js';
 import { EnrolmentService } from './enrolment/enrolment-service.js';
 import { enrolmentRoutes } from './enrolment/enrolment-routes.js';
 import { createPortalApp } from './http/app.js';
@@ -51,6 +53,12 @@ export interface PortalOptions {
   trustedProxy?: string;
   /** The built back office web app (default: dist/backoffice of this checkout). */
   backOfficeFolder?: string;
+  /** A heartbeat older than this raises the fleet's stale alarm (PORTAL_FLEET_STALE_MINUTES; fleet-settings.ts says why 5). */
+  fleetStaleMinutes?: number;
+  /** Heartbeats older than this are pruned at start and every hour, each kiosk's newest kept (PORTAL_HEARTBEAT_RETENTION_DAYS, default 30). */
+  heartbeatRetentionDays?: number;
+  /** How often the heartbeat retention runs after the start (default hourly; tests shorten it). */
+  heartbeatRetentionIntervalMs?: number;
 }
 
 const DEFAULT_STATUS_REASONS_FILE = 'resources/portal/status-reasons.json';
@@ -111,7 +119,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       handlers: {
         ...intakeRoutes(new IntakeService({ store, now, log })),
         ...applicationRoutes(applications, opening),
-        ...fleetRoutes(new FleetService({ store, now })),
+        ...fleetRoutes(new FleetService({ store, now, staleAfterMinutes: options.fleetStaleMinutes ?? DEFAULT_FLEET_STALE_MINUTES })),
         ...auditRoutes(new AuditChainService({ store: store.auditChain, now, log })),
         ...contentRoutes(library),
         ...backOffice.routes,
@@ -127,12 +135,21 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       throw error;
     });
     const { port } = app.server.address() as AddressInfo;
+    const retention = new HeartbeatRetention({
+      store,
+      retentionDays: options.heartbeatRetentionDays ?? DEFAULT_HEARTBEAT_RETENTION_DAYS,
+      now,
+      log,
+      ...(options.heartbeatRetentionIntervalMs ? { intervalMs: options.heartbeatRetentionIntervalMs } : {}),
+    });
+    retention.start();
     return {
       url: `http://127.0.0.1:${port}`,
       backOfficeUrl: `http://127.0.0.1:${port}${BACKOFFICE_PATH}`,
       server: app.server,
       store,
       close: async () => {
+        await retention.stop();
         await app.close();
         await closeOwnStore();
       },

@@ -42,6 +42,7 @@ const SAMPLE_PATHS: Record<PortalEndpointName, string> = {
   listApplications: PORTAL_ENDPOINTS.listApplications.path({}),
   openApplication: PORTAL_ENDPOINTS.openApplication.path({ id: '018f2c1e-0000-7000-8000-000000000001' }),
   changeApplicationStatus: PORTAL_ENDPOINTS.changeApplicationStatus.path({ receiptNumber: formatReceiptNumber('BSK1', 1) }),
+  listFleet: PORTAL_ENDPOINTS.listFleet.path({}),
 };
 
 describe('the OpenAPI document and the contract', () => {

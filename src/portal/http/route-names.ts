@@ -24,6 +24,7 @@ export const ROUTE_LOG_NAMES = {
   listApplications: 'backoffice-applications',
   openApplication: 'backoffice-application-opening',
   changeApplicationStatus: 'backoffice-application-status',
+  listFleet: 'backoffice-fleet',
 } as const satisfies Record<PortalEndpointName, string>;
 
 /** The route of a request for a path no endpoint serves, or one that is not a path at all. */
