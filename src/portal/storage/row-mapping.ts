@@ -97,7 +97,7 @@ export function fleetKioskFromRow(row: Record<string, unknown>): StoredFleetKios
             queueDepth: Number(row.queue_depth),
             oldestQueuedAgeSeconds: count(row.oldest_queued_age_seconds),
             quarantined: Number(row.quarantined),
-            lastSyncAt: row.last_sync_at == null ? null : String(row.last_sync_at),
+            lastSyncAt: row.last_sync_at == null ? null : isoTime(row.last_sync_at),
             printerState: String(row.printer_state),
             screenFailures: count(row.screen_failures),
             unavailableServices: count(row.unavailable_services),
