@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { trustAnchorsSchema } from '../shared/content/content-schema.js';
 import { sealedAnswersRetentionDays } from './applications/sealed-answers-retention.js';
+import { fleetSettingsFromEnvironment, FleetSettingError, type FleetSettings } from './fleet/fleet-settings.js';
 import { startPortal } from './server.js';
 
 /**
@@ -28,6 +29,14 @@ try {
   console.error((error as Error).message);
   process.exit(2);
 }
+let fleetSettings: FleetSettings;
+try {
+  fleetSettings = fleetSettingsFromEnvironment(process.env);
+} catch (error) {
+  if (!(error instanceof FleetSettingError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
 const databaseUrl = process.env.DATABASE_URL || undefined;
 // Behind a TLS proxy the back office's session cookie must be Secure although this listener is plain HTTP.
 const behindTls = process.env.PORTAL_BEHIND_TLS === '1';
@@ -40,6 +49,8 @@ const portal = await startPortal({
   adminToken,
   behindTls,
   trustedProxy,
+  fleetStaleMinutes: fleetSettings.staleAfterMinutes,
+  heartbeatRetentionDays: fleetSettings.heartbeatRetentionDays,
   trustAnchors: trustAnchorsSchema.parse(JSON.parse(readFileSync(values.trust, 'utf8'))),
   // Officers open applications with it; without it the back office lists and moves them but opens none.
   portalPrivateKeyFile: process.env.PORTAL_PRIVATE_KEY_FILE || undefined,

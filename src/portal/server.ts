@@ -22,6 +22,8 @@ import { contentRoutes } from './content/content-routes.js';
 import { ContentRolloutService } from './content/content-rollout-service.js';
 import { FleetService } from './fleet/fleet-service.js';
 import { fleetRoutes } from './fleet/fleet-routes.js';
+import { DEFAULT_FLEET_STALE_MINUTES, DEFAULT_HEARTBEAT_RETENTION_DAYS } from './fleet/fleet-settings.js';
+import { HeartbeatRetention } from './fleet/heartbeat-retention.js';
 import { EnrolmentService } from './enrolment/enrolment-service.js';
 import { enrolmentRoutes } from './enrolment/enrolment-routes.js';
 import { createPortalApp } from './http/app.js';
@@ -59,6 +61,12 @@ export interface PortalOptions {
   retentionIntervalMs?: number;
   /** The built back office web app (default: dist/backoffice of this checkout). */
   backOfficeFolder?: string;
+  /** A heartbeat older than this raises the fleet's stale alarm (PORTAL_FLEET_STALE_MINUTES; fleet-settings.ts says why 5). */
+  fleetStaleMinutes?: number;
+  /** Heartbeats older than this are pruned at start and every hour, each kiosk's newest kept (PORTAL_HEARTBEAT_RETENTION_DAYS, default 30). */
+  heartbeatRetentionDays?: number;
+  /** How often the heartbeat retention runs after the start (default hourly; tests shorten it). */
+  heartbeatRetentionIntervalMs?: number;
 }
 
 const DEFAULT_STATUS_REASONS_FILE = 'resources/portal/status-reasons.json';
@@ -130,7 +138,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       handlers: {
         ...intakeRoutes(new IntakeService({ store, now, log })),
         ...applicationRoutes(applications, opening, publishedServices(library)),
-        ...fleetRoutes(new FleetService({ store, now })),
+        ...fleetRoutes(new FleetService({ store, now, staleAfterMinutes: options.fleetStaleMinutes ?? DEFAULT_FLEET_STALE_MINUTES })),
         ...auditRoutes(kioskChains),
         ...auditPageRoutes(auditOverview),
         ...contentRoutes(
@@ -152,12 +160,21 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     });
     retention.start();
     const { port } = app.server.address() as AddressInfo;
+    const heartbeatRetention = new HeartbeatRetention({
+      store,
+      retentionDays: options.heartbeatRetentionDays ?? DEFAULT_HEARTBEAT_RETENTION_DAYS,
+      now,
+      log,
+      ...(options.heartbeatRetentionIntervalMs ? { intervalMs: options.heartbeatRetentionIntervalMs } : {}),
+    });
+    heartbeatRetention.start();
     return {
       url: `http://127.0.0.1:${port}`,
       backOfficeUrl: `http://127.0.0.1:${port}${BACKOFFICE_PATH}`,
       server: app.server,
       store,
       close: async () => {
+        await heartbeatRetention.stop();
         await retention.stop();
         await app.close();
         await closeOwnStore();

@@ -48,6 +48,7 @@ const SAMPLE_PATHS: Record<PortalEndpointName, string> = {
   uploadContentPackage: PORTAL_ENDPOINTS.uploadContentPackage.path({}),
   contentRollout: PORTAL_ENDPOINTS.contentRollout.path({}),
   assignContentVersion: PORTAL_ENDPOINTS.assignContentVersion.path({}),
+  listFleet: PORTAL_ENDPOINTS.listFleet.path({}),
 };
 
 describe('the OpenAPI document and the contract', () => {

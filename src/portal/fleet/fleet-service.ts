@@ -1,12 +1,14 @@
 import type { Heartbeat } from '../../shared/contract/portal.js';
-import type { PortalStore } from '../storage/portal-store.js';
+import { QUEUE_STUCK_SECONDS, type Fleet, type FleetAlarm, type FleetKiosk, type FleetSearch } from '../../shared/contract/fleet.js';
+import { isValidKioskCode, officeCodeOfKiosk } from '../../shared/domain/receipt-number.js';
+import type { PortalStore, StoredFleetKiosk } from '../storage/portal-store.js';
 import { unstorableTextField } from '../storage/storable-text.js';
 
 export type HeartbeatOutcome = { outcome: 'recorded' } | { outcome: 'invalid'; message: string };
 
-/** The fleet view: each kiosk's heartbeats as they arrive. */
+/** The fleet view: each kiosk's heartbeats as they arrive, and the whole fleet with its alarms for administrators. */
 export class FleetService {
-  constructor(private readonly deps: { store: PortalStore; now: () => Date }) {}
+  constructor(private readonly deps: { store: PortalStore; now: () => Date; staleAfterMinutes: number }) {}
 
   async recordHeartbeat(kioskCode: string, heartbeat: Heartbeat): Promise<HeartbeatOutcome> {
     const unstorable = unstorableTextField(heartbeat);
@@ -14,4 +16,53 @@ export class FleetService {
     await this.deps.store.recordHeartbeat(kioskCode, heartbeat, this.deps.now());
     return { outcome: 'recorded' };
   }
+
+  /** Every known kiosk with its alarms at this moment, then the filters. */
+  async fleet(search: FleetSearch): Promise<Fleet> {
+    const now = this.deps.now();
+    const staleBefore = now.getTime() - this.deps.staleAfterMinutes * 60_000;
+    // A code the store holds but no kiosk could be issued for (written by hand) is left out rather than failing the page.
+    const known = (await this.deps.store.fleetKiosks()).filter((kiosk) => isValidKioskCode(kiosk.kioskCode));
+    const kiosks = known.map((stored) => fleetKiosk(stored, staleBefore));
+    const wanted = kiosks.filter(
+      (kiosk) =>
+        (search.officeCode === undefined || kiosk.officeCode === search.officeCode) &&
+        (search.alarm === undefined || (search.alarm === 'any' ? kiosk.alarms.length > 0 : kiosk.alarms.includes(search.alarm))),
+    );
+    return {
+      kiosks: wanted,
+      offices: [...new Set(kiosks.map((kiosk) => kiosk.officeCode))].sort(),
+      total: kiosks.length,
+      staleAfterMinutes: this.deps.staleAfterMinutes,
+      generatedAt: now.toISOString(),
+    };
+  }
+}
+
+function fleetKiosk(stored: StoredFleetKiosk, staleBefore: number): FleetKiosk {
+  const credential: FleetKiosk['credential'] =
+    stored.liveSince !== null
+      ? { state: 'live', since: stored.liveSince }
+      : stored.revokedAt !== null
+        ? { state: 'revoked', since: stored.revokedAt }
+        : { state: 'never-enrolled', since: null };
+  return {
+    kioskCode: stored.kioskCode,
+    officeCode: officeCodeOfKiosk(stored.kioskCode),
+    credential,
+    enrolmentCodeExpiresAt: stored.enrolmentCodeExpiresAt,
+    lastHeartbeat: stored.lastHeartbeat,
+    alarms: alarmsOf(stored, staleBefore),
+  };
+}
+
+function alarmsOf({ lastHeartbeat: beat }: StoredFleetKiosk, staleBefore: number): FleetAlarm[] {
+  if (!beat) return ['never-reported'];
+  const alarms: FleetAlarm[] = [];
+  if (Date.parse(beat.receivedAt) < staleBefore) alarms.push('stale');
+  if ((beat.oldestQueuedAgeSeconds ?? 0) > QUEUE_STUCK_SECONDS) alarms.push('queue-stuck');
+  if (beat.quarantined > 0) alarms.push('quarantined');
+  if (beat.printerState === 'error' || beat.printerState === 'no-printer') alarms.push('printer');
+  if ((beat.screenFailures ?? 0) > 0 || (beat.unavailableServices ?? 0) > 0) alarms.push('screens');
+  return alarms;
 }

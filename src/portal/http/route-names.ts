@@ -30,6 +30,7 @@ export const ROUTE_LOG_NAMES = {
   uploadContentPackage: 'backoffice-content-upload',
   contentRollout: 'backoffice-content-rollout',
   assignContentVersion: 'backoffice-content-assignment',
+  listFleet: 'backoffice-fleet',
 } as const satisfies Record<PortalEndpointName, string>;
 
 /** The route of a request for a path no endpoint serves, or one that is not a path at all. */

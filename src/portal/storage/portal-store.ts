@@ -1,4 +1,5 @@
 import type { ApplicationStatus, Heartbeat, SubmissionAccepted, SubmissionRequest } from '../../shared/contract/portal.js';
+import type { FleetHeartbeat } from '../../shared/contract/fleet.js';
 import type { ApplicationStatusName, SubmissionEnvelope } from '../../shared/domain/submission.js';
 import type { ApplicationStatusStore } from './application-status-store.js';
 import type { AuditChainStore } from './audit-chain-store.js';
@@ -40,6 +41,17 @@ export interface PortalStore {
   recordHeartbeat(kioskCode: string, heartbeat: Heartbeat, receivedAt: Date): Promise<void>;
   /** The app versions the fleet runs now: each live kiosk's latest heartbeat since `since`, distinct. */
   fleetAppVersions(since: Date): Promise<string[]>;
+  /**
+   * Every kiosk the portal knows, by kiosk code: one with a credential (live or revoked), an
+   * unspent enrolment code or a heartbeat, each with its latest heartbeat (null: never reported).
+   * One query; the latest heartbeat per kiosk comes from the (kiosk_code, seq) index.
+   */
+  fleetKiosks(): Promise<StoredFleetKiosk[]>;
+  /**
+   * One window of the heartbeat retention: the `size` heartbeats after `afterSeq` in arrival
+   * order, of which those received before `before` are deleted, except each kiosk's newest.
+   */
+  pruneHeartbeatWindow(window: { afterSeq: number; before: Date; size: number }): Promise<HeartbeatPruneWindow>;
   /** Each kiosk's uploaded audit chain (audit-chain-store.ts). */
   readonly auditChain: AuditChainStore;
   /** Where each application stands, its changes, and the portal's audit entries for them (application-status-store.ts). */
@@ -66,6 +78,48 @@ export const fleetAppVersionsSql = (since: string): string => `SELECT DISTINCT h
    FROM heartbeat h
    JOIN (SELECT kiosk_code, max(seq) AS seq FROM heartbeat WHERE received_at >= ${since} GROUP BY kiosk_code) latest ON latest.seq = h.seq
    WHERE EXISTS (SELECT 1 FROM kiosk_credential c WHERE c.kiosk_code = h.kiosk_code AND c.revoked_at IS NULL)`;
+
+/**
+ * The fleet as fleetKiosks reads it; the placeholder-free SQL is the same in both dialects. A live
+ * credential's issue time, else the latest revocation; the kiosk's unspent code; its newest heartbeat.
+ */
+export const FLEET_KIOSKS_SQL = `WITH latest AS (SELECT kiosk_code, max(seq) AS seq FROM heartbeat GROUP BY kiosk_code),
+     credential AS (
+       SELECT kiosk_code, max(CASE WHEN revoked_at IS NULL THEN issued_at END) AS live_since, max(revoked_at) AS revoked_at
+       FROM kiosk_credential GROUP BY kiosk_code),
+     known AS (SELECT kiosk_code FROM latest UNION SELECT kiosk_code FROM credential UNION SELECT kiosk_code FROM enrolment_code)
+   SELECT k.kiosk_code, c.live_since, c.revoked_at, e.expires_at AS code_expires_at,
+          h.received_at, h.app_version, h.content_version, h.queue_depth, h.oldest_queued_age_seconds, h.quarantined,
+          h.last_sync_at, h.printer_state, h.screen_failures, h.unavailable_services
+   FROM known k
+   LEFT JOIN latest l ON l.kiosk_code = k.kiosk_code
+   LEFT JOIN heartbeat h ON h.seq = l.seq
+   LEFT JOIN credential c ON c.kiosk_code = k.kiosk_code
+   LEFT JOIN enrolment_code e ON e.kiosk_code = k.kiosk_code
+   ORDER BY k.kiosk_code`;
+
+/** Deletes the window's heartbeats received before the cut-off, each kiosk's newest excepted (placeholders: after, last, before). */
+export const pruneHeartbeatWindowSql = (after: string, last: string, before: string): string => `DELETE FROM heartbeat
+   WHERE seq > ${after} AND seq <= ${last} AND received_at < ${before}
+     AND EXISTS (SELECT 1 FROM heartbeat newer WHERE newer.kiosk_code = heartbeat.kiosk_code AND newer.seq > heartbeat.seq)`;
+
+export interface StoredFleetKiosk {
+  kioskCode: string;
+  /** When its live credential was issued; null when it has none. */
+  liveSince: string | null;
+  /** When its latest credential was revoked; null when none was. */
+  revokedAt: string | null;
+  enrolmentCodeExpiresAt: string | null;
+  lastHeartbeat: FleetHeartbeat | null;
+}
+
+export interface HeartbeatPruneWindow {
+  deleted: number;
+  /** The last seq the window covered: the next window starts after it. */
+  lastSeq: number;
+  /** The window reached heartbeats inside the retention (or the end): the rest is newer, nothing more to prune now. */
+  done: boolean;
+}
 
 export interface KioskCredential {
   kioskCode: string;

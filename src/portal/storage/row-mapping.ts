@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Heartbeat, SubmissionAccepted, SubmissionRequest } from '../../shared/contract/portal.js';
 import { heartbeatSchema } from '../../shared/contract/portal.js';
 import { SUBMISSION_ENVELOPE_FIELDS, envelopeColumn, submissionEnvelopeSchema, type SubmissionEnvelope } from '../../shared/domain/submission.js';
-import { normaliseSubmissionId, type StoredSubmission } from './portal-store.js';
+import { normaliseSubmissionId, type StoredFleetKiosk, type StoredSubmission } from './portal-store.js';
 
 /**
  * Rows and columns, once for both dialects: the submission table holds the envelope's fields (one
@@ -77,4 +77,31 @@ export function heartbeatValues(kioskCode: string, heartbeat: Heartbeat, receive
 
 export function isoTime(value: unknown): string {
   return value instanceof Date ? value.toISOString() : String(value);
+}
+
+/** A row of FLEET_KIOSKS_SQL, whichever driver read it. */
+export function fleetKioskFromRow(row: Record<string, unknown>): StoredFleetKiosk {
+  const time = (value: unknown) => (value == null ? null : isoTime(value));
+  const count = (value: unknown) => (value == null ? null : Number(value));
+  return {
+    kioskCode: String(row.kiosk_code),
+    liveSince: time(row.live_since),
+    revokedAt: time(row.revoked_at),
+    enrolmentCodeExpiresAt: time(row.code_expires_at),
+    lastHeartbeat:
+      row.received_at == null
+        ? null
+        : {
+            receivedAt: isoTime(row.received_at),
+            appVersion: String(row.app_version),
+            contentVersion: count(row.content_version),
+            queueDepth: Number(row.queue_depth),
+            oldestQueuedAgeSeconds: count(row.oldest_queued_age_seconds),
+            quarantined: Number(row.quarantined),
+            lastSyncAt: row.last_sync_at == null ? null : isoTime(row.last_sync_at),
+            printerState: String(row.printer_state),
+            screenFailures: count(row.screen_failures),
+            unavailableServices: count(row.unavailable_services),
+          },
+  };
 }

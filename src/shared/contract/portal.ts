@@ -37,6 +37,7 @@ import {
   uploadPackageRequestSchema,
   type ContentRolloutAnswerCode,
 } from './content-rollout.js';
+import { FLEET_SEARCH_BODY_LIMIT, fleetSchema, fleetSearchSchema } from './fleet.js';
 
 /**
  * The central portal's API under /v1, written once: every endpoint's method, path, parameters,
@@ -368,6 +369,8 @@ portalSchemaRegistry.add(uploadPackageRequestSchema, { id: 'UploadPackageRequest
 portalSchemaRegistry.add(packageRefusedSchema, { id: 'PackageRefused' });
 portalSchemaRegistry.add(contentRolloutSchema, { id: 'ContentRollout' });
 portalSchemaRegistry.add(assignVersionRequestSchema, { id: 'AssignVersionRequest' });
+portalSchemaRegistry.add(fleetSearchSchema, { id: 'FleetSearch' });
+portalSchemaRegistry.add(fleetSchema, { id: 'Fleet' });
 
 // ---- endpoints ---------------------------------------------------------------------------------------
 
@@ -891,6 +894,32 @@ export const PORTAL_ENDPOINTS = {
   }),
 
   // ---- the back office's fleet and kiosks pages ----
+
+  /**
+   * A search, not a GET, as the applications' list is: the filters travel in a body and the page
+   * repeats the CSRF token like every other call. The kiosks page reads the same answer.
+   */
+  listFleet: endpoint({
+    operationId: 'listFleet',
+    summary: 'Every kiosk the portal knows with its office, credential, latest heartbeat and alarms, by office and alarm (administrators).',
+    method: 'POST',
+    pattern: '/backoffice/api/fleet/search',
+    params: noParams,
+    path: () => '/backoffice/api/fleet/search',
+    headers: noHeaders,
+    body: fleetSearchSchema,
+    bodyContentType: 'application/json',
+    responses: {
+      200: json('The kiosks that pass the filters, by kiosk code, with every office of the fleet.', fleetSchema),
+      400: errorResponse('The body is not a fleet search (VALIDATION).'),
+      ...BACKOFFICE_AUTH_RESPONSES,
+      ...bodyResponses(FLEET_SEARCH_BODY_LIMIT),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE', 'INTERNAL'],
+    bodyLimit: FLEET_SEARCH_BODY_LIMIT,
+    auth: 'administrator',
+  }),
 
   // (end of the fleet and kiosks endpoints)
 

@@ -1,8 +1,12 @@
 import pg from 'pg';
 import type { ApplicationStatus, Heartbeat, SubmissionRequest } from '../../../shared/contract/portal.js';
 import {
+  FLEET_KIOSKS_SQL,
   fleetAppVersionsSql,
   normaliseSubmissionId,
+  pruneHeartbeatWindowSql,
+  type HeartbeatPruneWindow,
+  type StoredFleetKiosk,
   type AcceptOutcome,
   type KioskCredential,
   type PortalStats,
@@ -12,6 +16,7 @@ import {
 import {
   ACCEPTED_COLUMNS,
   acceptedFromRow,
+  fleetKioskFromRow,
   HEARTBEAT_COLUMNS,
   heartbeatValues,
   isoTime,
@@ -131,6 +136,30 @@ export class PostgresPortalStore implements PortalStore {
   async fleetAppVersions(since: Date): Promise<string[]> {
     const { rows } = await this.pool.query<{ app_version: string }>(fleetAppVersionsSql('$1'), [since.toISOString()]);
     return rows.map((row) => row.app_version);
+  }
+
+  async fleetKiosks(): Promise<StoredFleetKiosk[]> {
+    const { rows } = await this.pool.query<Row>(FLEET_KIOSKS_SQL);
+    return rows.map(fleetKioskFromRow);
+  }
+
+  async pruneHeartbeatWindow({ afterSeq, before, size }: { afterSeq: number; before: Date; size: number }): Promise<HeartbeatPruneWindow> {
+    // The window's bounds and the delete in one statement, so a heartbeat arriving between them changes nothing.
+    const { rows } = await this.pool.query<{ last_seq: string | null; last_received_at: Date | null; seen: string; deleted: string }>(
+      `WITH window_rows AS (SELECT seq, received_at FROM heartbeat WHERE seq > $1 ORDER BY seq LIMIT $2),
+            bounds AS (SELECT max(seq) AS last_seq, count(*) AS seen FROM window_rows),
+            pruned AS (${pruneHeartbeatWindowSql('$1', '(SELECT last_seq FROM bounds)', '$3')} RETURNING seq)
+       SELECT b.last_seq, (SELECT received_at FROM window_rows WHERE seq = b.last_seq) AS last_received_at, b.seen, (SELECT count(*) FROM pruned) AS deleted
+       FROM bounds b`,
+      [afterSeq, size, before],
+    );
+    const row = rows[0]!;
+    if (row.last_seq === null) return { deleted: 0, lastSeq: afterSeq, done: true };
+    return {
+      deleted: Number(row.deleted),
+      lastSeq: Number(row.last_seq),
+      done: Number(row.seen) < size || row.last_received_at!.getTime() >= before.getTime(),
+    };
   }
 
   async stats(): Promise<PortalStats> {

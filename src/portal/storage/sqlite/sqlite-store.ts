@@ -3,8 +3,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ApplicationStatus, Heartbeat, SubmissionRequest } from '../../../shared/contract/portal.js';
 import {
+  FLEET_KIOSKS_SQL,
   fleetAppVersionsSql,
   normaliseSubmissionId,
+  pruneHeartbeatWindowSql,
+  type HeartbeatPruneWindow,
+  type StoredFleetKiosk,
   type AcceptOutcome,
   type KioskCredential,
   type PortalStats,
@@ -14,6 +18,7 @@ import {
 import {
   ACCEPTED_COLUMNS,
   acceptedFromRow,
+  fleetKioskFromRow,
   HEARTBEAT_COLUMNS,
   heartbeatValues,
   SUBMISSION_COLUMNS,
@@ -148,6 +153,27 @@ export class SqlitePortalStore implements PortalStore {
         .prepare<[string], { app_version: string }>(fleetAppVersionsSql('?'))
         .all(since.toISOString())
         .map((row) => row.app_version),
+    );
+  }
+
+  fleetKiosks(): Promise<StoredFleetKiosk[]> {
+    return this.run(() => this.db.prepare<[], Row>(FLEET_KIOSKS_SQL).all().map(fleetKioskFromRow));
+  }
+
+  pruneHeartbeatWindow({ afterSeq, before, size }: { afterSeq: number; before: Date; size: number }): Promise<HeartbeatPruneWindow> {
+    return this.run(() =>
+      this.db
+        .transaction((): HeartbeatPruneWindow => {
+          const window = this.db
+            .prepare<[number, number], { seq: number; received_at: string }>('SELECT seq, received_at FROM heartbeat WHERE seq > ? ORDER BY seq LIMIT ?')
+            .all(afterSeq, size);
+          const last = window.at(-1);
+          if (!last) return { deleted: 0, lastSeq: afterSeq, done: true };
+          const cutoff = before.toISOString();
+          const { changes } = this.db.prepare(pruneHeartbeatWindowSql('?', '?', '?')).run(afterSeq, last.seq, cutoff);
+          return { deleted: changes, lastSeq: last.seq, done: window.length < size || last.received_at >= cutoff };
+        })
+        .immediate(),
     );
   }
 

@@ -1,0 +1,85 @@
+import { useTranslation } from 'react-i18next';
+import type { FleetAlarm, FleetKiosk } from '../../shared/contract/fleet.js';
+
+export const ALARM_LABELS = {
+  'never-reported': 'alarms.neverReported',
+  stale: 'alarms.stale',
+  'queue-stuck': 'alarms.queueStuck',
+  quarantined: 'alarms.quarantined',
+  printer: 'alarms.printer',
+  screens: 'alarms.screens',
+} as const satisfies Record<FleetAlarm, string>;
+
+const PRINTER_LABELS: Record<string, 'printer.ready' | 'printer.noPrinter' | 'printer.error' | 'printer.pdf'> = {
+  ready: 'printer.ready',
+  'no-printer': 'printer.noPrinter',
+  error: 'printer.error',
+  pdf: 'printer.pdf',
+};
+
+/** The fleet's rows: one per kiosk, its alarms in words (never by colour alone). */
+export function FleetTable({ kiosks, dateTime }: { kiosks: readonly FleetKiosk[]; dateTime: (at: string) => string }) {
+  const { t } = useTranslation('fleet');
+  return (
+    <div className="fleet__table-frame">
+      <table className="fleet__table" data-testid="fleet-table">
+        <caption>{t('table.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('table.kiosk')}</th>
+            <th scope="col">{t('table.office')}</th>
+            <th scope="col">{t('table.lastHeartbeat')}</th>
+            <th scope="col">{t('table.appVersion')}</th>
+            <th scope="col">{t('table.contentVersion')}</th>
+            <th scope="col">{t('table.queue')}</th>
+            <th scope="col">{t('table.quarantined')}</th>
+            <th scope="col">{t('table.printer')}</th>
+            <th scope="col">{t('table.screens')}</th>
+            <th scope="col">{t('table.alarms')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {kiosks.map((kiosk) => {
+            const beat = kiosk.lastHeartbeat;
+            const notReported = t('notReported');
+            const printer = beat ? PRINTER_LABELS[beat.printerState] : undefined;
+            return (
+              <tr key={kiosk.kioskCode} data-kiosk={kiosk.kioskCode} className={kiosk.alarms.length > 0 ? 'fleet__row--alarm' : undefined}>
+                <th scope="row">{kiosk.kioskCode}</th>
+                <td>{kiosk.officeCode}</td>
+                <td>{beat ? dateTime(beat.receivedAt) : t('never')}</td>
+                <td data-column="app-version">{beat?.appVersion ?? notReported}</td>
+                <td data-column="content-version">{beat?.contentVersion ?? notReported}</td>
+                <td>
+                  {beat
+                    ? beat.oldestQueuedAgeSeconds !== null && beat.queueDepth > 0
+                      ? t('queueOldest', { count: beat.queueDepth, minutes: Math.floor(beat.oldestQueuedAgeSeconds / 60) })
+                      : beat.queueDepth
+                    : notReported}
+                </td>
+                <td>{beat?.quarantined ?? notReported}</td>
+                <td>{beat ? (printer ? t(printer) : beat.printerState) : notReported}</td>
+                <td>
+                  {beat && (beat.screenFailures !== null || beat.unavailableServices !== null)
+                    ? t('screensValue', { failures: beat.screenFailures ?? 0, unavailable: beat.unavailableServices ?? 0 })
+                    : notReported}
+                </td>
+                <td data-column="alarms">
+                  {kiosk.alarms.length === 0 ? (
+                    t('noAlarms')
+                  ) : (
+                    <ul className="fleet__alarms">
+                      {kiosk.alarms.map((alarm) => (
+                        <li key={alarm}>{t(ALARM_LABELS[alarm])}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

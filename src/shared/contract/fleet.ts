@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { isValidOfficeCode } from '../domain/receipt-number.js';
+
+/**
+ * What the back office's fleet and kiosks pages carry: every kiosk the portal knows, with its
+ * credential, its latest heartbeat and the alarms the portal reads off it. Shared by the portal,
+ * which computes the alarms and filters, and the back office web app, which shows them; the
+ * endpoint itself is declared in portal.ts with the rest of the API. No personal data.
+ */
+
+/**
+ * What needs an administrator's eye, read off the latest heartbeat at the portal:
+ * - never-reported: the kiosk is known (enrolled, or given a code) but no heartbeat ever came;
+ * - stale: its latest heartbeat is older than the portal's stale threshold;
+ * - queue-stuck: an application has waited in its queue longer than QUEUE_STUCK_SECONDS;
+ * - quarantined: deliveries the portal refused for good are set aside on the kiosk;
+ * - printer: the printer is missing or failing;
+ * - screens: a screen failed in front of a visitor, or a service was taken out of use.
+ */
+export const FLEET_ALARMS = ['never-reported', 'stale', 'queue-stuck', 'quarantined', 'printer', 'screens'] as const;
+export type FleetAlarm = (typeof FLEET_ALARMS)[number];
+
+/** An application waiting this long in a kiosk's queue means delivery is not getting through. */
+export const QUEUE_STUCK_SECONDS = 3600;
+
+/** A kiosk's credential: live since it was issued, revoked at a time, or never issued. */
+export const KIOSK_CREDENTIAL_STATES = ['live', 'revoked', 'never-enrolled'] as const;
+export type KioskCredentialState = (typeof KIOSK_CREDENTIAL_STATES)[number];
+
+export const officeCodeSchema = z.string().refine(isValidOfficeCode, { error: 'Not an office code (three characters of 0-9 and A-Z without I, L, O, U, such as BSK).' });
+
+/** The filters, all optional: one office, and kiosks with one alarm (`any`: with at least one). */
+export const fleetSearchSchema = z
+  .object({
+    officeCode: officeCodeSchema.optional(),
+    alarm: z.enum([...FLEET_ALARMS, 'any']).optional(),
+  })
+  .strict();
+export type FleetSearch = z.infer<typeof fleetSearchSchema>;
+
+/** The latest heartbeat as the portal stored it; fields an older kiosk does not send are null. */
+export const fleetHeartbeatSchema = z.object({
+  receivedAt: z.iso.datetime(),
+  appVersion: z.string(),
+  contentVersion: z.number().int().nullable(),
+  queueDepth: z.number().int(),
+  oldestQueuedAgeSeconds: z.number().nullable(),
+  quarantined: z.number().int(),
+  lastSyncAt: z.string().nullable(),
+  printerState: z.string(),
+  screenFailures: z.number().int().nullable(),
+  unavailableServices: z.number().int().nullable(),
+});
+export type FleetHeartbeat = z.infer<typeof fleetHeartbeatSchema>;
+
+export const fleetKioskSchema = z.object({
+  kioskCode: z.string(),
+  officeCode: z.string(),
+  credential: z.object({
+    state: z.enum(KIOSK_CREDENTIAL_STATES),
+    /** live: when the credential was issued; revoked: when it was revoked; never-enrolled: null. */
+    since: z.iso.datetime().nullable(),
+  }),
+  /** When the kiosk's unspent enrolment code expires (null: it has none). */
+  enrolmentCodeExpiresAt: z.iso.datetime().nullable(),
+  /** Null: the kiosk never reported. */
+  lastHeartbeat: fleetHeartbeatSchema.nullable(),
+  alarms: z.array(z.enum(FLEET_ALARMS)),
+});
+export type FleetKiosk = z.infer<typeof fleetKioskSchema>;
+
+/**
+ * The whole fleet in one answer, not paged: a thousand kiosks are about 300 KB of JSON, the page
+ * shows them all in one table an administrator scrolls and filters, and paging would make a
+ * refresh lose the scroll. The filters are applied at the portal.
+ */
+export const fleetSchema = z.object({
+  kiosks: z.array(fleetKioskSchema),
+  /** Every office of the fleet, unfiltered, for the office filter's choices. */
+  offices: z.array(z.string()),
+  /** How many kiosks the portal knows, before the filters. */
+  total: z.number().int().nonnegative(),
+  /** A heartbeat older than this raises the stale alarm. */
+  staleAfterMinutes: z.number().int().positive(),
+  generatedAt: z.iso.datetime(),
+});
+export type Fleet = z.infer<typeof fleetSchema>;
+
+/** The search body is two short filters. */
+export const FLEET_SEARCH_BODY_LIMIT = 1024;
