@@ -43,8 +43,8 @@ describe.each(STORE_KINDS)('the back office audit page (%s)', (kind) => {
     const officer = await signIn(url, 'bakyt', PASSWORDS.officer);
     const submission = await makeSubmission('BSK1');
     expect((await postJson(url, PORTAL_ENDPOINTS.submitApplication.path({}), submission, { ...bearer(env.tokens.BSK1), 'Idempotency-Key': submission.id })).status).toBe(201);
-    for (const to of ['in-review', 'ready-for-pickup'] as const) {
-      const moved = await asPage(url, officer, 'POST', PORTAL_ENDPOINTS.changeApplicationStatus.path({ receiptNumber: submission.receiptNumber }), { to, reasonId: null });
+    for (const [expected, to] of [['received', 'in-review'], ['in-review', 'ready-for-pickup']] as const) {
+      const moved = await asPage(url, officer, 'POST', PORTAL_ENDPOINTS.changeApplicationStatus.path({ receiptNumber: submission.receiptNumber }), { to, reasonId: null, expected });
       expect(moved.status, moved.text).toBe(200);
     }
     for (const [code, count] of [['BSK1', 7], ['BSK2', 3]] as const) {
@@ -156,7 +156,7 @@ describe.each(STORE_KINDS)('the back office audit page (%s)', (kind) => {
     await createAccount(env.store, 'cholpon', 'administrator');
     const administrator = await signIn(later!.url, 'cholpon', PASSWORDS.administrator);
     // The first portal appends a third entry; the later one learns of it when its page lists the chains.
-    const moved = await asPage(env.portal.url, officer, 'POST', PORTAL_ENDPOINTS.changeApplicationStatus.path({ receiptNumber }), { to: 'issued', reasonId: null });
+    const moved = await asPage(env.portal.url, officer, 'POST', PORTAL_ENDPOINTS.changeApplicationStatus.path({ receiptNumber }), { to: 'issued', reasonId: null, expected: 'ready-for-pickup' });
     expect(moved.status, moved.text).toBe(200);
     expect((await asPage(later!.url, administrator, 'GET', chainsPath)).status).toBe(200);
     await runSql(env.storage, `${dropGuards} DELETE FROM portal_audit WHERE seq = 3;`);

@@ -87,7 +87,7 @@ describe('two portal processes on one PostgreSQL, no sticky sessions', () => {
     const submission = await makeSubmission('BSK1');
     const delivered = await postJson(one, PORTAL_ENDPOINTS.submitApplication.path({}), submission, { ...bearer(credential.token), 'Idempotency-Key': submission.id });
     expect(delivered.status, delivered.text).toBe(201);
-    const moved = await pagePost(other, officer, PORTAL_ENDPOINTS.changeApplicationStatus.path({ receiptNumber: submission.receiptNumber }), { to: 'in-review', reasonId: null });
+    const moved = await pagePost(other, officer, PORTAL_ENDPOINTS.changeApplicationStatus.path({ receiptNumber: submission.receiptNumber }), { to: 'in-review', reasonId: null, expected: 'received' });
     expect(moved.status, moved.text).toBe(200);
     const lookup = await send(one, { path: PORTAL_ENDPOINTS.applicationStatus.path({ receiptNumber: submission.receiptNumber }), headers: bearer(credential.token) });
     // The kiosk's word for "in review" (older kiosks know only received and processing).
