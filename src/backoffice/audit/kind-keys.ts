@@ -2,6 +2,9 @@
 export const KIND_LABELS = {
   application_opened: 'kinds.application_opened',
   status_changed: 'kinds.status_changed',
+  sealed_answers_purged: 'kinds.sealed_answers_purged',
+  content_published: 'kinds.content_published',
+  content_assigned: 'kinds.content_assigned',
   staff_sign_in: 'kinds.staff_sign_in',
   staff_sign_out: 'kinds.staff_sign_out',
   staff_sign_in_failed: 'kinds.staff_sign_in_failed',
