@@ -54,7 +54,25 @@ async function deliver(portalUrl: string, token: string, sequence: number, optio
   return body.receiptNumber;
 }
 
-test('an officer filters and pages the list, opens an application in Kyrgyz, asks the visitor to act with a reason, and the kiosk’s lookup shows it in Kyrgyz (axe in ky, ru, en)', async ({ page }) => {
+/** A move by the administrator's own session, as their desk's page sends it. */
+async function moveAsAnotherOfficer(portalUrl: string, receipt: string, move: { to: string; reasonId: string | null; expected: string }): Promise<void> {
+  const sameSite = { 'content-type': 'application/json', origin: portalUrl, 'sec-fetch-site': 'same-origin' };
+  const signedIn = await fetch(`${portalUrl}/backoffice/api/sign-in`, {
+    method: 'POST',
+    headers: sameSite,
+    body: JSON.stringify({ username: ACCOUNTS.administrator.username, password: ACCOUNTS.administrator.password }),
+  });
+  expect(signedIn.status).toBe(200);
+  const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+  const moved = await fetch(`${portalUrl}/backoffice/api/applications/${receipt}/status`, {
+    method: 'POST',
+    headers: { ...sameSite, cookie: signedIn.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': csrfToken },
+    body: JSON.stringify(move),
+  });
+  expect(moved.status, await moved.text()).toBe(200);
+}
+
+test('an officer filters and pages the list, opens an application in Kyrgyz, asks the visitor to act with a reason (a move another officer overtook refused and shown), and the kiosk’s lookup shows it in Kyrgyz (axe in ky, ru, en)', async ({ page }) => {
   test.setTimeout(180_000);
   // The portal process unseals with the demo private key: the key stays in the portal, never reaches the page.
   process.env.PORTAL_PRIVATE_KEY_FILE = 'resources/demo-keys/demo-portal-2026.private.json';
@@ -100,6 +118,8 @@ test('an officer filters and pages the list, opens an application in Kyrgyz, ask
     await page.getByRole('button', { name: ky.filters.apply }).click();
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText('Булуттук электрондук кол тамга');
+    // The time in Kyrgyz words, whatever month names the browser itself knows.
+    await expect(rows.first()).toContainText('2026-ж., 1-декабрь');
     await page.getByRole('button', { name: ky.filters.clear }).click();
     await expect(rows).toHaveCount(25);
     await page.getByLabel(ky.filters.receipt).fill('BSK1-0000-0');
@@ -129,12 +149,30 @@ test('an officer filters and pages the list, opens an application in Kyrgyz, ask
     await noAxeViolations(page, 'move dialog ky');
     await dialog.getByRole('button', { name: ky.move.confirm }).click();
     await expect(opened.locator('[data-status]')).toHaveText(ky.status.inReview);
+    await expect(opened.locator('.opened__history li')).toHaveCount(1);
     await opened.getByRole('button', { name: ky.move.to.needsAction }).click();
     await dialog.getByLabel('Арызга керектүү документтердин бири жок.').check();
     await expect(dialog.locator('[data-visitor-next-step]')).toContainText('жетишпеген документтин түп нускасын');
     await noAxeViolations(page, 'move dialog with a reason ky');
     await dialog.getByRole('button', { name: ky.move.confirm }).click();
     await expect(dialog).toHaveCount(0);
+    await expect(opened.locator('[data-status]')).toHaveText(ky.status.needsAction);
+    await page.screenshot({ path: 'test-results/backoffice-applications-opened-ky.png', fullPage: true });
+
+    // Another officer (the administrator, from another desk) takes it back into review meanwhile: this page's move from
+    // "needs action" is refused, and the page says so and shows where it stands now.
+    await moveAsAnotherOfficer(portal.url, receipt, { to: 'in-review', reasonId: null, expected: 'needs-action' });
+    await opened.getByRole('button', { name: ky.move.to.inReview }).click();
+    await dialog.getByRole('button', { name: ky.move.confirm }).click();
+    await expect(opened.locator('.opened__notice')).toHaveText(
+      'Башка кызматкер бул арызды ушул аралыкта өзгөрттү. Азыр анын абалы «Каралууда»: өзгөртүүдөн мурун текшериңиз.',
+    );
+    await expect(opened.locator('[data-status]')).toHaveText(ky.status.inReview);
+    await noAxeViolations(page, 'move overtaken ky');
+    await opened.getByRole('button', { name: ky.move.to.needsAction }).click();
+    await dialog.getByLabel('Арызга керектүү документтердин бири жок.').check();
+    await page.screenshot({ path: 'test-results/backoffice-applications-dialog-ky.png' });
+    await dialog.getByRole('button', { name: ky.move.confirm }).click();
     await expect(opened.locator('[data-status]')).toHaveText(ky.status.needsAction);
 
     // The same screens in Russian and English, axe clean; closing drops the answers from the page.
@@ -148,6 +186,8 @@ test('an officer filters and pages the list, opens an application in Kyrgyz, ask
       await rows.first().getByRole('button', { name: new RegExp(texts.list.open) }).click();
       await expect(opened.getByText(texts.opening.recorded)).toBeVisible();
       await expect(opened.locator('[data-status]')).toHaveText(texts.status.needsAction);
+      // Reopened, the history is the portal's: both of this officer's moves and the other officer's between them.
+      await expect(opened.locator('.opened__history li')).toHaveCount(4);
       await noAxeViolations(page, `opened ${language}`);
       await opened.getByRole('button', { name: texts.move.to.inReview }).click();
       await expect(dialog).toBeVisible();
