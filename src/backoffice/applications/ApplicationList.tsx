@@ -51,7 +51,7 @@ interface ApplicationListProps {
 /** The officers' list: filters, a page of applications (metadata only) and the way to the next and previous pages. */
 export function ApplicationList({ language, page, loading, pageNumber, filters, onSearch, onNext, onPrevious, onOpen }: ApplicationListProps) {
   const { t } = useTranslation('applications');
-  const { statusName, time } = useApplicationWords(language);
+  const { statusName, time } = useApplicationWords();
   const [input, setInput] = useState<FilterInput>(filters);
   const [problem, setProblem] = useState<FilterProblem | null>(null);
   const services = page?.services ?? [];

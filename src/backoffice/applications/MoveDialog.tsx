@@ -29,7 +29,7 @@ interface MoveDialogProps {
  */
 export function MoveDialog({ language, visitorLanguage, receiptNumber, from, to, reasons, busy, onConfirm, onCancel }: MoveDialogProps) {
   const { t } = useTranslation('applications');
-  const { statusName } = useApplicationWords(language);
+  const { statusName } = useApplicationWords();
   const dialog = useRef<HTMLDialogElement>(null);
   const withReason = needsReason(to);
   const offered = withReason ? reasons.filter((reason) => (reason.for as readonly string[]).includes(to)) : [];

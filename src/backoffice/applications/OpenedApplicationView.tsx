@@ -8,6 +8,8 @@ import { useApplicationWords } from './application-words.js';
 import { MoveDialog } from './MoveDialog.js';
 
 type Answer = OpenedApplication['answers'][number];
+/** A change as the view shows it: when, from, to and why (the trail keeps who). */
+export type ShownChange = Omit<OpenedApplication['history'][number], 'by'>;
 type LeafAnswer = Omit<Answer, 'items'>;
 
 /** What the page says after a move: done, or refused with why and where the application stands now. */
@@ -18,6 +20,8 @@ interface OpenedApplicationViewProps {
   opened: OpenedApplication;
   /** The status as the page last learnt it: after a refused move, the one the portal said it has now. */
   status: ApplicationStatusName;
+  /** The changes the opening answered, and those made here since. */
+  history: readonly ShownChange[];
   moving: boolean;
   notice: MoveNotice;
   onMove: (to: ApplicationStatusName, reasonId: string | null) => Promise<boolean>;
@@ -38,9 +42,9 @@ function answerText(answer: LeafAnswer, t: (key: 'opening.notAnswered' | 'openin
  * officer's language, its status history, and the moves the workflow allows from where it stands.
  * The answers live only in this component's props: closing it drops them.
  */
-export function OpenedApplicationView({ language, opened, status, moving, notice, onMove, onClose }: OpenedApplicationViewProps) {
+export function OpenedApplicationView({ language, opened, status, history, moving, notice, onMove, onClose }: OpenedApplicationViewProps) {
   const { t } = useTranslation('applications');
-  const { statusName, moveName, time } = useApplicationWords(language);
+  const { statusName, moveName, time } = useApplicationWords();
   const [moveTo, setMoveTo] = useState<ApplicationStatusName | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const { application } = opened;
@@ -107,11 +111,11 @@ export function OpenedApplicationView({ language, opened, status, moving, notice
       </dl>
 
       <h3>{t('opening.history')}</h3>
-      {opened.history.length === 0 ? (
+      {history.length === 0 ? (
         <p>{t('opening.noHistory')}</p>
       ) : (
         <ol className="opened__history">
-          {opened.history.map((change, index) => (
+          {history.map((change, index) => (
             <li key={index}>
               {t('opening.change', { at: time(change.at), from: statusName(change.from), to: statusName(change.to) })}
               {change.reasonId && <> ({opened.reasons.find((reason) => reason.id === change.reasonId)?.text[language] ?? change.reasonId})</>}

@@ -5,11 +5,11 @@ import type { ApplicationStatusName } from '../../shared/domain/submission.js';
 import { applicationsApi, type CallRefusal } from '../api/applications-api.js';
 import { ApplicationList, NO_FILTER, searchOf, type FilterInput } from '../applications/ApplicationList.js';
 import { useApplicationWords } from '../applications/application-words.js';
-import { OpenedApplicationView, type MoveNotice } from '../applications/OpenedApplicationView.js';
+import { OpenedApplicationView, type MoveNotice, type ShownChange } from '../applications/OpenedApplicationView.js';
 import '../styles/applications.css';
 import type { SectionPageProps } from './section-page.js';
 
-type Opened = { opened: OpenedApplication; status: ApplicationStatusName };
+type Opened = { opened: OpenedApplication; status: ApplicationStatusName; history: ShownChange[] };
 
 /**
  * The applications section: the list with its filters and keyset pages, one application opened
@@ -19,7 +19,7 @@ type Opened = { opened: OpenedApplication; status: ApplicationStatusName };
  */
 export function ApplicationsPage({ session, language }: SectionPageProps) {
   const { t } = useTranslation('applications');
-  const words = useApplicationWords(language);
+  const words = useApplicationWords();
   const [filters, setFilters] = useState<FilterInput>(NO_FILTER);
   const [starts, setStarts] = useState<(ApplicationCursor | null)[]>([null]);
   const [listed, setListed] = useState<{ key: string; page: ApplicationPage | null; problem: string | null } | null>(null);
@@ -59,7 +59,7 @@ export function ApplicationsPage({ session, language }: SectionPageProps) {
     const result = await applicationsApi.open(session, id, language);
     setOpening(false);
     if (result.ok) {
-      setOpened({ opened: result.opened, status: result.opened.application.status });
+      setOpened({ opened: result.opened, status: result.opened.application.status, history: result.opened.history });
       return;
     }
     const { refusal } = result;
@@ -74,7 +74,7 @@ export function ApplicationsPage({ session, language }: SectionPageProps) {
     const result = await applicationsApi.move(session, opened.opened.application.receiptNumber, { to, reasonId, expected: opened.status });
     setMoving(false);
     if (result.ok) {
-      setOpened({ ...opened, status: result.status });
+      setOpened({ ...opened, status: result.status, history: [...opened.history, { at: new Date().toISOString(), from: opened.status, to: result.status, reasonId }] });
       setNotice({ kind: 'moved', to: result.status });
       return true;
     }
@@ -95,6 +95,7 @@ export function ApplicationsPage({ session, language }: SectionPageProps) {
         language={language}
         opened={opened.opened}
         status={opened.status}
+        history={opened.history}
         moving={moving}
         notice={notice}
         onMove={move}

@@ -18,6 +18,8 @@ const serviceIdText = z.string().min(1).max(64);
 /** Where the next page starts: the last application of the page before. */
 export const applicationCursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() }).strict();
 
+export type ApplicationCursor = z.infer<typeof applicationCursorSchema>;
+
 export const APPLICATION_PAGE_MAX = 100;
 /** The page size the back office's list asks for. */
 export const APPLICATION_PAGE_SIZE = 25;
