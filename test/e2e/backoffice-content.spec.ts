@@ -24,9 +24,9 @@ type ContentStrings = {
   upload: Record<'submit' | 'published' | 'refusedTitle' | 'file', string>;
   problem: Record<string, string>;
   meaning: Record<'TEXT_TOO_LONG', string>;
-  rollout: Record<'all' | 'nowhere' | 'office', string>;
+  rollout: Record<'all' | 'nowhere' | 'office' | 'refresh', string>;
   assign: Record<'submit' | 'widen' | 'assigned' | 'widened' | 'officeOption', string>;
-  fleet: Record<'title', string>;
+  fleet: Record<'title' | 'nothing', string>;
 };
 const contentStrings = (language: string) => JSON.parse(readFileSync(`src/backoffice/locales/${language}/content.json`, 'utf8')) as ContentStrings;
 const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
@@ -120,6 +120,7 @@ test('an administrator uploads a package with a problem, then a good one, and ro
   await expect(tooLong).toContainText(fill(text.meaning.TEXT_TOO_LONG, { length: 260, limit: 200 }));
   await expect(refusal.getByRole('listitem').filter({ hasText: text.problem.PART_SIZE_MISMATCH })).toContainText('catalogue.json');
   await noAxeViolations(page, 'content problems en');
+  await page.screenshot({ path: 'test-results/screenshots/backoffice-content-problems-en.png', fullPage: true });
 
   await uploadZip(page, 'en', goodZip);
   await expect(page.getByText(fill(text.upload.published, { version: STAGED }))).toBeVisible();
@@ -135,7 +136,17 @@ test('an administrator uploads a package with a problem, then a good one, and ro
   // A kiosk of that office is offered it; a kiosk of another office still gets what all kiosks get.
   expect([await offeredTo(page, 'BSK1'), await offeredTo(page, 'NRN1')]).toEqual([String(STAGED), String(BASELINE)]);
   await expect(page.getByRole('row', { name: /^BSK1 / })).toContainText(String(STAGED));
+  // BSK1 installs it and says so in its heartbeat: the page shows it running there, and nowhere else yet.
+  const beat = await page.request.post(`${portal.url}/v1/heartbeats`, {
+    headers: { Authorization: `Bearer ${tokens.BSK1}` },
+    data: { appVersion: '1.0.0', contentVersion: STAGED, queueDepth: 0, oldestQueuedAgeSeconds: null, quarantined: 0, lastSyncAt: null, printerState: 'ready' },
+  });
+  expect(beat.status()).toBe(204);
+  await page.getByRole('button', { name: text.rollout.refresh }).click();
+  await expect(page.getByRole('row', { name: /^BSK1 / })).toContainText(`BSK${STAGED}${STAGED}`);
+  await expect(page.getByRole('row', { name: /^NRN1 / })).toContainText(`NRN${BASELINE}${text.fleet.nothing}`);
   await noAxeViolations(page, 'content rollout en');
+  await page.screenshot({ path: 'test-results/screenshots/backoffice-content-rollout-en.png', fullPage: true });
 
   await page.getByRole('button', { name: text.assign.widen }).click();
   await expect(page.getByText(fill(text.assign.widened, { version: STAGED }))).toBeVisible();
