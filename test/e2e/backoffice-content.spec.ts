@@ -22,7 +22,7 @@ const ADMIN_TOKEN = 'e2e-backoffice-admin-token-0123';
 
 type ContentStrings = {
   upload: Record<'submit' | 'published' | 'refusedTitle' | 'file', string>;
-  problem: Record<string, string>;
+  problem: Record<'PART_SIZE_MISMATCH', string>;
   meaning: Record<'TEXT_TOO_LONG', string>;
   rollout: Record<'all' | 'nowhere' | 'office' | 'refresh', string>;
   assign: Record<'submit' | 'widen' | 'assigned' | 'widened' | 'officeOption', string>;
