@@ -214,10 +214,16 @@ describe.each(STORE_KINDS)('staged content rollout from the back office (%s)', (
     expect(duplicated).toContainEqual(expect.objectContaining({ code: 'CONTENT_MALFORMED', file: 'catalogue.json', path: 'services[1].id' }));
     expect(contentRolloutSchema.parse((await send(url, { path: rolloutPath, headers: { Cookie: admin.cookie } })).json()).versions).toEqual([]);
 
-    // A package not newer than the published one says so about its manifest.
+    // A package not newer than the published one says so about its manifest, and its signed files are still checked.
     expect((await publishWithToken(url, makePackage({ keys, version: 5 }))).status).toBe(201);
     expect(problemsOf(await upload(url, admin, packageZip(makePackage({ keys, version: 5 }))))).toEqual([
       expect.objectContaining({ code: 'VERSION_NOT_NEWER', file: 'manifest.json' }),
+    ]);
+    const stale = makePackage({ keys, version: 5 });
+    stale.set('samples/extra.svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'));
+    expect(problemsOf(await upload(url, admin, packageZip(stale))).map((problem) => [problem.code, problem.file])).toEqual([
+      ['VERSION_NOT_NEWER', 'manifest.json'],
+      ['PART_UNSIGNED', 'samples/extra.svg'],
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { checkContentMeaning, describeContentProblem } from '../../shared/content/content-meaning.js';
-import { CATALOGUE_PART, catalogueDocumentSchema, MANIFEST_FILE, SIGNATURE_FILE, type CatalogueDocument, type ContentManifest } from '../../shared/content/content-schema.js';
+import { CATALOGUE_PART, catalogueDocumentSchema, MANIFEST_FILE, manifestSchema, SIGNATURE_FILE, type CatalogueDocument, type ContentManifest } from '../../shared/content/content-schema.js';
 import {
   checkSampleParts,
   ContentRejection,
@@ -34,6 +34,11 @@ export async function examinePackage(files: PackageFiles, context: VerificationC
     manifest = await verifyManifest(files.get(MANIFEST_FILE) ?? null, files.get(SIGNATURE_FILE) ?? null, context);
   } catch (error) {
     rejected(error, error instanceof ContentRejection && SIGNATURE_CODES.has(error.code) ? SIGNATURE_FILE : MANIFEST_FILE);
+    // Refused for a rule checked after the signature held (not newer, expired, needs a newer app): its list of parts is the signed one.
+    if (error instanceof ContentRejection && RULES_AFTER_SIGNATURE.has(error.code)) {
+      const signedManifest = manifestSchema.safeParse(JSON.parse(Buffer.from(files.get(MANIFEST_FILE)!).toString('utf8')));
+      if (signedManifest.success) manifest = signedManifest.data;
+    }
   }
 
   const signed = new Set(manifest?.parts.map((part) => part.path) ?? []);
@@ -74,6 +79,7 @@ export async function examinePackage(files: PackageFiles, context: VerificationC
 }
 
 const SIGNATURE_CODES: ReadonlySet<ContentRejectionCode> = new Set(['SIGNATURE_MISSING', 'SIGNATURE_MALFORMED', 'KEY_UNTRUSTED', 'SIGNATURE_INVALID']);
+const RULES_AFTER_SIGNATURE: ReadonlySet<ContentRejectionCode> = new Set(['VERSION_NOT_NEWER', 'EXPIRED', 'APP_TOO_OLD']);
 
 function examineCatalogue(
   bytes: Uint8Array,
