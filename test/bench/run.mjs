@@ -10,6 +10,7 @@ import { benchAuditTrail } from './audit.mjs';
 import { benchContent, benchPatterns } from './content.mjs';
 import { benchLargeCategory } from './large-category.mjs';
 import { benchDrain, benchPortalIntake } from './delivery.mjs';
+import { benchFleet } from './fleet.mjs';
 import { benchSearch } from './search.mjs';
 import { benchKeystrokes, benchSubmit } from './visit.mjs';
 
@@ -105,3 +106,4 @@ benchKeystrokes(report);
 await benchDrain(report);
 await benchAuditTrail(report);
 await benchPortalIntake(report);
+await benchFleet(report);
