@@ -17,7 +17,10 @@ describe.each(STORE_KINDS)('portal intake over HTTP (%s)', (kind) => {
 
   it('stores a new submission once (201), answers a replay with the first answer (200), refuses another body (409)', async () => {
     const times = [new Date('2026-03-01T10:00:00.000Z'), new Date('2026-03-01T10:05:00.000Z'), new Date('2026-03-01T10:09:00.000Z')];
-    const env = await startPortals(1, { now: () => times.shift() ?? new Date('2026-03-01T11:00:00.000Z') });
+    // The portal reads the clock once as it starts (the heartbeat retention's cut-off); the times above are the submissions'.
+    let started = false;
+    const env = await startPortals(1, { now: () => (started ? (times.shift() ?? new Date('2026-03-01T11:00:00.000Z')) : new Date('2026-03-01T09:00:00.000Z')) });
+    started = true;
     const request = await makeSubmission('BSK1');
 
     const created = await submit(env.portal.url, env.tokens.BSK1, request);

@@ -39,6 +39,7 @@ describe('OpenAPI document', () => {
         '/backoffice/api/applications/search',
         '/backoffice/api/applications/{id}/opening',
         '/backoffice/api/applications/{receiptNumber}/status',
+        '/backoffice/api/fleet/search',
       ].sort(),
     );
     expect(Object.keys(document.paths['/v1/submissions']!)).toEqual(['post']);
