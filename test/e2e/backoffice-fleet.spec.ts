@@ -123,8 +123,22 @@ test('an administrator enrols a real kiosk with a code from the Kiosks page, see
   await office.selectOption('BSK');
   await expect(table.locator('tbody tr')).toHaveCount(1);
   await expect(row).toBeVisible();
-  await page.getByLabel(text(en.fleet, 'filters.alarm')).selectOption('never-reported');
+  const alarm = page.getByLabel(text(en.fleet, 'filters.alarm'));
+  await alarm.selectOption('never-reported');
   await expect(page.getByText(text(en.fleet, 'empty'))).toBeVisible();
+  await alarm.selectOption('');
+  await office.selectOption('');
+  await expect(table.locator('tbody tr')).toHaveCount(2);
+
+  // A refresh the portal does not answer says so, and the last list stays; the next one that works clears it.
+  await page.route('**/backoffice/api/fleet/search', (route) => route.abort('connectionrefused'));
+  await page.getByRole('button', { name: text(en.fleet, 'refresh.now') }).click();
+  await expect(page.getByTestId('fleet-refresh-failed')).toContainText(text(en.fleet, 'refresh.failed').split('{{time}}')[0]!);
+  await expect(table.locator('tbody tr')).toHaveCount(2);
+  await page.unroute('**/backoffice/api/fleet/search');
+  await page.getByRole('button', { name: text(en.fleet, 'refresh.now') }).click();
+  await expect(page.getByTestId('fleet-refresh-failed')).toBeHidden();
+  await expect(page.getByTestId('fleet-refreshed')).toBeVisible();
 
   // Revoke, confirmed in a dialog that names the kiosk: the credential the kiosk holds is refused from then on.
   expect(await heartbeatAnswer(credential)).toBe(204);
