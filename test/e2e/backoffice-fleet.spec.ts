@@ -130,6 +130,21 @@ test('an administrator enrols a real kiosk with a code from the Kiosks page, see
   await office.selectOption('');
   await expect(table.locator('tbody tr')).toHaveCount(2);
 
+  // A refresh replaces the rows in place: the page stays scrolled where the administrator left it.
+  await page.setViewportSize({ width: 1280, height: 360 });
+  const scrolled = await page.evaluate(() => {
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    return window.scrollY;
+  });
+  expect(scrolled).toBeGreaterThan(0);
+  const refreshButton = page.getByRole('button', { name: text(en.fleet, 'refresh.now') });
+  // Clicked from the page's script: Playwright's own click would scroll the button into view first.
+  await refreshButton.evaluate((button: HTMLButtonElement) => button.click());
+  await expect(refreshButton).toBeEnabled();
+  await expect(table.locator('tbody tr')).toHaveCount(2);
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+
   // A refresh the portal does not answer says so, and the last list stays; the next one that works clears it.
   await page.route('**/backoffice/api/fleet/search', (route) => route.abort('connectionrefused'));
   await page.getByRole('button', { name: text(en.fleet, 'refresh.now') }).click();
