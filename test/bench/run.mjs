@@ -12,6 +12,7 @@ import { benchContent, benchPatterns } from './content.mjs';
 import { benchContentUpload } from './content-rollout.mjs';
 import { benchLargeCategory } from './large-category.mjs';
 import { benchDrain, benchPortalIntake } from './delivery.mjs';
+import { benchFleet } from './fleet.mjs';
 import { benchSearch } from './search.mjs';
 import { benchKeystrokes, benchSubmit } from './visit.mjs';
 
@@ -109,3 +110,4 @@ await benchAuditTrail(report);
 await benchPortalIntake(report);
 await benchApplications(report);
 await benchContentUpload(report);
+await benchFleet(report);

@@ -42,6 +42,7 @@ describe('OpenAPI document', () => {
         '/backoffice/api/content/packages',
         '/backoffice/api/content/rollout',
         '/backoffice/api/content/assignments',
+        '/backoffice/api/fleet/search',
       ].sort(),
     );
     expect(Object.keys(document.paths['/v1/submissions']!)).toEqual(['post']);

@@ -42,6 +42,8 @@ const KIOSK_ENVIRONMENT = z.object({
   KIOSK_IDLE_WARNING_SECONDS: seconds('KIOSK_IDLE_WARNING_SECONDS'),
   KIOSK_CLERK_IDLE_SECONDS: seconds('KIOSK_CLERK_IDLE_SECONDS'),
   KIOSK_CONTENT_POLL_SECONDS: seconds('KIOSK_CONTENT_POLL_SECONDS'),
+  // The portal's stale alarm assumes the default 60 s (PORTAL_FLEET_STALE_MINUTES is five of them): change both together.
+  KIOSK_HEARTBEAT_SECONDS: seconds('KIOSK_HEARTBEAT_SECONDS'),
   KIOSK_REMOVABLE_MEDIA_ROOTS: z
     .string()
     .transform((value) => value.split(delimiter).filter(Boolean))
@@ -89,6 +91,7 @@ export function hostOptionsFromEnvironment(env: NodeJS.ProcessEnv, places: HostP
     idleWarningSeconds: config.KIOSK_IDLE_WARNING_SECONDS,
     clerkIdleSeconds: config.KIOSK_CLERK_IDLE_SECONDS,
     contentPollSeconds: config.KIOSK_CONTENT_POLL_SECONDS,
+    heartbeatSeconds: config.KIOSK_HEARTBEAT_SECONDS,
     removableMediaRoots: config.KIOSK_REMOVABLE_MEDIA_ROOTS,
   };
 }

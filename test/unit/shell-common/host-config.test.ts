@@ -25,6 +25,7 @@ describe('host configuration from the environment', () => {
         KIOSK_IDLE_WARNING_SECONDS: '20',
         KIOSK_CLERK_IDLE_SECONDS: '600',
         KIOSK_CONTENT_POLL_SECONDS: '600',
+        KIOSK_HEARTBEAT_SECONDS: '120',
         KIOSK_REMOVABLE_MEDIA_ROOTS: '/media:/mnt/usb',
         PATH: '/usr/bin',
       },
@@ -43,6 +44,7 @@ describe('host configuration from the environment', () => {
       idleWarningSeconds: 20,
       clerkIdleSeconds: 600,
       contentPollSeconds: 600,
+      heartbeatSeconds: 120,
       removableMediaRoots: ['/media', '/mnt/usb'],
     });
   });
@@ -59,7 +61,7 @@ describe('host configuration from the environment', () => {
   });
 
   it('refuses seconds that are not a positive whole number, naming the variable', () => {
-    for (const [name, value] of [['KIOSK_IDLE_SECONDS', 'soon'], ['KIOSK_IDLE_WARNING_SECONDS', '-5'], ['KIOSK_CONTENT_POLL_SECONDS', '1.5'], ['KIOSK_IDLE_SECONDS', '0']]) {
+    for (const [name, value] of [['KIOSK_IDLE_SECONDS', 'soon'], ['KIOSK_IDLE_WARNING_SECONDS', '-5'], ['KIOSK_CONTENT_POLL_SECONDS', '1.5'], ['KIOSK_HEARTBEAT_SECONDS', '0'], ['KIOSK_IDLE_SECONDS', '0']]) {
       expect(refusal({ [name!]: value }), `${name}=${value}`).toBe(`${name} must be a whole number of seconds from 1 to 9999999`);
     }
   });
