@@ -39,6 +39,9 @@ describe('OpenAPI document', () => {
         '/backoffice/api/applications/search',
         '/backoffice/api/applications/{id}/opening',
         '/backoffice/api/applications/{receiptNumber}/status',
+        '/backoffice/api/audit/chains',
+        '/backoffice/api/audit/verification',
+        '/backoffice/api/audit/entries',
       ].sort(),
     );
     expect(Object.keys(document.paths['/v1/submissions']!)).toEqual(['post']);
