@@ -43,6 +43,9 @@ describe('OpenAPI document', () => {
         '/backoffice/api/content/rollout',
         '/backoffice/api/content/assignments',
         '/backoffice/api/fleet/search',
+        '/backoffice/api/audit/chains',
+        '/backoffice/api/audit/verification',
+        '/backoffice/api/audit/entries',
       ].sort(),
     );
     expect(Object.keys(document.paths['/v1/submissions']!)).toEqual(['post']);
