@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACCOUNTS, backOfficeStrings, LANGUAGE_BUTTONS, noAxeViolations, startPortalWithAccounts, stopPortal, typeSignIn, type RunningPortal } from './backoffice-fixture.js';
 import { BUNDLED_CONTENT_VERSION, openServicePanel, startKiosk, stopKiosk, type RunningKiosk } from './kiosk-fixture.js';
@@ -201,3 +203,23 @@ for (const [language, officeCode] of [['ky', 'NRN'], ['ru', 'TSK'], ['en', 'KRK'
     await noAxeViolations(page, `fleet ${language}`);
   });
 }
+
+test('the portal does not start with a heartbeat retention or stale threshold it cannot use, and says which setting and what it allows', () => {
+  const dataFolder = mkdtempSync(join(tmpdir(), 'kyzmat-portal-settings-'));
+  try {
+    for (const [name, value, expected] of [
+      ['PORTAL_HEARTBEAT_RETENTION_DAYS', '30 days', 'PORTAL_HEARTBEAT_RETENTION_DAYS must be a whole number of days from 1 to 3650'],
+      ['PORTAL_FLEET_STALE_MINUTES', '0', 'PORTAL_FLEET_STALE_MINUTES must be a whole number of minutes from 1 to 10080'],
+    ] as const) {
+      const started = spawnSync(process.execPath, ['dist/portal/main.js', '--port', '0', '--data', dataFolder], {
+        env: { ...process.env, PORTAL_ADMIN_TOKEN: 'e2e-fleet-settings-token-0123', DATABASE_URL: '', [name]: value },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect([started.status, started.stdout]).toEqual([2, '']);
+      expect(started.stderr).toContain(expected);
+    }
+  } finally {
+    rmSync(dataFolder, { recursive: true, force: true });
+  }
+});

@@ -55,7 +55,7 @@ export function useFleetPortal(kind: StoreKind) {
     portals.push(portal);
     await createAccount(store, 'aigul', 'administrator');
     await createAccount(store, 'bakyt', 'officer');
-    const clockless = { now: options.now ?? (() => new Date()) };
+    const now = options.now ?? (() => new Date());
     return {
       portal,
       store,
@@ -63,7 +63,7 @@ export function useFleetPortal(kind: StoreKind) {
       officer: await signIn(portal.url, 'bakyt', 'officer passphrase 7'),
       issue: async (kioskCode) => {
         const credential = newKioskCredential(kioskCode);
-        await store.issueCredential(kioskCode, credential.secretHash, clockless.now());
+        await store.issueCredential(kioskCode, credential.secretHash, now());
         return credential.token;
       },
     };
