@@ -16,7 +16,8 @@ describe.each(STORE_KINDS)('portal intake over HTTP (%s)', (kind) => {
   const { startPortals } = useStorage(kind);
 
   it('stores a new submission once (201), answers a replay with the first answer (200), refuses another body (409)', async () => {
-    const times = [new Date('2026-03-01T10:00:00.000Z'), new Date('2026-03-01T10:05:00.000Z'), new Date('2026-03-01T10:09:00.000Z')];
+    // The first is the portal's start (its retention run reads the clock then); the others are the three deliveries.
+    const times = [new Date('2026-03-01T09:00:00.000Z'), new Date('2026-03-01T10:00:00.000Z'), new Date('2026-03-01T10:05:00.000Z'), new Date('2026-03-01T10:09:00.000Z')];
     const env = await startPortals(1, { now: () => times.shift() ?? new Date('2026-03-01T11:00:00.000Z') });
     const request = await makeSubmission('BSK1');
 
