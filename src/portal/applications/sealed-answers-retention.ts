@@ -49,7 +49,8 @@ export class SealedAnswersRetention {
 
   start(): void {
     if (this.timer) return;
-    void this.runGuarded();
+    // The start's run reads the clock now, while the portal starts, so it is read at one known moment; the purge itself runs after.
+    void this.runGuarded(this.options.now());
     this.timer = setInterval(() => void this.runGuarded(), this.options.intervalMs ?? DEFAULT_INTERVAL_MS);
     this.timer.unref();
   }
@@ -62,25 +63,24 @@ export class SealedAnswersRetention {
   }
 
   /** One run now (a run already in progress is waited for instead); answers how many applications it emptied. */
-  runOnce(): Promise<number> {
-    this.running ??= this.purgeAll().finally(() => {
+  runOnce(startedAt: Date = this.options.now()): Promise<number> {
+    this.running ??= this.purgeAll(startedAt).finally(() => {
       this.running = null;
     });
     return this.running;
   }
 
-  private async runGuarded(): Promise<void> {
+  private async runGuarded(startedAt?: Date): Promise<void> {
     try {
-      await this.runOnce();
+      await this.runOnce(startedAt);
     } catch (error) {
       this.options.log('sealed_answers_purge_failed', { errorType: error instanceof Error ? error.name : 'unknown' });
     }
   }
 
-  private async purgeAll(): Promise<number> {
-    const { store, retentionDays, now, log } = this.options;
+  private async purgeAll(startedAt: Date): Promise<number> {
+    const { store, retentionDays, log } = this.options;
     const batchSize = this.options.batchSize ?? DEFAULT_BATCH;
-    const startedAt = now();
     const finishedBefore = new Date(startedAt.getTime() - retentionDays * DAY_MS);
     let total = 0;
     for (;;) {
