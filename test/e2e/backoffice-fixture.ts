@@ -8,7 +8,7 @@ import { join } from 'node:path';
 /** The back office's strings as the page shows them, read from its locale files. */
 export type BackOfficeStrings = {
   signIn: { title: string; submit: string; errors: { wrongCredentials: string; locked: string; rateLimited: string } };
-  shell: { signOut: string; signedInAs: string; sessionEnded: string; roles: { officer: string; administrator: string } };
+  shell: { navigation: string; signOut: string; signedInAs: string; sessionEnded: string; roles: { officer: string; administrator: string } };
   sections: Record<'fleet' | 'applications' | 'content' | 'kiosks' | 'staff' | 'audit', { title: string }>;
 };
 export const backOfficeStrings = (language: string) => JSON.parse(readFileSync(`src/backoffice/locales/${language}/backoffice.json`, 'utf8')) as BackOfficeStrings;

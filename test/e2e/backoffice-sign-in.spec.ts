@@ -50,7 +50,7 @@ for (const [code, button] of Object.entries(LANGUAGE_BUTTONS)) {
       await expect(page.getByText(text.shell.signedInAs.replace('{{username}}', account.username))).toBeVisible();
       await expect(page.getByText(text.shell.roles[role], { exact: true })).toBeVisible();
 
-      const navigation = page.getByRole('navigation');
+      const navigation = page.getByRole('navigation', { name: text.shell.navigation });
       const offered = role === 'administrator' ? (['fleet', 'applications', 'content', 'kiosks', 'staff', 'audit'] as const) : (['applications'] as const);
       await expect(navigation.getByRole('button')).toHaveText(offered.map((id) => text.sections[id].title));
       const last = offered[offered.length - 1]!;

@@ -1,12 +1,10 @@
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { auditChainsSchema, auditEntriesPageSchema, auditVerificationSchema, type AuditChainRef } from '../../src/shared/contract/audit-page.js';
 import { PORTAL_ENDPOINTS, portalErrorSchema } from '../../src/shared/contract/portal.js';
 import { chainOf } from './audit-fixtures.js';
 import { createAccount, PASSWORDS, signIn, type SignedIn } from './backoffice-support.js';
-import { bearer, makeSubmission, postJson, send, STORE_KINDS, useStorage, type Answer, type PortalEnv, type Storage } from './support.js';
+import { bearer, makeSubmission, postJson, runSql, send, STORE_KINDS, useStorage, type Answer, type PortalEnv } from './support.js';
 
 const chainsPath = PORTAL_ENDPOINTS.auditChains.path({});
 const verificationPath = PORTAL_ENDPOINTS.verifyAuditChain.path({});
@@ -54,25 +52,6 @@ describe.each(STORE_KINDS)('the back office audit page (%s)', (kind) => {
     return { env, administrator, officer, receiptNumber: submission.receiptNumber };
   }
 
-  /** SQL on the stored data over a connection of its own, as someone with the database's password would run it. */
-  async function runSql(target: Storage, sql: string): Promise<void> {
-    if (kind === 'sqlite') {
-      const db = new Database(target.options.sqliteFile);
-      try {
-        db.exec(sql);
-      } finally {
-        db.close();
-      }
-      return;
-    }
-    const client = new pg.Client({ connectionString: target.options.databaseUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  }
   const dropGuards =
     kind === 'sqlite'
       ? 'DROP TRIGGER portal_audit_no_update; DROP TRIGGER portal_audit_no_delete; DROP TRIGGER portal_audit_append_at_end;'

@@ -1,5 +1,3 @@
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
 import { ApplicationStatusService } from '../../src/portal/applications/application-status-service.js';
 import { readStatusReasons } from '../../src/portal/applications/status-reasons.js';
@@ -11,7 +9,7 @@ import { auditChain } from '../../src/shared/audit/audit-chain.js';
 import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
 import { runAdmin } from '../../src/portal/admin.js';
-import { makeSubmission, STORE_KINDS, useStorage, type Storage } from './support.js';
+import { makeSubmission, runSql, STORE_KINDS, useStorage, type Storage } from './support.js';
 
 const reasons = readStatusReasons('resources/portal/status-reasons.json');
 /** The kiosk's chain over its own SHA-256 binding: the portal's entries must verify with the very same hashes. */
@@ -45,25 +43,6 @@ describe.each(STORE_KINDS)('the portal’s own audit trail (%s)', (kind) => {
       : ['portal_audit_no_update', 'portal_audit_no_delete', 'portal_audit_no_truncate'];
   const dropGuards = GUARDS.map((name) => (kind === 'sqlite' ? `DROP TRIGGER ${name};` : `DROP TRIGGER ${name} ON portal_audit;`)).join('\n');
 
-  /** Runs SQL on the stored trail over a connection of its own, with the rights the portal itself has. */
-  async function runSql(target: Storage, sql: string): Promise<void> {
-    if (kind === 'sqlite') {
-      const db = new Database(target.options.sqliteFile);
-      try {
-        db.exec(sql);
-      } finally {
-        db.close();
-      }
-      return;
-    }
-    const client = new pg.Client({ connectionString: target.options.databaseUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  }
 
   /** Edits the stored trail as someone with the database's password would: drops the triggers first. */
   const tamper = (target: Storage, sql: string) => runSql(target, `${dropGuards}\n${sql}`);

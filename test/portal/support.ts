@@ -1,4 +1,5 @@
 import { Aes256Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
+import Database from 'better-sqlite3';
 import { randomUUID, type JsonWebKey } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
@@ -142,6 +143,26 @@ export function useStorage(kind: StoreKind) {
   }
 
   return { storage, startPortals };
+}
+
+/** Runs SQL on the storage over a connection of its own, with the rights the portal itself has: as someone with the database's password would. */
+export async function runSql(target: Storage, sql: string): Promise<void> {
+  if (target.kind === 'sqlite') {
+    const db = new Database(target.options.sqliteFile);
+    try {
+      db.exec(sql);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: target.options.databaseUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
 
 // ---- HTTP ---------------------------------------------------------------------------------------
