@@ -184,14 +184,15 @@ export function ApplicationList({ language, page, loading, pageNumber, filters, 
           </tbody>
         </table>
       )}
-      <nav className="applications__paging" aria-label={t('list.paging')}>
+      {/* A group, not a second navigation landmark: the shell's section list is the page's navigation. */}
+      <div className="applications__paging" role="group" aria-label={t('list.paging')}>
         <button type="button" disabled={loading || pageNumber <= 1} onClick={onPrevious}>
           {t('list.previous')}
         </button>
         <button type="button" disabled={loading || !page?.next} onClick={onNext}>
           {t('list.next')}
         </button>
-      </nav>
+      </div>
     </section>
   );
 }
