@@ -251,6 +251,8 @@ describe.each(STORE_KINDS)('staged content rollout from the back office (%s)', (
       ['a sample past its limit', rawZip([...entries, { name: 'samples/huge.svg', data: Buffer.from('x'), declaredSize: 6 * 1024 * 1024 }]), { code: 'ZIP_TOO_LARGE', file: 'samples/huge.svg' }],
       ['a wrong CRC', rawZip([...entries.filter((entry) => entry.name !== 'catalogue.json'), { name: 'catalogue.json', data: good.get('catalogue.json')!, crc: 12345 }]), { code: 'ZIP_ENTRY_CORRUPT', file: 'catalogue.json' }],
       ['no file at all', rawZip([{ name: 'pkg/' }]), { code: 'ZIP_EMPTY', file: '' }],
+      // Two entries reading one stream: inflated once per entry, a small zip could keep the portal busy without end.
+      ['two entries sharing their data', rawZip([...entries, { name: 'samples/a.svg', data: new Uint8Array(1024 * 1024) }, { name: 'samples/b.svg', sharesDataWith: entries.length }]), { code: 'ZIP_ENTRY_CORRUPT', file: 'samples/b.svg' }],
     ];
     expect(deflateSync(zeros).length).toBeLessThan(100_000);
     for (const [label, zip, expected] of cases) {
@@ -261,6 +263,12 @@ describe.each(STORE_KINDS)('staged content rollout from the back office (%s)', (
     expect(contentRolloutSchema.parse((await send(url, { path: rolloutPath, headers: { Cookie: admin.cookie } })).json()).versions.map((entry) => entry.version)).toEqual([1]);
     expect((await offered(url, env.tokens.BSK1)).version).toBe('1');
     expect(await env.store.portalAudit.entries(0, 10)).toEqual([]);
+    // More problems than an answer lists, and a name longer than it shows: still a refusal that says so, never a failure of the portal.
+    const stray = rawZip([...entries, ...Array.from({ length: 250 }, (_, index) => ({ name: `stray-${index}.txt`, data: Buffer.from('x') })), { name: `${'n'.repeat(3000)}.txt`, data: Buffer.from('x') }]);
+    const many = problemsOf(await upload(url, admin, stray));
+    expect(many).toHaveLength(200);
+    expect(many.every((problem) => problem.code === 'ZIP_ENTRY_OUTSIDE_LAYOUT')).toBe(true);
+
     // The same files, zipped plainly, publish.
     expect((await upload(url, admin, rawZip(entries))).status).toBe(201);
   });

@@ -14,6 +14,8 @@ export interface ZipEntrySpec {
   /** A Unix mode for the external attributes (0o100644 a file, 0o120777 a link, 0o040755 a folder). */
   unixMode?: number;
   flags?: number;
+  /** Write no data of its own: the central entry points at the local header and data of the entry with this index. */
+  sharesDataWith?: number;
 }
 
 /**
@@ -24,7 +26,27 @@ export function rawZip(entries: readonly ZipEntrySpec[]): Uint8Array {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
+  const written: { offset: number; stored: number; crc: number; size: number; method: number }[] = [];
   for (const entry of entries) {
+    const shared = entry.sharesDataWith === undefined ? undefined : written[entry.sharesDataWith];
+    if (shared) {
+      const name = Buffer.from(entry.name, 'utf8');
+      const central = Buffer.alloc(46);
+      central.writeUInt32LE(0x02014b50, 0);
+      central.writeUInt16LE((3 << 8) | 20, 4);
+      central.writeUInt16LE(20, 6);
+      central.writeUInt16LE(0x800, 8);
+      central.writeUInt16LE(shared.method, 10);
+      central.writeUInt32LE(shared.crc, 16);
+      central.writeUInt32LE(shared.stored, 20);
+      central.writeUInt32LE(shared.size, 24);
+      central.writeUInt16LE(name.length, 28);
+      central.writeUInt32LE((0o100644 << 16) >>> 0, 38);
+      central.writeUInt32LE(shared.offset, 42);
+      centrals.push(central, name);
+      written.push(shared);
+      continue;
+    }
     const data = entry.data ?? new Uint8Array(0);
     const method = entry.method ?? (entry.name.endsWith('/') ? 0 : 8);
     const stored = method === 8 ? Buffer.from(deflateSync(data)) : Buffer.from(data);
@@ -54,6 +76,7 @@ export function rawZip(entries: readonly ZipEntrySpec[]): Uint8Array {
     central.writeUInt32LE(((entry.unixMode ?? (entry.name.endsWith('/') ? 0o040755 : 0o100644)) << 16) >>> 0, 38);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
+    written.push({ offset, stored: stored.length, crc, size, method });
     offset += 30 + name.length + stored.length;
   }
   const directory = Buffer.concat(centrals);

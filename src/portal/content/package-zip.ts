@@ -1,5 +1,4 @@
-import { inflateSync } from 'fflate';
-import { crc32 } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { MANIFEST_FILE, SIGNATURE_FILE } from '../../shared/content/content-schema.js';
 import { MAX_MANIFEST_BYTES, MAX_SAMPLE_BYTES } from '../../shared/content/package-verification.js';
 import type { PackageProblem, ZipProblemCode } from '../../shared/contract/content-rollout.js';
@@ -9,8 +8,8 @@ import type { PackageFiles } from './package-files.js';
 /**
  * Reads the zip of a content package folder into its files, refusing what a hostile zip could do
  * to the portal or to the package: more bytes than the upload could have carried unpacked (a zip
- * bomb: each entry is inflated into a buffer of its declared size and no more, and its CRC-32
- * checked), names that climb out of the package (`..`, absolute, backslash, drive letter), links,
+ * bomb: each entry is inflated until one byte past its declared size and no further, entries may
+ * not share or overlap their data, and each CRC-32 is checked), names that climb out of the package (`..`, absolute, backslash, drive letter), links,
  * duplicates, and files outside the package layout. A zip of the folder itself may put every file
  * under one top folder (`pkg/manifest.json`): that one folder is taken off.
  *
@@ -121,6 +120,9 @@ export function readPackageZip(zip: Uint8Array): ZipReading {
     problem('ZIP_TOO_LARGE', '', `the files would unpack to ${declared} bytes; a package may have at most ${MAX_UNPACKED_BYTES}`, { size: declared, limit: MAX_UNPACKED_BYTES });
   }
   if (problems.length > 0) return { ok: false, problems };
+  // Entries sharing one stream would have it inflated once per entry: a small zip, unbounded work.
+  for (const name of overlappingEntries(zip, files)) problem('ZIP_ENTRY_CORRUPT', name, `${name}: its data overlaps another entry's`);
+  if (problems.length > 0) return { ok: false, problems };
 
   const out: PackageFiles = new Map();
   for (const entry of files) {
@@ -204,7 +206,31 @@ function commonTopFolder(names: readonly string[]): string | undefined {
   return first !== 'samples/' && names.every((name) => name.startsWith(first)) ? first : undefined;
 }
 
-/** The entry's bytes, inflated into a buffer of its declared size (a liar is caught, never followed), or what is wrong. */
+/** The entries whose data (local header to the end of their compressed bytes) overlaps another's. */
+function overlappingEntries(zip: Uint8Array, entries: readonly Entry[]): string[] {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const ranges = entries
+    .map((entry) => {
+      const local = entry.localOffset;
+      const header = local + 30 <= zip.length ? 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true) : 30;
+      return { name: entry.name, start: local, end: local + header + entry.compressedSize };
+    })
+    .sort((a, b) => a.start - b.start);
+  const overlapping = new Set<string>();
+  for (let index = 1; index < ranges.length; index++) {
+    if (ranges[index]!.start < ranges[index - 1]!.end) {
+      overlapping.add(ranges[index - 1]!.name);
+      overlapping.add(ranges[index]!.name);
+    }
+  }
+  return [...overlapping];
+}
+
+/**
+ * The entry's bytes, or what is wrong. Inflating stops one byte past the declared size (Node's
+ * maxOutputLength ends the work there, where a preallocated buffer would only stop the writes while
+ * the decoder ran on through a bomb's gigabytes): a liar is caught, never followed.
+ */
 function entryBytes(zip: Uint8Array, entry: Entry): Uint8Array | string {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const local = entry.localOffset;
@@ -218,11 +244,11 @@ function entryBytes(zip: Uint8Array, entry: Entry): Uint8Array | string {
     bytes = data;
   } else {
     try {
-      // One byte more than declared: an entry that fills it inflates to more than it says.
-      const inflated = inflateSync(data, { out: new Uint8Array(entry.size + 1) });
+      const inflated = inflateRawSync(data, { maxOutputLength: entry.size + 1 });
       if (inflated.length !== entry.size) return `it inflates to ${inflated.length > entry.size ? 'more' : 'less'} than the ${entry.size} bytes it declares`;
       bytes = inflated;
-    } catch {
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return `it inflates to more than the ${entry.size} bytes it declares`;
       return 'its data does not inflate';
     }
   }
