@@ -1,5 +1,5 @@
-import type { ContentRollout, PackageProblem, RolloutTarget } from '../../shared/contract/content-rollout.js';
-import { officeCodeOfKiosk } from '../../shared/domain/receipt-number.js';
+import { MAX_LISTED_PROBLEMS, type ContentRollout, type PackageProblem, type RolloutTarget } from '../../shared/contract/content-rollout.js';
+import { isValidKioskCode, officeCodeOfKiosk } from '../../shared/domain/receipt-number.js';
 import type { TrustAnchor } from '../../shared/content/content-schema.js';
 import { ADMIN_TOKEN_ACTOR, portalAuditActor } from '../audit/portal-audit-entry.js';
 import type { PortalLog } from '../portal-log.js';
@@ -94,7 +94,8 @@ export class ContentRolloutService {
       assignedTo: targetsOf(version, assignments, newestForAll),
     }));
     const kiosks = await Promise.all(
-      (await this.deps.rollout.kioskReports()).map(async (report) => ({
+      // A code written into the store by hand that is no kiosk code is left out, as the fleet leaves it out, rather than fail the page.
+      (await this.deps.rollout.kioskReports()).filter((report) => isValidKioskCode(report.kioskCode)).map(async (report) => ({
         kioskCode: report.kioskCode,
         officeCode: officeCodeOfKiosk(report.kioskCode),
         offeredVersion: await this.offeredVersion(report.kioskCode),
@@ -122,9 +123,10 @@ export class ContentRolloutService {
     return (await this.deps.rollout.assignments()).map(({ target, version }) => ({ target, version }));
   }
 
+  /** Every refusal within the answer's own limits (a zip of 10,000 stray files, a name of 3,000 characters): the list is cut, never the answer failed. */
   private refused(problems: PackageProblem[]): UploadOutcome {
     this.deps.log('content_publish_refused', { code: problems[0]?.code ?? 'UNKNOWN', problems: problems.length });
-    return { outcome: 'refused', problems };
+    return { outcome: 'refused', problems: problems.slice(0, MAX_LISTED_PROBLEMS).map(withinAnswerLimits) };
   }
 }
 
@@ -136,4 +138,21 @@ function dedupe(targets: readonly RolloutTarget[]): RolloutTarget[] {
     seen.add(key);
     return true;
   });
+}
+
+/** A problem cut to the lengths its answer schema allows. */
+function withinAnswerLimits(problem: PackageProblem): PackageProblem {
+  const values = Object.fromEntries(
+    Object.entries(problem.values)
+      .slice(0, 20)
+      .map(([name, value]) => [name.slice(0, 40), typeof value === 'string' ? value.slice(0, 500) : value]),
+  );
+  return {
+    ...problem,
+    file: problem.file.slice(0, 300),
+    path: problem.path.slice(0, 500),
+    message: problem.message.slice(0, 2000),
+    values,
+    ...(problem.source === undefined ? {} : { source: problem.source.slice(0, 200) }),
+  };
 }
