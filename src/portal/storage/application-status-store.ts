@@ -171,8 +171,9 @@ export const SEALED_DUE_CONDITION = "sealed_purged_at IS NULL AND application_st
  * readers still parse the row) and the time they went is kept for the officers' refusal.
  */
 export const purgeSealedSql = (p: Placeholder): string =>
+  // The due condition again outside: a second portal process whose batch waited on this one's row locks re-checks the row as it is now, finds it purged and leaves it (PostgreSQL re-evaluates only the outer WHERE).
   `UPDATE submission SET sealed = ${p(1)}, sealed_purged_at = ${p(2)}
-   WHERE id IN (SELECT id FROM submission WHERE ${SEALED_DUE_CONDITION} AND status_updated_at < ${p(3)}
+   WHERE ${SEALED_DUE_CONDITION} AND id IN (SELECT id FROM submission WHERE ${SEALED_DUE_CONDITION} AND status_updated_at < ${p(3)}
                 ORDER BY status_updated_at, id LIMIT ${p(4)})`;
 export const purgeSealedValues = (finishedBefore: Date, purgedAt: Date, limit: number): unknown[] => [
   Buffer.alloc(0),
