@@ -37,6 +37,13 @@ describe.each(STORE_KINDS)('heartbeat retention (%s)', (kind) => {
     expect(logged).toHaveLength(1);
   });
 
+  it('refuses a retention of no days, or a fraction, even for a portal started in code', async () => {
+    const store = await openStore();
+    for (const retentionDays of [0, -1, 1.5, 4000]) {
+      expect(() => new HeartbeatRetention({ store, retentionDays, now: () => new Date(NOW), log: () => undefined }), String(retentionDays)).toThrow(/PORTAL_HEARTBEAT_RETENTION_DAYS/);
+    }
+  });
+
   it('a window that reaches heartbeats inside the retention ends the pass, so recent rows are not walked', async () => {
     const store = await openStore();
     await recordAged(store, 'BSK1', [50, 45, 2, 1]);

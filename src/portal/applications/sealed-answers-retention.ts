@@ -42,6 +42,7 @@ export interface SealedAnswersRetentionOptions {
 export class SealedAnswersRetention {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
+  private stopping = false;
 
   constructor(private readonly options: SealedAnswersRetentionOptions) {
     sealedAnswersRetentionDays(String(options.retentionDays));
@@ -57,6 +58,8 @@ export class SealedAnswersRetention {
 
   /** Clears the timer and waits for a run in progress, so the store can close after it. */
   async stop(): Promise<void> {
+    // A first run over years of finished applications must not hold the portal's close: it ends after the batch in hand.
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running?.catch(() => undefined);
@@ -86,7 +89,7 @@ export class SealedAnswersRetention {
     for (;;) {
       const purged = await store.purgeSealedAnswers(finishedBefore, startedAt, batchSize);
       total += purged;
-      if (purged < batchSize) break;
+      if (purged < batchSize || this.stopping) break;
     }
     if (total > 0) {
       await store.record(

@@ -1,3 +1,4 @@
+import { fleetSettingsFromEnvironment } from './fleet-settings.js';
 import type { PortalLog } from '../portal-log.js';
 import type { PortalStore } from '../storage/portal-store.js';
 
@@ -27,7 +28,10 @@ export class HeartbeatRetention {
   private running: Promise<number> | null = null;
   private stopped = false;
 
-  constructor(private readonly options: HeartbeatRetentionOptions) {}
+  constructor(private readonly options: HeartbeatRetentionOptions) {
+    // The same rule as the setting's, for a portal started in code rather than by main.ts: 0 days would prune all but each kiosk's newest.
+    fleetSettingsFromEnvironment({ PORTAL_HEARTBEAT_RETENTION_DAYS: String(options.retentionDays) });
+  }
 
   start(): void {
     void this.runOnce();
