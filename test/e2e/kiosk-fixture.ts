@@ -96,8 +96,11 @@ export const DEMO_TECHNICIAN = { staffId: '2001', pin: '135790' };
 
 /** Staff open the sign-in screen by holding the office name on the attract screen. */
 export async function openStaffSignIn(page: Page): Promise<void> {
-  const box = (await page.getByTestId('office-name').boundingBox())!;
-  await page.mouse.move(box.x + 10, box.y + 10);
+  // The office name arrives with the kiosk's info after the first paint: pressing before it does
+  // lands on an empty span's box, which the name then outgrows, and the hold never reaches it.
+  const officeName = page.getByTestId('office-name');
+  await expect(officeName).not.toBeEmpty();
+  await officeName.hover();
   await page.mouse.down();
   await expect(page.locator('[data-screen="staff-sign-in"]')).toBeVisible({ timeout: 6000 });
   await page.mouse.up();
