@@ -228,7 +228,8 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-async function ed25519Verify(publicKeyBase64: string, signatureBase64: string, message: Uint8Array): Promise<boolean> {
+/** Ed25519 through Web Crypto (no Buffer in this layer); false for any key or signature that cannot be read. */
+export async function ed25519Verify(publicKeyBase64: string, signatureBase64: string, message: Uint8Array): Promise<boolean> {
   try {
     const key = await crypto.subtle.importKey('raw', fromBase64(publicKeyBase64), { name: 'Ed25519' }, false, ['verify']);
     return await crypto.subtle.verify({ name: 'Ed25519' }, key, fromBase64(signatureBase64), message as Uint8Array<ArrayBuffer>);
