@@ -65,6 +65,21 @@ describe.each(STORE_KINDS)('the back office fleet (%s)', (kind) => {
     expect((await fleetOf(env, { alarm: 'stale' })).kiosks.map((kiosk) => kiosk.kioskCode)).toEqual(['BSK1']);
   });
 
+  it('shows the free disk a kiosk reports and raises disk-low below 1 GiB, saying nothing for a kiosk that does not report it', async () => {
+    const env = await start();
+    const GIB = 1024 ** 3;
+    await beat(env.portal.url, await env.issue('BSK1'), { ...validHeartbeat, freeDiskBytes: 40 * GIB });
+    await beat(env.portal.url, await env.issue('BSK2'), { ...validHeartbeat, freeDiskBytes: GIB - 1 });
+    await beat(env.portal.url, await env.issue('BSK3'), { ...validHeartbeat, freeDiskBytes: GIB });
+    await beat(env.portal.url, await env.issue('BSK4'));
+    const kiosks = byCode(await fleetOf(env));
+    expect(kiosks.BSK1).toMatchObject({ lastHeartbeat: { freeDiskBytes: 40 * GIB }, alarms: [] });
+    expect(kiosks.BSK2).toMatchObject({ lastHeartbeat: { freeDiskBytes: GIB - 1 }, alarms: ['disk-low'] });
+    expect(kiosks.BSK3!.alarms).toEqual([]);
+    expect(kiosks.BSK4).toMatchObject({ lastHeartbeat: { freeDiskBytes: null }, alarms: [] });
+    expect((await fleetOf(env, { alarm: 'disk-low' })).kiosks.map((kiosk) => kiosk.kioskCode)).toEqual(['BSK2']);
+  });
+
   it('filters by office and by alarm at the portal, keeping every office for the choices', async () => {
     const clock = fixedClock('2026-06-01T08:00:00.000Z');
     const env = await start({ now: clock.now });

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FleetAlarm, FleetKiosk } from '../../shared/contract/fleet.js';
+import { decimal } from '../../shared/locales/formats.js';
 
 export const ALARM_LABELS = {
   'never-reported': 'alarms.neverReported',
@@ -8,6 +9,7 @@ export const ALARM_LABELS = {
   quarantined: 'alarms.quarantined',
   printer: 'alarms.printer',
   screens: 'alarms.screens',
+  'disk-low': 'alarms.diskLow',
 } as const satisfies Record<FleetAlarm, string>;
 
 const PRINTER_LABELS: Record<string, 'printer.ready' | 'printer.noPrinter' | 'printer.error' | 'printer.pdf'> = {
@@ -19,7 +21,9 @@ const PRINTER_LABELS: Record<string, 'printer.ready' | 'printer.noPrinter' | 'pr
 
 /** The fleet's rows: one per kiosk, its alarms in words (never by colour alone). */
 export function FleetTable({ kiosks, dateTime }: { kiosks: readonly FleetKiosk[]; dateTime: (at: string) => string }) {
-  const { t } = useTranslation('fleet');
+  const { t, i18n } = useTranslation('fleet');
+  // Tenths of a GiB: enough to see a disk filling, in the desk's decimal comma or point.
+  const gibibytes = (bytes: number) => decimal(Math.floor((bytes / 1024 ** 3) * 10) / 10, i18n.language);
   return (
     <div className="fleet__table-frame">
       <table className="fleet__table" data-testid="fleet-table">
@@ -35,6 +39,7 @@ export function FleetTable({ kiosks, dateTime }: { kiosks: readonly FleetKiosk[]
             <th scope="col">{t('table.quarantined')}</th>
             <th scope="col">{t('table.printer')}</th>
             <th scope="col">{t('table.screens')}</th>
+            <th scope="col">{t('table.freeDisk')}</th>
             <th scope="col">{t('table.alarms')}</th>
           </tr>
         </thead>
@@ -64,6 +69,7 @@ export function FleetTable({ kiosks, dateTime }: { kiosks: readonly FleetKiosk[]
                     ? t('screensValue', { failures: beat.screenFailures ?? 0, unavailable: beat.unavailableServices ?? 0 })
                     : notReported}
                 </td>
+                <td data-column="free-disk">{beat && beat.freeDiskBytes !== null ? t('freeDiskValue', { gib: gibibytes(beat.freeDiskBytes) }) : notReported}</td>
                 <td data-column="alarms">
                   {kiosk.alarms.length === 0 ? (
                     t('noAlarms')

@@ -1,5 +1,5 @@
 import type { Heartbeat } from '../../shared/contract/portal.js';
-import { QUEUE_STUCK_SECONDS, type Fleet, type FleetAlarm, type FleetKiosk, type FleetSearch } from '../../shared/contract/fleet.js';
+import { DISK_LOW_BYTES, QUEUE_STUCK_SECONDS, type Fleet, type FleetAlarm, type FleetKiosk, type FleetSearch } from '../../shared/contract/fleet.js';
 import { isValidKioskCode, officeCodeOfKiosk } from '../../shared/domain/receipt-number.js';
 import type { PortalStore, StoredFleetKiosk } from '../storage/portal-store.js';
 import { unstorableTextField } from '../storage/storable-text.js';
@@ -64,5 +64,6 @@ function alarmsOf({ lastHeartbeat: beat }: StoredFleetKiosk, staleBefore: number
   if (beat.quarantined > 0) alarms.push('quarantined');
   if (beat.printerState === 'error' || beat.printerState === 'no-printer') alarms.push('printer');
   if ((beat.screenFailures ?? 0) > 0 || (beat.unavailableServices ?? 0) > 0) alarms.push('screens');
+  if (beat.freeDiskBytes !== null && beat.freeDiskBytes < DISK_LOW_BYTES) alarms.push('disk-low');
   return alarms;
 }

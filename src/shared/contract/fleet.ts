@@ -15,13 +15,20 @@ import { isValidOfficeCode } from '../domain/receipt-number.js';
  * - queue-stuck: an application has waited in its queue longer than QUEUE_STUCK_SECONDS;
  * - quarantined: deliveries the portal refused for good are set aside on the kiosk;
  * - printer: the printer is missing or failing;
- * - screens: a screen failed in front of a visitor, or a service was taken out of use.
+ * - screens: a screen failed in front of a visitor, or a service was taken out of use;
+ * - disk-low: less than DISK_LOW_BYTES free on the disk of the kiosk's data folder.
  */
-export const FLEET_ALARMS = ['never-reported', 'stale', 'queue-stuck', 'quarantined', 'printer', 'screens'] as const;
+export const FLEET_ALARMS = ['never-reported', 'stale', 'queue-stuck', 'quarantined', 'printer', 'screens', 'disk-low'] as const;
 export type FleetAlarm = (typeof FLEET_ALARMS)[number];
 
 /** An application waiting this long in a kiosk's queue means delivery is not getting through. */
 export const QUEUE_STUCK_SECONDS = 3600;
+
+/**
+ * Below this a kiosk is close to refusing applications: a day of a busy office's queue, receipts
+ * and the write-ahead log take a few hundred megabytes, so 1 GiB leaves a technician the day to act.
+ */
+export const DISK_LOW_BYTES = 1024 ** 3;
 
 /** A kiosk's credential: live since it was issued, revoked at a time, or never issued. */
 export const KIOSK_CREDENTIAL_STATES = ['live', 'revoked', 'never-enrolled'] as const;
@@ -50,6 +57,7 @@ export const fleetHeartbeatSchema = z.object({
   printerState: z.string(),
   screenFailures: z.number().int().nullable(),
   unavailableServices: z.number().int().nullable(),
+  freeDiskBytes: z.number().int().nullable(),
 });
 export type FleetHeartbeat = z.infer<typeof fleetHeartbeatSchema>;
 
