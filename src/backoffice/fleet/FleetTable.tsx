@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FleetAlarm, FleetKiosk } from '../../shared/contract/fleet.js';
+import type { FleetAlarm, FleetErrorKind, FleetKiosk } from '../../shared/contract/fleet.js';
 import { decimal } from '../../shared/locales/formats.js';
 
 export const ALARM_LABELS = {
@@ -11,6 +11,12 @@ export const ALARM_LABELS = {
   screens: 'alarms.screens',
   'disk-low': 'alarms.diskLow',
 } as const satisfies Record<FleetAlarm, string>;
+
+const ERROR_LABELS = {
+  sync_alarm: 'errorKinds.syncAlarm',
+  content_refused: 'errorKinds.contentRefused',
+  staff_list_refused: 'errorKinds.staffListRefused',
+} as const satisfies Record<FleetErrorKind, string>;
 
 const PRINTER_LABELS: Record<string, 'printer.ready' | 'printer.noPrinter' | 'printer.error' | 'printer.pdf'> = {
   ready: 'printer.ready',
@@ -41,6 +47,7 @@ export function FleetTable({ kiosks, dateTime }: { kiosks: readonly FleetKiosk[]
             <th scope="col">{t('table.screens')}</th>
             <th scope="col">{t('table.freeDisk')}</th>
             <th scope="col">{t('table.alarms')}</th>
+            <th scope="col">{t('table.recentErrors')}</th>
           </tr>
         </thead>
         <tbody>
@@ -77,6 +84,19 @@ export function FleetTable({ kiosks, dateTime }: { kiosks: readonly FleetKiosk[]
                     <ul className="fleet__alarms">
                       {kiosk.alarms.map((alarm) => (
                         <li key={alarm}>{t(ALARM_LABELS[alarm])}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td data-column="recent-errors">
+                  {kiosk.recentErrors.length === 0 ? (
+                    t('noAlarms')
+                  ) : (
+                    <ul className="fleet__alarms">
+                      {kiosk.recentErrors.map((error) => (
+                        <li key={`${error.at}-${error.kind}-${error.code}`}>
+                          {t('recentError', { what: t(ERROR_LABELS[error.kind]), code: error.code, at: dateTime(error.at) })}
+                        </li>
                       ))}
                     </ul>
                   )}

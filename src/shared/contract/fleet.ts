@@ -61,6 +61,21 @@ export const fleetHeartbeatSchema = z.object({
 });
 export type FleetHeartbeat = z.infer<typeof fleetHeartbeatSchema>;
 
+/**
+ * The kinds of a kiosk's audit entries that are errors an administrator acts on: delivery stopped
+ * (a refused credential or chain), content refused, a staff list refused. Read from the chain the
+ * kiosk uploaded, so they reach the fleet page with the next upload, after the heartbeat's alarms.
+ */
+export const FLEET_ERROR_KINDS = ['sync_alarm', 'content_refused', 'staff_list_refused'] as const;
+export type FleetErrorKind = (typeof FLEET_ERROR_KINDS)[number];
+/** How far back the fleet page looks for errors, and how many of each kiosk's newest it shows. */
+export const RECENT_ERROR_HOURS = 24;
+export const RECENT_ERRORS_SHOWN = 3;
+
+/** One error: its kind, the code the kiosk recorded (a refusal or alarm code, never free text) and the kiosk's time. */
+export const fleetErrorSchema = z.object({ kind: z.enum(FLEET_ERROR_KINDS), code: z.string().max(40), at: z.string().max(40) });
+export type FleetError = z.infer<typeof fleetErrorSchema>;
+
 export const fleetKioskSchema = z.object({
   kioskCode: z.string(),
   officeCode: z.string(),
@@ -74,6 +89,8 @@ export const fleetKioskSchema = z.object({
   /** Null: the kiosk never reported. */
   lastHeartbeat: fleetHeartbeatSchema.nullable(),
   alarms: z.array(z.enum(FLEET_ALARMS)),
+  /** The newest errors of its uploaded audit chain in the last RECENT_ERROR_HOURS, newest first. */
+  recentErrors: z.array(fleetErrorSchema).max(RECENT_ERRORS_SHOWN),
 });
 export type FleetKiosk = z.infer<typeof fleetKioskSchema>;
 
