@@ -6,6 +6,7 @@ import { expectListedRefusal } from './contract-answers.js';
 import { asPage, fixedClock, fleetPath, useFleetPortal, type FleetEnv } from './fleet-support.js';
 import { bearer, postJson, send, STORE_KINDS, validHeartbeat } from './support.js';
 import { linked } from './audit-fixtures.js';
+import { signIn } from './backoffice-support.js';
 import { GENESIS_HASH } from '../../src/shared/audit/audit-chain.js';
 import type { AuditUploadEntry } from '../../src/shared/contract/portal.js';
 
@@ -109,6 +110,8 @@ describe.each(STORE_KINDS)('the back office fleet (%s)', (kind) => {
     clock.set('2026-06-02T08:01:00.000Z');
     expect((await upload(bsk1, entries.slice(3))).status).toBe(200);
     await beat(env.portal.url, await env.issue('BSK2'));
+    // The day ended the administrator's session too.
+    env.administrator = await signIn(env.portal.url, 'aigul', 'correct horse battery');
     let kiosks = byCode(await fleetOf(env));
     expect(kiosks.BSK1!.recentErrors).toEqual([
       { kind: 'sync_alarm', code: 'AUDIT_CHAIN_REFUSED', at: entries[4]!.at },

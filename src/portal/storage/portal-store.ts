@@ -111,7 +111,7 @@ export const pruneHeartbeatWindowSql = (after: string, last: string, before: str
  */
 export const RECENT_ERRORS_READ = 5000;
 
-/** The kiosks' error entries since a time (placeholder: since); a partial index of migration 0012 serves it. */
+/** The kiosks' error entries since a time (placeholder: since); a partial index of migration 0011 serves it. */
 export const recentKioskErrorsSql = (since: string): string => `SELECT kiosk_code, seq, at, kind, details FROM audit_chain_entry
    WHERE kind IN (${FLEET_ERROR_KINDS.map((kind) => `'${kind}'`).join(', ')}) AND received_at >= ${since}
    ORDER BY received_at DESC, seq DESC LIMIT ${RECENT_ERRORS_READ}`;
