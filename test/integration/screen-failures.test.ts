@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -75,14 +75,15 @@ describe('a service whose form failed on this kiosk’s screen', () => {
     expect(await second.available()).toEqual({ birth: true, marriage: true });
   });
 
-  it('is reported to the portal in the next heartbeat, with the count of failed screens', async () => {
+  it('is reported to the portal in the next heartbeat, with the count of failed screens and the free disk of the data folder', async () => {
     const portalFolder = folder();
     const portal = await startPortal({ dataFolder: portalFolder, adminToken: 'screen-failure-admin', trustAnchors: [keys.anchor] });
     portals.push(portal);
     const credential = newKioskCredential('TST1');
     await portal.store.issueCredential('TST1', credential.secretHash, new Date());
+    const kioskFolder = folder();
     const host = await startKioskHost({
-      dataFolder: folder(),
+      dataFolder: kioskFolder,
       appVersion: '1.0.0',
       kioskCode: 'TST1',
       fontsFolder: 'resources/fonts',
@@ -100,12 +101,18 @@ describe('a service whose form failed on this kiosk’s screen', () => {
     const latest = () => {
       const db = new Database(join(portalFolder, 'portal.sqlite'), { readonly: true });
       try {
-        return db.prepare('SELECT screen_failures AS screenFailures, unavailable_services AS unavailableServices FROM heartbeat ORDER BY seq DESC LIMIT 1').get();
+        return db
+          .prepare('SELECT screen_failures AS screenFailures, unavailable_services AS unavailableServices, free_disk_bytes AS freeDiskBytes FROM heartbeat ORDER BY seq DESC LIMIT 1')
+          .get() as { screenFailures: number; unavailableServices: number; freeDiskBytes: number | null } | undefined;
       } finally {
         db.close();
       }
     };
-    await expect.poll(latest, { timeout: 5000 }).toEqual({ screenFailures: 2, unavailableServices: 1 });
+    await expect.poll(latest, { timeout: 5000 }).toMatchObject({ screenFailures: 2, unavailableServices: 1 });
+    // What the disk of the kiosk's folder has free, as the operating system says; other writers move it a little.
+    const disk = statfsSync(kioskFolder);
+    const free = Number(disk.bavail) * Number(disk.bsize);
+    expect(Math.abs(latest()!.freeDiskBytes! - free)).toBeLessThan(256 * 1024 ** 2);
   });
 });
 

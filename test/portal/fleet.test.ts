@@ -5,6 +5,19 @@ import { PORTAL_ENDPOINTS } from '../../src/shared/contract/portal.js';
 import { expectListedRefusal } from './contract-answers.js';
 import { asPage, fixedClock, fleetPath, useFleetPortal, type FleetEnv } from './fleet-support.js';
 import { bearer, postJson, send, STORE_KINDS, validHeartbeat } from './support.js';
+import { linked } from './audit-fixtures.js';
+import { signIn } from './backoffice-support.js';
+import { GENESIS_HASH } from '../../src/shared/audit/audit-chain.js';
+import type { AuditUploadEntry } from '../../src/shared/contract/portal.js';
+
+/** A kiosk's chain with these entries, seq 1… in order, a second apart from `start`. */
+function chainWith(start: string, contents: readonly Pick<AuditUploadEntry, 'kind' | 'actor' | 'subject' | 'details'>[]): AuditUploadEntry[] {
+  const made: AuditUploadEntry[] = [];
+  contents.forEach((content, index) => {
+    made.push(linked(made[index - 1]?.entryHash ?? GENESIS_HASH, { ...content, seq: index + 1, at: new Date(Date.parse(start) + index * 1000).toISOString() }));
+  });
+  return made;
+}
 
 const fleetOf = async (env: FleetEnv, search: object = {}): Promise<Fleet> => {
   const answer = await asPage(env.portal.url, env.administrator, fleetPath, search);
@@ -63,6 +76,55 @@ describe.each(STORE_KINDS)('the back office fleet (%s)', (kind) => {
     clock.set('2026-06-01T08:14:00.001Z');
     expect(byCode(await fleetOf(env)).BSK1!.alarms).toEqual(['stale']);
     expect((await fleetOf(env, { alarm: 'stale' })).kiosks.map((kiosk) => kiosk.kioskCode)).toEqual(['BSK1']);
+  });
+
+  it('shows the free disk a kiosk reports and raises disk-low below 1 GiB, saying nothing for a kiosk that does not report it', async () => {
+    const env = await start();
+    const GIB = 1024 ** 3;
+    await beat(env.portal.url, await env.issue('BSK1'), { ...validHeartbeat, freeDiskBytes: 40 * GIB });
+    await beat(env.portal.url, await env.issue('BSK2'), { ...validHeartbeat, freeDiskBytes: GIB - 1 });
+    await beat(env.portal.url, await env.issue('BSK3'), { ...validHeartbeat, freeDiskBytes: GIB });
+    await beat(env.portal.url, await env.issue('BSK4'));
+    const kiosks = byCode(await fleetOf(env));
+    expect(kiosks.BSK1).toMatchObject({ lastHeartbeat: { freeDiskBytes: 40 * GIB }, alarms: [] });
+    expect(kiosks.BSK2).toMatchObject({ lastHeartbeat: { freeDiskBytes: GIB - 1 }, alarms: ['disk-low'] });
+    expect(kiosks.BSK3!.alarms).toEqual([]);
+    expect(kiosks.BSK4).toMatchObject({ lastHeartbeat: { freeDiskBytes: null }, alarms: [] });
+    expect((await fleetOf(env, { alarm: 'disk-low' })).kiosks.map((kiosk) => kiosk.kioskCode)).toEqual(['BSK2']);
+  });
+
+  it('shows each kiosk\'s newest errors of the last 24 hours from its uploaded chain: delivery alarms and refusals by code, nothing else of the entry', async () => {
+    const clock = fixedClock('2026-06-01T08:00:00.000Z');
+    const env = await start({ now: clock.now });
+    const bsk1 = await env.issue('BSK1');
+    const upload = (token: string, entries: AuditUploadEntry[]) => postJson(env.portal.url, PORTAL_ENDPOINTS.uploadAuditEntries.path({}), { entries }, bearer(token));
+    const entries = chainWith('2026-06-01T07:59:00.000Z', [
+      { kind: 'content_refused', actor: null, subject: null, details: { source: 'portal', code: 'EXPIRED' } },
+      { kind: 'staff_sign_in', actor: '1042', subject: null, details: { roles: ['clerk'], method: 'staff_id' } },
+      { kind: 'content_refused', actor: null, subject: null, details: { source: 'portal', code: 'SIGNATURE_INVALID' } },
+      { kind: 'staff_list_refused', actor: null, subject: null, details: { code: 'STAFF_LIST_OTHER_OFFICE', version: 4 } },
+      { kind: 'sync_alarm', actor: null, subject: null, details: { alarm: 'AUDIT_CHAIN_REFUSED', brokenAt: 3, reason: 'REFUSED' } },
+    ]);
+    expect((await upload(bsk1, entries.slice(0, 3))).status).toBe(200);
+    // A day and a minute later the first upload's errors are out of the window; the second's are in.
+    clock.set('2026-06-02T08:01:00.000Z');
+    expect((await upload(bsk1, entries.slice(3))).status).toBe(200);
+    await beat(env.portal.url, await env.issue('BSK2'));
+    // The day ended the administrator's session too.
+    env.administrator = await signIn(env.portal.url, 'aigul', 'correct horse battery');
+    let kiosks = byCode(await fleetOf(env));
+    expect(kiosks.BSK1!.recentErrors).toEqual([
+      { kind: 'sync_alarm', code: 'AUDIT_CHAIN_REFUSED', at: entries[4]!.at },
+      { kind: 'staff_list_refused', code: 'STAFF_LIST_OTHER_OFFICE', at: entries[3]!.at },
+    ]);
+    expect(kiosks.BSK2!.recentErrors).toEqual([]);
+
+    // Many errors: the three newest are shown.
+    const more = chainWith('2026-06-02T08:02:00.000Z', ['EXPIRED', 'KEY_UNTRUSTED', 'APP_TOO_OLD', 'PART_MISSING'].map((code) => ({ kind: 'content_refused', actor: null, subject: null, details: { source: 'portal', code } })));
+    const bsk3 = await env.issue('BSK3');
+    expect((await upload(bsk3, more)).status).toBe(200);
+    kiosks = byCode(await fleetOf(env));
+    expect(kiosks.BSK3!.recentErrors.map((error) => error.code)).toEqual(['PART_MISSING', 'APP_TOO_OLD', 'KEY_UNTRUSTED']);
   });
 
   it('filters by office and by alarm at the portal, keeping every office for the choices', async () => {

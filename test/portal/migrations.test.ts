@@ -38,7 +38,9 @@ const MIGRATIONS: Record<StoreKind, readonly Migration[]> = { sqlite: SQLITE_MIG
 /** The portal's first release of numbered migrations knew only 0001: the tests of the bookkeeping itself run from there. */
 const FIRST_RELEASE: Record<StoreKind, readonly Migration[]> = { sqlite: SQLITE_MIGRATIONS.slice(0, 1), postgresql: POSTGRES_MIGRATIONS.slice(0, 1) };
 /** The heartbeat as 0001 made it, before 0002 added what a kiosk reports of its screens. */
-const HEARTBEAT_COLUMNS_0001 = HEARTBEAT_COLUMNS.filter((column) => column !== 'screen_failures' && column !== 'unavailable_services');
+/** The heartbeat's columns as of 0002 (0011 adds free_disk_bytes). */
+const HEARTBEAT_COLUMNS_0002 = HEARTBEAT_COLUMNS.filter((column) => column !== 'free_disk_bytes');
+const HEARTBEAT_COLUMNS_0001 = HEARTBEAT_COLUMNS_0002.filter((column) => column !== 'screen_failures' && column !== 'unavailable_services');
 /** The submission as 0001 made it, before 0003 added the assisting clerk. */
 const SUBMISSION_COLUMNS_0001 = SUBMISSION_COLUMNS.filter((column) => column !== 'assisted_by');
 const SCHEMA_BEFORE_FILES: Record<StoreKind, string> = { sqlite: SQLITE_SCHEMA_BEFORE_MIGRATION_FILES, postgresql: POSTGRES_SCHEMA_BEFORE_MIGRATION_FILES };
@@ -146,7 +148,7 @@ describe.each(STORE_KINDS)('portal migrations (%s)', (kind) => {
     );
     await raw.migrate(MIGRATIONS[kind], 2);
     expect(await raw.version()).toBe(2);
-    expect(await raw.columns('heartbeat')).toEqual(['seq', ...HEARTBEAT_COLUMNS]);
+    expect(await raw.columns('heartbeat')).toEqual(['seq', ...HEARTBEAT_COLUMNS_0002]);
     const store = await target.open();
     await store.migrate();
     await store.recordHeartbeat('BSK2', { ...validHeartbeat, screenFailures: 3, unavailableServices: 1 }, new Date());
@@ -166,6 +168,22 @@ describe.each(STORE_KINDS)('portal migrations (%s)', (kind) => {
       { kiosk_code: 'BSK2', screen_failures: 3, unavailable_services: 1 },
       { kiosk_code: 'BSK3', screen_failures: null, unavailable_services: null },
     ]);
+  });
+
+  it('0011 adds the free disk to the heartbeat, unknown for the heartbeats before it', async () => {
+    const { target, raw } = await database();
+    await raw.migrate(MIGRATIONS[kind], 10);
+    await raw.exec(
+      `INSERT INTO heartbeat (kiosk_code, received_at, app_version, content_version, queue_depth, oldest_queued_age_seconds, quarantined, last_sync_at, printer_state)
+       VALUES ('BSK1', '2026-01-01T00:00:00.000Z', '0.1.0', 1, 0, NULL, 0, NULL, 'pdf')`,
+    );
+    await raw.migrate(MIGRATIONS[kind], 11);
+    expect(await raw.columns('heartbeat')).toEqual(['seq', ...HEARTBEAT_COLUMNS]);
+    const store = await target.open();
+    await store.migrate();
+    await store.recordHeartbeat('BSK2', { ...validHeartbeat, freeDiskBytes: 5 * 1024 ** 3 }, new Date());
+    const kiosks = Object.fromEntries((await store.fleetKiosks()).map((kiosk) => [kiosk.kioskCode, kiosk.lastHeartbeat?.freeDiskBytes]));
+    expect(kiosks).toEqual({ BSK1: null, BSK2: 5 * 1024 ** 3 });
   });
 
   it('0003 adds the assisting clerk to the submission, keeping the submissions before it as a visitor alone', async () => {

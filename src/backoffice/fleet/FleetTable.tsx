@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { FleetAlarm, FleetKiosk } from '../../shared/contract/fleet.js';
+import type { FleetAlarm, FleetErrorKind, FleetKiosk } from '../../shared/contract/fleet.js';
+import { decimal } from '../../shared/locales/formats.js';
 
 export const ALARM_LABELS = {
   'never-reported': 'alarms.neverReported',
@@ -8,7 +9,14 @@ export const ALARM_LABELS = {
   quarantined: 'alarms.quarantined',
   printer: 'alarms.printer',
   screens: 'alarms.screens',
+  'disk-low': 'alarms.diskLow',
 } as const satisfies Record<FleetAlarm, string>;
+
+const ERROR_LABELS = {
+  sync_alarm: 'errorKinds.syncAlarm',
+  content_refused: 'errorKinds.contentRefused',
+  staff_list_refused: 'errorKinds.staffListRefused',
+} as const satisfies Record<FleetErrorKind, string>;
 
 const PRINTER_LABELS: Record<string, 'printer.ready' | 'printer.noPrinter' | 'printer.error' | 'printer.pdf'> = {
   ready: 'printer.ready',
@@ -19,7 +27,9 @@ const PRINTER_LABELS: Record<string, 'printer.ready' | 'printer.noPrinter' | 'pr
 
 /** The fleet's rows: one per kiosk, its alarms in words (never by colour alone). */
 export function FleetTable({ kiosks, dateTime }: { kiosks: readonly FleetKiosk[]; dateTime: (at: string) => string }) {
-  const { t } = useTranslation('fleet');
+  const { t, i18n } = useTranslation('fleet');
+  // Tenths of a GiB: enough to see a disk filling, in the desk's decimal comma or point.
+  const gibibytes = (bytes: number) => decimal(Math.floor((bytes / 1024 ** 3) * 10) / 10, i18n.language);
   return (
     <div className="fleet__table-frame">
       <table className="fleet__table" data-testid="fleet-table">
@@ -35,7 +45,9 @@ export function FleetTable({ kiosks, dateTime }: { kiosks: readonly FleetKiosk[]
             <th scope="col">{t('table.quarantined')}</th>
             <th scope="col">{t('table.printer')}</th>
             <th scope="col">{t('table.screens')}</th>
+            <th scope="col">{t('table.freeDisk')}</th>
             <th scope="col">{t('table.alarms')}</th>
+            <th scope="col">{t('table.recentErrors')}</th>
           </tr>
         </thead>
         <tbody>
@@ -64,6 +76,7 @@ export function FleetTable({ kiosks, dateTime }: { kiosks: readonly FleetKiosk[]
                     ? t('screensValue', { failures: beat.screenFailures ?? 0, unavailable: beat.unavailableServices ?? 0 })
                     : notReported}
                 </td>
+                <td data-column="free-disk">{beat && beat.freeDiskBytes !== null ? t('freeDiskValue', { gib: gibibytes(beat.freeDiskBytes) }) : notReported}</td>
                 <td data-column="alarms">
                   {kiosk.alarms.length === 0 ? (
                     t('noAlarms')
@@ -71,6 +84,19 @@ export function FleetTable({ kiosks, dateTime }: { kiosks: readonly FleetKiosk[]
                     <ul className="fleet__alarms">
                       {kiosk.alarms.map((alarm) => (
                         <li key={alarm}>{t(ALARM_LABELS[alarm])}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td data-column="recent-errors">
+                  {kiosk.recentErrors.length === 0 ? (
+                    t('noAlarms')
+                  ) : (
+                    <ul className="fleet__alarms">
+                      {kiosk.recentErrors.map((error) => (
+                        <li key={`${error.at}-${error.kind}-${error.code}`}>
+                          {t('recentError', { what: t(ERROR_LABELS[error.kind]), code: error.code, at: dateTime(error.at) })}
+                        </li>
                       ))}
                     </ul>
                   )}

@@ -14,6 +14,7 @@ import { KioskEnrolment } from './enrolment/kiosk-enrolment.js';
 import type { HostEvents } from './host-events.js';
 import type { KioskHostOptions } from './host-options.js';
 import { resolveClerkIdleSeconds } from './content/kiosk-info-handlers.js';
+import { freeDiskBytes } from './health/free-disk.js';
 import { screenFailures } from './health/screen-failure-handlers.js';
 import { createRouter, type Router } from './ipc/router.js';
 import { createFileLogger, type Logger } from './logger.js';
@@ -92,6 +93,7 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
       printerState: printerState(),
       screenFailures: failures.count(),
       unavailableServices: content.unavailable.count(),
+      freeDiskBytes: freeDiskBytes(options.dataFolder),
     }),
   });
   const applications = new ApplicationService({

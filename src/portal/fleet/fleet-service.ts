@@ -1,7 +1,19 @@
 import type { Heartbeat } from '../../shared/contract/portal.js';
-import { QUEUE_STUCK_SECONDS, type Fleet, type FleetAlarm, type FleetKiosk, type FleetSearch } from '../../shared/contract/fleet.js';
+import {
+  DISK_LOW_BYTES,
+  FLEET_ERROR_KINDS,
+  QUEUE_STUCK_SECONDS,
+  RECENT_ERROR_HOURS,
+  RECENT_ERRORS_SHOWN,
+  type Fleet,
+  type FleetAlarm,
+  type FleetError,
+  type FleetErrorKind,
+  type FleetKiosk,
+  type FleetSearch,
+} from '../../shared/contract/fleet.js';
 import { isValidKioskCode, officeCodeOfKiosk } from '../../shared/domain/receipt-number.js';
-import type { PortalStore, StoredFleetKiosk } from '../storage/portal-store.js';
+import type { PortalStore, StoredFleetKiosk, StoredKioskError } from '../storage/portal-store.js';
 import { unstorableTextField } from '../storage/storable-text.js';
 
 export type HeartbeatOutcome = { outcome: 'recorded' } | { outcome: 'invalid'; message: string };
@@ -23,7 +35,8 @@ export class FleetService {
     const staleBefore = now.getTime() - this.deps.staleAfterMinutes * 60_000;
     // A code the store holds but no kiosk could be issued for (written by hand) is left out rather than failing the page.
     const known = (await this.deps.store.fleetKiosks()).filter((kiosk) => isValidKioskCode(kiosk.kioskCode));
-    const kiosks = known.map((stored) => fleetKiosk(stored, staleBefore));
+    const errors = errorsByKiosk(await this.deps.store.recentKioskErrors(new Date(now.getTime() - RECENT_ERROR_HOURS * 3_600_000)));
+    const kiosks = known.map((stored) => fleetKiosk(stored, staleBefore, errors.get(stored.kioskCode) ?? []));
     const wanted = kiosks.filter(
       (kiosk) =>
         (search.officeCode === undefined || kiosk.officeCode === search.officeCode) &&
@@ -39,7 +52,37 @@ export class FleetService {
   }
 }
 
-function fleetKiosk(stored: StoredFleetKiosk, staleBefore: number): FleetKiosk {
+const CODE = /^[A-Z][A-Z0-9_]{0,39}$/;
+
+/**
+ * Each kiosk's newest errors (the rows come newest first). The code is the refusal or alarm the
+ * kiosk recorded; anything else in its details stays out, and a code that is not one (the chain
+ * holds what the kiosk sent) is shown as UNKNOWN rather than as text an administrator would read.
+ */
+function errorsByKiosk(rows: readonly StoredKioskError[]): Map<string, FleetError[]> {
+  const byKiosk = new Map<string, FleetError[]>();
+  for (const row of rows) {
+    if (!(FLEET_ERROR_KINDS as readonly string[]).includes(row.kind)) continue;
+    const shown = byKiosk.get(row.kioskCode) ?? [];
+    if (shown.length >= RECENT_ERRORS_SHOWN) continue;
+    shown.push({ kind: row.kind as FleetErrorKind, code: errorCode(row.details), at: row.at.slice(0, 40) });
+    byKiosk.set(row.kioskCode, shown);
+  }
+  return byKiosk;
+}
+
+function errorCode(details: string): string {
+  try {
+    const parsed = JSON.parse(details) as { code?: unknown; alarm?: unknown; reason?: unknown };
+    // A delivery alarm names itself; content and staff-list refusals carry their code.
+    const code = parsed.alarm ?? parsed.code;
+    return typeof code === 'string' && CODE.test(code) ? code : 'UNKNOWN';
+  } catch {
+    return 'UNKNOWN';
+  }
+}
+
+function fleetKiosk(stored: StoredFleetKiosk, staleBefore: number, recentErrors: FleetError[]): FleetKiosk {
   const credential: FleetKiosk['credential'] =
     stored.liveSince !== null
       ? { state: 'live', since: stored.liveSince }
@@ -53,6 +96,7 @@ function fleetKiosk(stored: StoredFleetKiosk, staleBefore: number): FleetKiosk {
     enrolmentCodeExpiresAt: stored.enrolmentCodeExpiresAt,
     lastHeartbeat: stored.lastHeartbeat,
     alarms: alarmsOf(stored, staleBefore),
+    recentErrors,
   };
 }
 
@@ -64,5 +108,6 @@ function alarmsOf({ lastHeartbeat: beat }: StoredFleetKiosk, staleBefore: number
   if (beat.quarantined > 0) alarms.push('quarantined');
   if (beat.printerState === 'error' || beat.printerState === 'no-printer') alarms.push('printer');
   if ((beat.screenFailures ?? 0) > 0 || (beat.unavailableServices ?? 0) > 0) alarms.push('screens');
+  if (beat.freeDiskBytes !== null && beat.freeDiskBytes < DISK_LOW_BYTES) alarms.push('disk-low');
   return alarms;
 }

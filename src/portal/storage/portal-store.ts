@@ -1,5 +1,5 @@
 import type { ApplicationStatus, Heartbeat, SubmissionAccepted, SubmissionRequest } from '../../shared/contract/portal.js';
-import type { FleetHeartbeat } from '../../shared/contract/fleet.js';
+import { FLEET_ERROR_KINDS, type FleetHeartbeat } from '../../shared/contract/fleet.js';
 import type { ApplicationStatusName, SubmissionEnvelope } from '../../shared/domain/submission.js';
 import type { ApplicationStatusStore } from './application-status-store.js';
 import type { AuditChainStore } from './audit-chain-store.js';
@@ -47,6 +47,8 @@ export interface PortalStore {
    * One query; the latest heartbeat per kiosk comes from the (kiosk_code, seq) index.
    */
   fleetKiosks(): Promise<StoredFleetKiosk[]>;
+  /** The error entries (FLEET_ERROR_KINDS) of the kiosks' uploaded chains received since `since`, newest first, at most RECENT_ERRORS_READ. */
+  recentKioskErrors(since: Date): Promise<StoredKioskError[]>;
   /**
    * One window of the heartbeat retention: the `size` heartbeats after `afterSeq` in arrival
    * order, of which those received before `before` are deleted, except each kiosk's newest.
@@ -90,7 +92,7 @@ export const FLEET_KIOSKS_SQL = `WITH latest AS (SELECT kiosk_code, max(seq) AS 
      known AS (SELECT kiosk_code FROM latest UNION SELECT kiosk_code FROM credential UNION SELECT kiosk_code FROM enrolment_code)
    SELECT k.kiosk_code, c.live_since, c.revoked_at, e.expires_at AS code_expires_at,
           h.received_at, h.app_version, h.content_version, h.queue_depth, h.oldest_queued_age_seconds, h.quarantined,
-          h.last_sync_at, h.printer_state, h.screen_failures, h.unavailable_services
+          h.last_sync_at, h.printer_state, h.screen_failures, h.unavailable_services, h.free_disk_bytes
    FROM known k
    LEFT JOIN latest l ON l.kiosk_code = k.kiosk_code
    LEFT JOIN heartbeat h ON h.seq = l.seq
@@ -102,6 +104,26 @@ export const FLEET_KIOSKS_SQL = `WITH latest AS (SELECT kiosk_code, max(seq) AS 
 export const pruneHeartbeatWindowSql = (after: string, last: string, before: string): string => `DELETE FROM heartbeat
    WHERE seq > ${after} AND seq <= ${last} AND received_at < ${before}
      AND EXISTS (SELECT 1 FROM heartbeat newer WHERE newer.kiosk_code = heartbeat.kiosk_code AND newer.seq > heartbeat.seq)`;
+
+/**
+ * A bound on the rows one fleet view reads: a kiosk that records an error every second for a day
+ * must not make the page read 86,400 rows; the newest are the ones shown.
+ */
+export const RECENT_ERRORS_READ = 5000;
+
+/** The kiosks' error entries since a time (placeholder: since); a partial index of migration 0011 serves it. */
+export const recentKioskErrorsSql = (since: string): string => `SELECT kiosk_code, seq, at, kind, details FROM audit_chain_entry
+   WHERE kind IN (${FLEET_ERROR_KINDS.map((kind) => `'${kind}'`).join(', ')}) AND received_at >= ${since}
+   ORDER BY received_at DESC, seq DESC LIMIT ${RECENT_ERRORS_READ}`;
+
+export interface StoredKioskError {
+  kioskCode: string;
+  seq: number;
+  at: string;
+  kind: string;
+  /** The details as the kiosk hashed them (JSON text). */
+  details: string;
+}
 
 export interface StoredFleetKiosk {
   kioskCode: string;

@@ -102,6 +102,7 @@ export function fleetKioskFromRow(row: Record<string, unknown>): StoredFleetKios
             printerState: String(row.printer_state),
             screenFailures: count(row.screen_failures),
             unavailableServices: count(row.unavailable_services),
+            freeDiskBytes: count(row.free_disk_bytes),
           },
   };
 }

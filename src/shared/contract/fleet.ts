@@ -15,13 +15,20 @@ import { isValidOfficeCode } from '../domain/receipt-number.js';
  * - queue-stuck: an application has waited in its queue longer than QUEUE_STUCK_SECONDS;
  * - quarantined: deliveries the portal refused for good are set aside on the kiosk;
  * - printer: the printer is missing or failing;
- * - screens: a screen failed in front of a visitor, or a service was taken out of use.
+ * - screens: a screen failed in front of a visitor, or a service was taken out of use;
+ * - disk-low: less than DISK_LOW_BYTES free on the disk of the kiosk's data folder.
  */
-export const FLEET_ALARMS = ['never-reported', 'stale', 'queue-stuck', 'quarantined', 'printer', 'screens'] as const;
+export const FLEET_ALARMS = ['never-reported', 'stale', 'queue-stuck', 'quarantined', 'printer', 'screens', 'disk-low'] as const;
 export type FleetAlarm = (typeof FLEET_ALARMS)[number];
 
 /** An application waiting this long in a kiosk's queue means delivery is not getting through. */
 export const QUEUE_STUCK_SECONDS = 3600;
+
+/**
+ * Below this a kiosk is close to refusing applications: a day of a busy office's queue, receipts
+ * and the write-ahead log take a few hundred megabytes, so 1 GiB leaves a technician the day to act.
+ */
+export const DISK_LOW_BYTES = 1024 ** 3;
 
 /** A kiosk's credential: live since it was issued, revoked at a time, or never issued. */
 export const KIOSK_CREDENTIAL_STATES = ['live', 'revoked', 'never-enrolled'] as const;
@@ -50,8 +57,24 @@ export const fleetHeartbeatSchema = z.object({
   printerState: z.string(),
   screenFailures: z.number().int().nullable(),
   unavailableServices: z.number().int().nullable(),
+  freeDiskBytes: z.number().int().nullable(),
 });
 export type FleetHeartbeat = z.infer<typeof fleetHeartbeatSchema>;
+
+/**
+ * The kinds of a kiosk's audit entries that are errors an administrator acts on: delivery stopped
+ * (a refused credential or chain), content refused, a staff list refused. Read from the chain the
+ * kiosk uploaded, so they reach the fleet page with the next upload, after the heartbeat's alarms.
+ */
+export const FLEET_ERROR_KINDS = ['sync_alarm', 'content_refused', 'staff_list_refused'] as const;
+export type FleetErrorKind = (typeof FLEET_ERROR_KINDS)[number];
+/** How far back the fleet page looks for errors, and how many of each kiosk's newest it shows. */
+export const RECENT_ERROR_HOURS = 24;
+export const RECENT_ERRORS_SHOWN = 3;
+
+/** One error: its kind, the code the kiosk recorded (a refusal or alarm code, never free text) and the kiosk's time. */
+export const fleetErrorSchema = z.object({ kind: z.enum(FLEET_ERROR_KINDS), code: z.string().max(40), at: z.string().max(40) });
+export type FleetError = z.infer<typeof fleetErrorSchema>;
 
 export const fleetKioskSchema = z.object({
   kioskCode: z.string(),
@@ -66,6 +89,8 @@ export const fleetKioskSchema = z.object({
   /** Null: the kiosk never reported. */
   lastHeartbeat: fleetHeartbeatSchema.nullable(),
   alarms: z.array(z.enum(FLEET_ALARMS)),
+  /** The newest errors of its uploaded audit chain in the last RECENT_ERROR_HOURS, newest first. */
+  recentErrors: z.array(fleetErrorSchema).max(RECENT_ERRORS_SHOWN),
 });
 export type FleetKiosk = z.infer<typeof fleetKioskSchema>;
 

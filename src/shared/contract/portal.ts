@@ -216,6 +216,12 @@ export const heartbeatSchema = z
     screenFailures: z.number().int().nonnegative().optional(),
     /** Services this kiosk took out of use because their form failed on its screen. */
     unavailableServices: z.number().int().nonnegative().optional(),
+    /**
+     * Bytes free to the kiosk on the disk of its data folder: a full disk stops applications being
+     * queued, so the fleet sees it coming. A portal older than this field refuses the heartbeat
+     * (the schema is strict), so portals are updated before kiosks.
+     */
+    freeDiskBytes: z.number().int().nonnegative().optional(),
   })
   .strict();
 export type Heartbeat = z.infer<typeof heartbeatSchema>;

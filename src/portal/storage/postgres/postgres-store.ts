@@ -3,6 +3,8 @@ import type { ApplicationStatus, Heartbeat, SubmissionRequest } from '../../../s
 import {
   FLEET_KIOSKS_SQL,
   fleetAppVersionsSql,
+  recentKioskErrorsSql,
+  type StoredKioskError,
   normaliseSubmissionId,
   pruneHeartbeatWindowSql,
   type HeartbeatPruneWindow,
@@ -136,6 +138,11 @@ export class PostgresPortalStore implements PortalStore {
   async fleetAppVersions(since: Date): Promise<string[]> {
     const { rows } = await this.pool.query<{ app_version: string }>(fleetAppVersionsSql('$1'), [since.toISOString()]);
     return rows.map((row) => row.app_version);
+  }
+
+  async recentKioskErrors(since: Date): Promise<StoredKioskError[]> {
+    const { rows } = await this.pool.query<{ kiosk_code: string; seq: string; at: string; kind: string; details: string }>(recentKioskErrorsSql('$1'), [since.toISOString()]);
+    return rows.map((row) => ({ kioskCode: row.kiosk_code, seq: Number(row.seq), at: row.at, kind: row.kind, details: row.details }));
   }
 
   async fleetKiosks(): Promise<StoredFleetKiosk[]> {

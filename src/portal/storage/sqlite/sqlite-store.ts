@@ -5,6 +5,8 @@ import type { ApplicationStatus, Heartbeat, SubmissionRequest } from '../../../s
 import {
   FLEET_KIOSKS_SQL,
   fleetAppVersionsSql,
+  recentKioskErrorsSql,
+  type StoredKioskError,
   normaliseSubmissionId,
   pruneHeartbeatWindowSql,
   type HeartbeatPruneWindow,
@@ -153,6 +155,15 @@ export class SqlitePortalStore implements PortalStore {
         .prepare<[string], { app_version: string }>(fleetAppVersionsSql('?'))
         .all(since.toISOString())
         .map((row) => row.app_version),
+    );
+  }
+
+  recentKioskErrors(since: Date): Promise<StoredKioskError[]> {
+    return this.run(() =>
+      this.db
+        .prepare<[string], { kiosk_code: string; seq: number; at: string; kind: string; details: string }>(recentKioskErrorsSql('?'))
+        .all(since.toISOString())
+        .map((row) => ({ kioskCode: row.kiosk_code, seq: Number(row.seq), at: row.at, kind: row.kind, details: row.details })),
     );
   }
 
