@@ -9,6 +9,7 @@ import {
   staffListTrustAnchorsSchema,
   verifySignedStaffList,
   type SignedStaffList,
+  type StaffListContext,
   type StaffListDocument,
   type StaffListRejectionCode,
 } from '../../../src/shared/content/signed-staff-list.js';
@@ -39,9 +40,9 @@ function signed(document: string, key: { keyId: string; privateKeyPkcs8: string 
   return { document, keyId: key.keyId, algorithm: 'Ed25519', signature: sign(null, bytes, privateKey(key)).toString('base64') };
 }
 
-const context = { trustAnchors: staffListAnchors, officeCode: 'BSK', currentVersion: 2 };
+const context: StaffListContext = { trustAnchors: staffListAnchors, officeCode: 'BSK', currentVersion: 2 };
 
-async function refusal(answer: unknown, overrides: Partial<typeof context> = {}): Promise<StaffListRejectionCode | 'accepted'> {
+async function refusal(answer: unknown, overrides: Partial<StaffListContext> = {}): Promise<StaffListRejectionCode | 'accepted'> {
   try {
     await verifySignedStaffList(answer, { ...context, ...overrides });
     return 'accepted';
