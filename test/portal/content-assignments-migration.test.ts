@@ -40,11 +40,14 @@ describe.each(STORE_KINDS)('portal migration 0010, content assignments (%s)', (k
     expect(SQLITE_MIGRATIONS[index]).toMatchObject({ version: 10, name: 'content assignments' });
     expect(POSTGRES_MIGRATIONS[index]).toMatchObject({ version: 10, name: 'content assignments' });
     const target = await storage();
-    await onDatabase(target.options, index, '');
-    const before = await target.open();
-    await before.issueCredential('BSK1', 'a'.repeat(64), new Date());
-    await before.recordHeartbeat('BSK1', { ...validHeartbeat, contentVersion: 7 }, new Date('2026-12-01T08:00:00.000Z'));
-    await before.close();
+    // Written as the portal of 0009 wrote them: a later migration's columns are not there yet.
+    await onDatabase(
+      target.options,
+      index,
+      `INSERT INTO kiosk_credential (secret_hash, kiosk_code, issued_at, revoked_at) VALUES ('${'a'.repeat(64)}', 'BSK1', '2026-12-01T07:00:00.000Z', NULL);
+       INSERT INTO heartbeat (kiosk_code, received_at, app_version, content_version, queue_depth, oldest_queued_age_seconds, quarantined, last_sync_at, printer_state, screen_failures, unavailable_services)
+       VALUES ('BSK1', '2026-12-01T08:00:00.000Z', '${validHeartbeat.appVersion}', 7, 0, NULL, 0, NULL, '${validHeartbeat.printerState}', NULL, NULL)`,
+    );
 
     const store = await target.open();
     await store.migrate();

@@ -41,6 +41,9 @@ const FIRST_RELEASE: Record<StoreKind, readonly Migration[]> = { sqlite: SQLITE_
 /** The heartbeat's columns as of 0002 (0011 adds free_disk_bytes). */
 const HEARTBEAT_COLUMNS_0002 = HEARTBEAT_COLUMNS.filter((column) => column !== 'free_disk_bytes');
 const HEARTBEAT_COLUMNS_0001 = HEARTBEAT_COLUMNS_0002.filter((column) => column !== 'screen_failures' && column !== 'unavailable_services');
+/** A heartbeat as a kiosk of 0001's time sent it: none of the fields added since. */
+const HEARTBEAT_OF_0001 = `INSERT INTO heartbeat (kiosk_code, received_at, app_version, content_version, queue_depth, oldest_queued_age_seconds, quarantined, last_sync_at, printer_state)
+   VALUES ('BSK1', '2026-01-01T00:00:00.000Z', '0.1.0', 1, 0, NULL, 0, NULL, 'pdf')`;
 /** The submission as 0001 made it, before 0003 added the assisting clerk. */
 const SUBMISSION_COLUMNS_0001 = SUBMISSION_COLUMNS.filter((column) => column !== 'assisted_by');
 const SCHEMA_BEFORE_FILES: Record<StoreKind, string> = { sqlite: SQLITE_SCHEMA_BEFORE_MIGRATION_FILES, postgresql: POSTGRES_SCHEMA_BEFORE_MIGRATION_FILES };
@@ -142,10 +145,7 @@ describe.each(STORE_KINDS)('portal migrations (%s)', (kind) => {
   it('0002 adds what a kiosk reports of its screens to the heartbeat, keeping the heartbeats before it with those unknown', async () => {
     const { target, raw } = await database();
     await raw.migrate(MIGRATIONS[kind], 1);
-    await raw.exec(
-      `INSERT INTO heartbeat (kiosk_code, received_at, app_version, content_version, queue_depth, oldest_queued_age_seconds, quarantined, last_sync_at, printer_state)
-       VALUES ('BSK1', '2026-01-01T00:00:00.000Z', '0.1.0', 1, 0, NULL, 0, NULL, 'pdf')`,
-    );
+    await raw.exec(HEARTBEAT_OF_0001);
     await raw.migrate(MIGRATIONS[kind], 2);
     expect(await raw.version()).toBe(2);
     expect(await raw.columns('heartbeat')).toEqual(['seq', ...HEARTBEAT_COLUMNS_0002]);
@@ -173,10 +173,7 @@ describe.each(STORE_KINDS)('portal migrations (%s)', (kind) => {
   it('0011 adds the free disk to the heartbeat, unknown for the heartbeats before it', async () => {
     const { target, raw } = await database();
     await raw.migrate(MIGRATIONS[kind], 10);
-    await raw.exec(
-      `INSERT INTO heartbeat (kiosk_code, received_at, app_version, content_version, queue_depth, oldest_queued_age_seconds, quarantined, last_sync_at, printer_state)
-       VALUES ('BSK1', '2026-01-01T00:00:00.000Z', '0.1.0', 1, 0, NULL, 0, NULL, 'pdf')`,
-    );
+    await raw.exec(HEARTBEAT_OF_0001);
     await raw.migrate(MIGRATIONS[kind], 11);
     expect(await raw.columns('heartbeat')).toEqual(['seq', ...HEARTBEAT_COLUMNS]);
     const store = await target.open();
