@@ -20,20 +20,51 @@ export interface LogRecord extends LogFields {
   event: string;
 }
 
-/** Writes one JSON line per record to the log file, and echoes warnings and errors to stderr. */
-export function createFileLogger(file: string, clock: () => Date = () => new Date(), echo = true): Logger {
+/** A file logger also tells how many lines it could not write since it started. */
+export interface FileLogger extends Logger {
+  droppedLines(): number;
+}
+
+/**
+ * Writes one JSON line per record to the log file, and echoes warnings and errors to stderr.
+ * A log line is never worth a visitor's application: a write that fails (a full disk, a removed
+ * folder, a read-only mount) drops the line and counts it instead of throwing into the request
+ * that logged, and the count goes out with the heartbeat. The first drop after a good write says
+ * so on stderr, which a supervisor's journal keeps when the disk does not.
+ */
+export function createFileLogger(file: string, clock: () => Date = () => new Date(), echo = true): FileLogger {
+  let dropped = 0;
+  let failing = false;
   const write = (level: LogLevel, event: string, fields: LogFields = {}) => {
     const record: LogRecord = { time: clock().toISOString(), level, event, ...fields };
     const line = JSON.stringify(record);
-    appendFileSync(file, line + '\n', { mode: 0o600 });
-    if (echo && level !== 'info') process.stderr.write(line + '\n');
+    try {
+      appendFileSync(file, line + '\n', { mode: 0o600 });
+      failing = false;
+    } catch (error) {
+      dropped++;
+      if (!failing) echoSafely(JSON.stringify({ time: record.time, level: 'error', event: 'log_write_failed', code: errorCode(error) }));
+      failing = true;
+    }
+    if (echo && level !== 'info') echoSafely(line);
   };
   return {
     info: (event, fields) => write('info', event, fields),
     warn: (event, fields) => write('warn', event, fields),
     error: (event, fields) => write('error', event, fields),
+    droppedLines: () => dropped,
   };
 }
+
+function echoSafely(line: string): void {
+  try {
+    process.stderr.write(line + '\n');
+  } catch {
+    // stderr closed by the supervisor: nothing left to tell.
+  }
+}
+
+const errorCode = (error: unknown) => (error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'unknown');
 
 /** Keeps an error's type and call sites but drops its message, which may quote the input. */
 export function describeError(error: unknown): LogFields {
