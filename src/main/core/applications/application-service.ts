@@ -177,6 +177,12 @@ export class ApplicationService {
       sealedKeyId: pinned.portalKey.keyId,
       assistedBy: clerk?.staffId ?? null,
     };
+    // Worked out before the commit: once the application is saved, nothing may fail and tell the
+    // visitor it was not, or they would apply again.
+    const details: ReceiptDetails = {
+      amountToPaySom: amountToPaySom(pinned.service, checked.answers),
+      documentIds: documentsThatApply(pinned.service, checked.answers, today),
+    };
     const recordInCommit = this.options.assistance?.recordInCommit;
     const inSameCommit =
       clerk && recordInCommit
@@ -203,10 +209,6 @@ export class ApplicationService {
       this.options.log.warn('application_queued_notice_failed', describeError(error));
     }
     this.options.log.info('application_queued', { formId: pinned.form.id, receiptNumber: receipt.receiptNumber });
-    const details: ReceiptDetails = {
-      amountToPaySom: amountToPaySom(pinned.service, checked.answers),
-      documentIds: documentsThatApply(pinned.service, checked.answers, today),
-    };
     this.rememberDetails(receipt.receiptNumber, details);
     return ok({
       receiptNumber: receipt.receiptNumber,
