@@ -29,6 +29,8 @@ test('staff see the queue change on the attract screen and the panel within a se
     await page.goto(kiosk.launchUrl);
     const indicator = page.getByTestId('sync-indicator');
     await expect(indicator).toContainText('0 арыз кезекте');
+    // The launch link is spent by its first use: the second screen is given the session the first one holds.
+    await second.addCookies(await page.context().cookies());
     const visitor = await second.newPage();
     await visitor.goto(kiosk.launchUrl);
 

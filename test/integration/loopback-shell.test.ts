@@ -136,6 +136,34 @@ describe('browser shell', () => {
     expect(answer.headers['set-cookie']).toBeUndefined();
   });
 
+  it('spends the launch link on its first use: read from the command line or history later, it opens nothing', async () => {
+    expect(cookie.split('=')[1]).not.toBe(new URL(shell.launchUrl).searchParams.get('token'));
+    const again = await send(shell.launchUrl);
+    expect(again.status).toBe(403);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(log.records.some((record) => record.event === 'browser_shell_launch_reused')).toBe(true);
+    // The browser that holds the session may open the first address again (a reload) and gets no new cookie.
+    const reload = await send(shell.launchUrl, { headers: { Cookie: cookie } });
+    expect(reload.status).toBe(303);
+    expect(reload.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('answers a malformed request target with 400, not an error of its own', async () => {
+    const { connect } = await import('node:net');
+    const { port } = new URL(shell.origin);
+    for (const target of ['*', 'http://attacker.example/', '//attacker.example/x', 'launch']) {
+      const status = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => socket.end(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`));
+        let answer = '';
+        socket.on('data', (chunk) => (answer += chunk.toString()));
+        socket.on('end', () => resolve(answer.split('\r\n')[0]!));
+        socket.on('error', reject);
+      });
+      expect(status, target).toBe('HTTP/1.1 400 Bad Request');
+    }
+    expect(log.records.some((record) => record.event === 'browser_shell_request_failed')).toBe(false);
+  });
+
   it('passes a malformed request to the router as a VALIDATION error', async () => {
     const answer = await rpc('listServices', { Origin: shell.origin, Cookie: cookie }, '{"language":"xx"}');
     expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });

@@ -79,7 +79,7 @@ async function runBrowserShell(flags: LauncherFlags): Promise<void> {
   console.log(`Kiosk ready: ${shell.launchUrl}`);
   const chromium = findChromium();
   if (flags.open && chromium && hasDisplay()) {
-    opened.push(openChromiumKiosk(chromium, shell.launchUrl, !flags.dev));
+    opened.push(openChromiumKiosk(chromium, shell.launchUrl, join(dataFolder, 'browser-profile'), !flags.dev));
     console.log('Opened the kiosk in Chromium. Press Ctrl+C to stop.');
   } else if (flags.open) {
     console.log('No display or Chromium found: open the URL above in a browser. Press Ctrl+C to stop.');

@@ -1,7 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -22,10 +20,13 @@ export interface ChromiumWindow {
 
 /**
  * Opens the kiosk page full-screen in Chromium's app mode with a throw-away profile, so no
- * history, cache or web storage outlives the run.
+ * history, cache or web storage outlives the run. The profile lives at a fixed place in the
+ * kiosk's data folder and is removed before each start too: a run that crashed (or lost power)
+ * cannot leave its history behind for the next one.
  */
-export function openChromiumKiosk(executable: string, url: string, kiosk = true): ChromiumWindow {
-  const profile = mkdtempSync(join(tmpdir(), 'kyzmat-kiosk-chromium-'));
+export function openChromiumKiosk(executable: string, url: string, profile: string, kiosk = true): ChromiumWindow {
+  rmSync(profile, { recursive: true, force: true });
+  mkdirSync(profile, { recursive: true, mode: 0o700 });
   const args = [
     `--app=${url}`,
     `--user-data-dir=${profile}`,

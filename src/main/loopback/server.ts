@@ -26,7 +26,7 @@ export interface BrowserShellOptions {
 
 export interface BrowserShell {
   readonly origin: string;
-  /** Opening this URL once hands the page its per-launch token as an HttpOnly cookie. */
+  /** Opening this URL once hands the page a session cookie of another value; the link is spent by that first use. */
   readonly launchUrl: string;
   readonly server: Server;
   close(): Promise<void>;
@@ -50,7 +50,11 @@ const MAX_REQUEST_BYTES = 1024 * 1024;
  * web page the machine happens to open cannot call the host.
  */
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
+  // Two secrets: the launch link's, spent on its first use (it stands on Chromium's command line
+  // and in its history), and the session cookie's, which no URL ever carries.
+  const launchToken = randomBytes(32).toString('base64url');
   const token = randomBytes(32).toString('base64url');
+  let launchSpent = false;
   const csp = options.contentSecurityPolicy ?? CONTENT_SECURITY_POLICY;
   let origin = '';
   let hostHeader = '';
@@ -64,11 +68,12 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', origin);
+    const url = requestTarget(request.url, origin);
+    if (!url) return sendJson(response, 400, fail('VALIDATION', 'The request target is not a path.'));
     if (request.headers.host !== hostHeader) {
       return sendJson(response, 403, fail('FORBIDDEN', 'Unexpected host.'));
     }
-    if (url.pathname === '/launch') return launch(url, response);
+    if (url.pathname === '/launch') return launch(url, request, response);
     if (url.pathname === EVENTS_PATH) return streamEvents(request, response);
     if (url.pathname.startsWith(RPC_PREFIX)) return rpc(url.pathname.slice(RPC_PREFIX.length), request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -81,15 +86,22 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     return serveFile(file, response);
   }
 
-  function launch(url: URL, response: ServerResponse): void {
-    if (!sameSecret(url.searchParams.get('token'), token)) {
-      options.log.warn('browser_shell_launch_refused');
+  function launch(url: URL, request: IncomingMessage, response: ServerResponse): void {
+    const given = url.searchParams.get('token');
+    const fresh = !launchSpent && sameSecret(given, launchToken);
+    // The page opened again with the spent link (a reload of the first address) is let through
+    // only to the browser that already holds the session: anyone else who read the link is refused.
+    const reopened = launchSpent && sameSecret(given, launchToken) && sameSecret(readCookie(request.headers.cookie, SESSION_COOKIE), token);
+    if (!fresh && !reopened) {
+      options.log.warn(launchSpent && sameSecret(given, launchToken) ? 'browser_shell_launch_reused' : 'browser_shell_launch_refused');
       return sendJson(response, 403, fail('FORBIDDEN', 'This launch link is not valid.'));
     }
+    launchSpent = true;
     response.writeHead(303, {
-      'Set-Cookie': `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      ...(fresh ? { 'Set-Cookie': `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` } : {}),
       Location: '/',
       'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
     });
     response.end();
   }
@@ -179,7 +191,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
 
   return {
     origin,
-    launchUrl: `${origin}/launch?token=${token}`,
+    launchUrl: `${origin}/launch?token=${launchToken}`,
     server,
     close: () =>
       new Promise<void>((resolveClose) => {
@@ -206,6 +218,17 @@ function sendJson(response: ServerResponse, status: number, result: Result<unkno
     'Cache-Control': 'no-store',
   });
   response.end(JSON.stringify(result));
+}
+
+/** The request's path and query, or null for a target that is not one (an absolute URL of another origin, a malformed one). */
+function requestTarget(target: string | undefined, origin: string): URL | null {
+  if (!target?.startsWith('/') || target.startsWith('//')) return null;
+  try {
+    const url = new URL(target, origin);
+    return url.origin === origin ? url : null;
+  } catch {
+    return null;
+  }
 }
 
 function sameSecret(given: string | null | undefined, expected: string): boolean {
