@@ -26,6 +26,16 @@ const seconds = (name: string) =>
     .transform(Number)
     .optional();
 
+/** https, or http to this very machine (the local portal of `npm start`, a reverse proxy beside the kiosk). */
+function isEncryptedOrLoopback(address: string): boolean {
+  // An address that is no URL at all is refused by the check before, in its own words.
+  if (!URL.canParse(address)) return true;
+  const url = new URL(address);
+  if (url.protocol === 'https:') return true;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
 const KIOSK_ENVIRONMENT = z.object({
   KIOSK_CODE: z
     .string()
@@ -33,6 +43,10 @@ const KIOSK_ENVIRONMENT = z.object({
     .default('DEV1'),
   KIOSK_PORTAL_URL: z
     .url({ protocol: /^https?$/, error: 'KIOSK_PORTAL_URL must be an http:// or https:// address, e.g. https://portal.example.kg' })
+    .refine(
+      isEncryptedOrLoopback,
+      'KIOSK_PORTAL_URL must be an https:// address: plain http:// would send the kiosk credential and the applications readable on the network, so it is accepted only for a portal on this machine (127.0.0.1, ::1, localhost)',
+    )
     .optional(),
   KIOSK_PORTAL_TOKEN: z
     .string()

@@ -69,6 +69,13 @@ describe('host configuration from the environment', () => {
   it('refuses a portal address that is not http(s) and a credential that is malformed or issued to another kiosk', () => {
     expect(refusal({ KIOSK_PORTAL_URL: 'ftp://portal' })).toMatch(/^KIOSK_PORTAL_URL must be an http/);
     expect(refusal({ KIOSK_PORTAL_URL: 'portal.example.kg' })).toMatch(/^KIOSK_PORTAL_URL must be an http/);
+    // Plain http leaves this machine only in the clear: refused for any host but this one.
+    for (const address of ['http://portal.example.kg', 'http://10.0.0.5:8080/', 'http://127.0.0.1.attacker.example/', 'http://[::2]/']) {
+      expect(refusal({ KIOSK_PORTAL_URL: address }), address).toMatch(/^KIOSK_PORTAL_URL must be an https:\/\/ address: plain http:\/\//);
+    }
+    for (const address of ['https://portal.example.kg', 'http://127.0.0.1:8080', 'http://localhost:3000/', 'http://[::1]:9/', 'http://127.1.2.3/']) {
+      expect(hostOptionsFromEnvironment({ KIOSK_PORTAL_URL: address }, PLACES).portalUrl, address).toBe(address);
+    }
     expect(refusal({ KIOSK_PORTAL_TOKEN: 'secret' })).toMatch(/^KIOSK_PORTAL_TOKEN must be a kiosk credential/);
     // A token cut short when pasted: the portal would refuse every request, so the kiosk refuses to start.
     expect(refusal({ KIOSK_CODE: 'BSK1', KIOSK_PORTAL_TOKEN: TOKEN.slice(0, -1) })).toMatch(/^KIOSK_PORTAL_TOKEN must be a kiosk credential exactly as issued/);
