@@ -22,6 +22,8 @@ export class DatabaseFromNewerVersionError extends Error {
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): KioskDatabase {
   const db = new Database(file, { timeout: 5000 });
   try {
+    // Read before any pragma that writes: switching a newer app's file to WAL would already change it.
+    refuseNewer(db, migrations);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -38,16 +40,24 @@ export function schemaVersion(db: KioskDatabase): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+const latestVersion = (migrations: readonly Migration[]) => (migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version);
+
+function refuseNewer(db: KioskDatabase, migrations: readonly Migration[]): void {
+  const current = schemaVersion(db);
+  const latest = latestVersion(migrations);
+  if (current > latest) throw new DatabaseFromNewerVersionError(current, latest);
+}
+
 /** Runs every migration above the stored version, each in its own transaction with its version bump. */
 export function migrate(db: KioskDatabase, migrations: readonly Migration[]): void {
-  const latest = migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;
+  const latest = latestVersion(migrations);
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {
       throw new Error(`migration ${migration.name} is numbered ${migration.version}, expected ${index + 1}`);
     }
   });
+  refuseNewer(db, migrations);
   const current = schemaVersion(db);
-  if (current > latest) throw new DatabaseFromNewerVersionError(current, latest);
   for (const migration of migrations.slice(current)) {
     db.transaction(() => {
       migration.up(db);

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DatabaseFromNewerVersionError, openDatabase, schemaVersion } from '../../../../src/main/core/storage/database.js';
@@ -37,8 +38,12 @@ describe('kiosk database', () => {
     newer.exec('CREATE TABLE from_the_future (x)');
     newer.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     newer.close();
+    const before = readFileSync(file);
 
     expect(() => openDatabase(file)).toThrow(DatabaseFromNewerVersionError);
+    // Not a byte written: switching the file to WAL before the version check once changed its header.
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(existsSync(`${file}-wal`)).toBe(false);
 
     const check = new Database(file, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length + 1);
