@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApplicationScreen } from './features/application/ApplicationScreen.js';
 import { IdleGuard } from './features/visit/IdleGuard.js';
 import { ScreenErrorBoundary, errorNameOf, failureKindOf } from './features/visit/ScreenErrorBoundary.js';
+import { OutOfService } from './features/visit/OutOfService.js';
 import { ScreenFailed } from './features/visit/ScreenFailed.js';
 import { ExitDialog, VisitBar } from './features/visit/VisitControls.js';
 import { kioskHost } from './host/kiosk-client.js';
@@ -54,7 +55,9 @@ export function App() {
     return () => window.removeEventListener('error', onError);
   }, [screenFailed]);
 
+  const outOfService = useKioskStore((state) => state.outOfService);
   const inVisit = !STAFF_SCREENS.has(screen);
+  if (outOfService) return <OutOfService operatorCode={outOfService} />;
   return (
     <>
       <AssistBanner />

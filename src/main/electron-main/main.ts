@@ -6,7 +6,8 @@ import { CHANNELS, HOST_EVENT_CHANNEL } from '../../shared/contract/channels.js'
 import { fail } from '../../shared/contract/result.js';
 import { ensureDataFolder } from '../shell-common/data-folder.js';
 import { HostConfigError, hostOptionsFromEnvironment } from '../shell-common/host-config.js';
-import { startKioskHost, type KioskHost } from '../core/host.js';
+import type { KioskHost } from '../core/host.js';
+import { startKioskHostOrOutOfService } from '../core/out-of-service.js';
 import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveBundleFile } from '../shell-common/renderer-bundle.js';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl } from './app-origin.js';
 import { withBlankForms } from '../core/printing/printer-port.js';
@@ -59,7 +60,7 @@ if (!app.requestSingleInstanceLock()) {
     // Read once: child processes (a printer helper, the updater) need not inherit the kiosk's credential.
     delete process.env.KIOSK_PORTAL_TOKEN;
     const printerName = process.env.KIOSK_PRINTER_NAME;
-    host = await startKioskHost({ ...options, printer: withBlankForms(new ElectronReceiptPrinter(printerName), new ElectronBlankFormPrinter(printerName)) });
+    host = await startKioskHostOrOutOfService({ ...options, printer: withBlankForms(new ElectronReceiptPrinter(printerName), new ElectronBlankFormPrinter(printerName)) });
     const router = host.router;
 
     protocol.handle(APP_SCHEME, async (request) => {

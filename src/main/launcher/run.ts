@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startKioskHost, type KioskHostOptions } from '../core/host.js';
+import type { KioskHostOptions } from '../core/host.js';
+import { startKioskHostOrOutOfService } from '../core/out-of-service.js';
 import { findChromium, hasDisplay, openChromiumKiosk } from '../loopback/chromium.js';
 import { startBrowserShell } from '../loopback/server.js';
 import { ensureDataFolder, resolveDataFolder } from '../shell-common/data-folder.js';
@@ -59,8 +60,11 @@ async function runElectron(electron: string, flags: LauncherFlags): Promise<void
 
 async function runBrowserShell(flags: LauncherFlags): Promise<void> {
   const dataFolder = ensureDataFolder(resolveDataFolder());
-  const host = await startKioskHost(await prepare(flags, dataFolder));
+  const host = await startKioskHostOrOutOfService(await prepare(flags, dataFolder));
   opened.push(host);
+  if ('outOfService' in host) {
+    console.error(`Kiosk out of service (${host.outOfService}): its database cannot be used. The screen sends visitors to the counter; see "When a kiosk is out of service" in the README. Nothing in the data folder was changed.`);
+  }
   const dev = flags.dev ? await startVite() : undefined;
   if (dev) opened.push(dev);
   const shell = await startBrowserShell({

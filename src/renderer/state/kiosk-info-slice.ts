@@ -10,5 +10,6 @@ export const createKioskInfoSlice =
       const result = await host.getKioskInfo({});
       // Without it the attract screen still works (no office name); the catalogue reports host errors.
       if (result.ok) set({ info: result.value });
+      else if (result.error.code === 'OUT_OF_SERVICE') set({ outOfService: result.error.details?.operatorCode ?? 'KK-UNKNOWN' });
     },
   });

@@ -110,6 +110,8 @@ export interface LookupSlice {
 
 export interface KioskInfoSlice {
   info?: KioskInfo;
+  /** Set when the host could not start (its database cannot be used): the operator code the screen shows. */
+  outOfService?: string;
   loadKioskInfo: () => Promise<void>;
 }
 

@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'WRONG_PIN',
   /** The staff id is locked on this kiosk after wrong PINs; details.until says until when. */
   'LOCKED',
+  /** The kiosk could not start (its database is damaged, or from a newer app); details.operatorCode says which, for the technician. */
+  'OUT_OF_SERVICE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -25,6 +27,8 @@ export interface HostErrorDetails {
   attemptsLeft?: number;
   /** An ISO 8601 instant. */
   until?: string;
+  /** A code the screen shows for the technician, such as KK-DB-NEWER; never anything of a visitor's. */
+  operatorCode?: string;
 }
 
 export interface HostError {
