@@ -14,19 +14,30 @@ export function createFakeElectron() {
   const ipcHandlers = new Map<string, Listener>();
   const protocolHandlers = new Map<string, Listener>();
   const privilegedSchemes: unknown[] = [];
-  const windows: { options: Record<string, unknown>; loadedUrl?: string }[] = [];
+  const windows: BrowserWindow[] = [];
   const permission: { request?: Listener; check?: Listener } = {};
   const exitCodes: number[] = [];
 
+  const powerSaveBlocks: string[] = [];
+
   class BrowserWindow {
     loadedUrl?: string;
+    loads = 0;
+    crashes = 0;
+    readonly listeners = new Map<string, Listener>();
+    readonly pageListeners = new Map<string, Listener>();
     readonly webContents = {
       setVisualZoomLevelLimits: () => Promise.resolve(),
       isDestroyed: () => false,
       send: () => undefined,
+      on: (event: string, listener: Listener) => this.pageListeners.set(event, listener),
+      forcefullyCrashRenderer: () => void this.crashes++,
     };
     constructor(readonly options: Record<string, unknown>) {
       windows.push(this);
+    }
+    on(event: string, listener: Listener) {
+      this.listeners.set(event, listener);
     }
     removeMenu() {}
     once() {}
@@ -38,6 +49,7 @@ export function createFakeElectron() {
     }
     loadURL(url: string) {
       this.loadedUrl = url;
+      this.loads++;
       return Promise.resolve();
     }
   }
@@ -65,10 +77,11 @@ export function createFakeElectron() {
       },
     },
     ipcMain: { handle: (channel: string, handler: Listener) => ipcHandlers.set(channel, handler) },
+    powerSaveBlocker: { start: (type: string) => powerSaveBlocks.push(type) },
     BrowserWindow,
   };
 
-  return { module, userData, appListeners, ipcHandlers, protocolHandlers, privilegedSchemes, windows, permission, exitCodes };
+  return { module, userData, appListeners, ipcHandlers, protocolHandlers, privilegedSchemes, windows, permission, exitCodes, powerSaveBlocks };
 }
 
 /** A web contents that records the lock-down listeners the shell attaches. */

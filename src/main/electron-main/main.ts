@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, powerSaveBlocker, protocol, session, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,8 @@ import { HostConfigError, hostOptionsFromEnvironment } from '../shell-common/hos
 import type { KioskHost } from '../core/host.js';
 import { startKioskHostOrOutOfService } from '../core/out-of-service.js';
 import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveBundleFile } from '../shell-common/renderer-bundle.js';
+import { watchRenderer } from '../shell-common/renderer-watchdog.js';
+import type { Logger } from '../core/logger.js';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl } from './app-origin.js';
 import { withBlankForms } from '../core/printing/printer-port.js';
 import { ElectronBlankFormPrinter } from './blank-form-printer.js';
@@ -36,7 +38,7 @@ if (!app.requestSingleInstanceLock()) {
     window?.focus();
   });
 
-  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  app.on('web-contents-created', (_event, contents) => lockDown(contents, () => host?.log));
 
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => host?.close());
@@ -118,20 +120,48 @@ if (!app.requestSingleInstanceLock()) {
       if (!page.isDestroyed()) page.send(HOST_EVENT_CHANNEL, event.name, event.payload);
     });
     window.once('ready-to-show', () => window?.show());
+    const kioskWindow = window;
+    watchRenderer(
+      {
+        onGone: (listener) => page.on('render-process-gone', (_event, details) => listener(details.reason, details.exitCode)),
+        onUnresponsive: (listener) => kioskWindow.on('unresponsive', listener),
+        onResponsive: (listener) => kioskWindow.on('responsive', listener),
+        reloadAttract: () => void kioskWindow.loadURL(`${APP_ORIGIN}/index.html`),
+        crash: () => page.forcefullyCrashRenderer(),
+      },
+      host.log,
+    );
+    // A kiosk whose screen goes dark looks switched off: the display stays on while the app runs.
+    powerSaveBlocker.start('prevent-display-sleep');
     void window.loadURL(`${APP_ORIGIN}/index.html`);
   });
 }
 
-/** Keeps every web contents on the kiosk page: no navigation away, no new windows, no reload keys. */
-function lockDown(contents: WebContents): void {
+/**
+ * Keeps every web contents on the kiosk page: no navigation away, no new windows, no reload keys.
+ * Each block is logged by the target's scheme and host only: a path or query could carry what a
+ * visitor typed.
+ */
+function lockDown(contents: WebContents, log: () => Logger | undefined): void {
+  const blocked = (kind: string, url: string) => log()?.warn('navigation_blocked', { kind, ...targetOf(url) });
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    blocked('navigate', url);
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    blocked('redirect', url);
   });
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    blocked('new-window', url);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+    blocked('webview', 'about:blank');
+  });
   contents.on('before-input-event', (event, input) => {
     const key = input.key.toLowerCase();
     const withControl = input.control || input.meta;
@@ -140,4 +170,13 @@ function lockDown(contents: WebContents): void {
     const devTools = key === 'f12' || (withControl && input.shift && key === 'i');
     if (reload || zoomOrClose || (devTools && !isDevelopment) || (input.alt && key === 'f4')) event.preventDefault();
   });
+}
+
+function targetOf(url: string): { scheme: string; host: string } {
+  try {
+    const parsed = new URL(url);
+    return { scheme: parsed.protocol.replace(/:$/, ''), host: parsed.host };
+  } catch {
+    return { scheme: 'unparsable', host: '' };
+  }
 }

@@ -136,6 +136,47 @@ describe('Electron shell wiring', () => {
     expect(key({ key: 'а' })).toBe(false);
   });
 
+  it('logs each blocked navigation by scheme and host only, never the path or query a visitor could have typed into', () => {
+    const web = createFakeWebContents();
+    fake.appListeners.get('web-contents-created')?.({}, web.contents);
+    const event = { preventDefault: () => undefined };
+    web.listeners.get('will-navigate')?.(event, 'https://attacker.example/collect?lastName=Асанова&pin=21204198500012');
+    web.openWindow('http://popup.example/x');
+    const log = readFileSync(join(fake.userData, 'logs', 'kiosk.log'), 'utf8');
+    const blocked = log
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((record) => record.event === 'navigation_blocked');
+    expect(blocked).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ level: 'warn', kind: 'navigate', scheme: 'https', host: 'attacker.example' }),
+        expect.objectContaining({ level: 'warn', kind: 'new-window', scheme: 'http', host: 'popup.example' }),
+      ]),
+    );
+    for (const record of blocked) expect(Object.keys(record).sort()).toEqual(['event', 'host', 'kind', 'level', 'scheme', 'time']);
+    expect(log).not.toContain('Асанова');
+    expect(log).not.toContain('21204198500012');
+  });
+
+  it('keeps the display awake and loads the page again on the attract screen when its renderer crashes or hangs', () => {
+    vi.useFakeTimers();
+    try {
+      expect(fake.powerSaveBlocks).toEqual(['prevent-display-sleep']);
+      const window = fake.windows[0]!;
+      const loadsBefore = window.loads;
+      window.pageListeners.get('render-process-gone')?.({}, { reason: 'crashed', exitCode: 139 });
+      expect(window.loads).toBe(loadsBefore + 1);
+      expect(window.loadedUrl).toBe('app://kiosk/index.html');
+      // Hung for longer than the grace: ended, which Electron reports as gone, and loaded again.
+      window.listeners.get('unresponsive')?.();
+      vi.advanceTimersByTime(10_000);
+      expect(window.crashes).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('serves bundle files with the CSP header and refuses paths outside the bundle', async () => {
     const handler = fake.protocolHandlers.get('app')!;
     const page = (await handler({ url: 'app://kiosk/index.html' })) as Response;
