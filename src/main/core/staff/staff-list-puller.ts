@@ -101,7 +101,13 @@ export class StaffListPuller {
 
   /** Checks now; a check already under way is joined rather than doubled. */
   checkNow(): Promise<StaffListCheckOutcome> {
-    this.running ??= this.check().finally(() => (this.running = undefined));
+    this.running ??= this.check()
+      .catch((error: unknown): StaffListCheckOutcome => {
+        // The database went away under a check (the host closing): nothing is applied, the next start asks again.
+        this.options.log.warn('staff_list_check_failed', describeError(error));
+        return { outcome: 'failed' };
+      })
+      .finally(() => (this.running = undefined));
     return this.running;
   }
 
