@@ -63,7 +63,7 @@ function signed(document: StaffListDocument | string, key: SigningKey = staffLis
   return { document: text, keyId: key.keyId, algorithm: 'Ed25519', signature: sign(null, staffListSignedBytes(new TextEncoder().encode(text)), privateKey).toString('base64') };
 }
 
-type Served = { status: 200; list: SignedStaffList; etag: string } | { status: 404 } | { status: 401 };
+type Served = { status: 200; list: SignedStaffList; etag?: string } | { status: 404 } | { status: 401 };
 
 /** GET /v1/staff-list as the portal answers it (ETag, If-None-Match, kiosk bearer auth); every other path 404. */
 async function listPortal() {
@@ -81,6 +81,7 @@ async function listPortal() {
       return json(401, { error: { code: 'UNAUTHORIZED', message: 'no valid kiosk credential' } }, { 'WWW-Authenticate': 'Bearer' });
     }
     if (served.status === 404) return json(404, { error: { code: 'NOT_FOUND', message: 'no staff list for this office' } });
+    if (served.etag === undefined) return json(200, served.list);
     if (ifNoneMatch === served.etag) {
       response.writeHead(304, { ETag: served.etag });
       return response.end();
@@ -236,6 +237,23 @@ describe('the office’s signed staff list on the kiosk', () => {
     expect(heldVersion(k.host)).toBe(2);
     expect(await k.signIn(listClerk.staffId, LIST_PIN)).toBe('signed-in');
     expect(await k.signIn(packageClerk.staffId, PACKAGE_PIN)).toBe('WRONG_PIN');
+  });
+
+  it('records a refused list once even when a portal sends it again and again without an ETag', async () => {
+    const k = await kioskHoldingList();
+    k.portal.serve({ status: 200, list: signed(documentOf(1, [TEST_TECHNICIAN, packageClerk])) });
+    await expect.poll(() => trail(k.host, ['staff_list_refused']), { timeout: 10_000 }).toEqual([refused('STAFF_LIST_NOT_NEWER')]);
+    await k.portal.askedMore(2);
+    expect(trail(k.host, ['staff_list_refused'])).toHaveLength(1);
+  });
+
+  it('is not asked for by a kiosk not yet enrolled, so no credential alarm is raised for it', async () => {
+    const portal = await listPortal();
+    const k = await kiosk({ portalUrl: portal.url, kioskCredential: undefined });
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(portal.requests).toEqual([]);
+    expect(trail(k.host, ['sync_alarm', 'staff_list_refused'])).toEqual([]);
+    expect(await k.signIn(packageClerk.staffId, PACKAGE_PIN)).toBe('signed-in');
   });
 
   it('takes a newer list after a refused one, once the portal re-signs', async () => {

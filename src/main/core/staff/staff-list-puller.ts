@@ -26,7 +26,7 @@ export type StaffListCheckOutcome =
 export interface StaffListPullerOptions {
   db: KioskDatabase;
   /** Absent without a portal: the held list still counts, nothing new arrives. */
-  portal: Pick<PortalClient, 'staffList'> | undefined;
+  portal: Pick<PortalClient, 'staffList' | 'hasCredential'> | undefined;
   /** The staff-list keys (never the content keys); undefined when the build has none, so no list is trusted. */
   trustAnchors: readonly StaffListTrustAnchor[] | undefined;
   /** The office this kiosk serves: a list for another office is refused. */
@@ -67,6 +67,8 @@ export class StaffListPuller {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<StaffListCheckOutcome> | undefined;
   private toldNone = false;
+  /** The last answer refused, so that a portal sending it again without an ETag does not fill the trail. */
+  private refusedAnswer: string | undefined;
 
   private constructor(private readonly options: StaffListPullerOptions) {
     this.store = new StaffListStore(options.db);
@@ -149,7 +151,8 @@ export class StaffListPuller {
 
   private async check(): Promise<StaffListCheckOutcome> {
     const { portal, log, trustAnchors } = this.options;
-    if (!portal || !trustAnchors) return { outcome: 'none' };
+    // The list is answered to an enrolled kiosk only: before enrolment there is nothing to ask (and no alarm to raise).
+    if (!portal || !trustAnchors || !portal.hasCredential) return { outcome: 'none' };
     let answer;
     try {
       answer = await portal.staffList(this.etag);
@@ -175,6 +178,11 @@ export class StaffListPuller {
       this.store.rememberEtag(answer.etag ?? null);
       return { outcome: 'unchanged' };
     }
+    const answerText = JSON.stringify(answer.signed) ?? '';
+    if (answerText === this.refusedAnswer) {
+      this.etag = answer.etag;
+      return { outcome: 'unchanged' };
+    }
     try {
       const document = await verifySignedStaffList(answer.signed, { trustAnchors, officeCode: this.options.officeCode, currentVersion: this.version() });
       const signed = signedStaffListSchema.parse(answer.signed);
@@ -187,6 +195,7 @@ export class StaffListPuller {
       }
       // Refused for good: asked again only when the portal's ETag changes.
       this.etag = answer.etag;
+      this.refusedAnswer = answerText;
       log.warn('staff_list_refused', { code: error.code, detail: error.detail });
       this.options.recordAudit?.({ kind: 'staff_list_refused', actor: null, subject: null, details: { source: 'portal', code: error.code } });
       return { outcome: 'refused', code: error.code };
