@@ -13,6 +13,8 @@ export const KIND_LABELS = {
   receipt_reprint: 'kinds.receipt_reprint',
   content_applied: 'kinds.content_applied',
   content_refused: 'kinds.content_refused',
+  staff_list_applied: 'kinds.staff_list_applied',
+  staff_list_refused: 'kinds.staff_list_refused',
   usb_import: 'kinds.usb_import',
   sync_alarm: 'kinds.sync_alarm',
   kiosk_enrolled: 'kinds.kiosk_enrolled',

@@ -9,6 +9,11 @@ export interface KioskHostOptions {
   appVersion: string;
   /** The bundled trust anchors (resources/trust/content-keys.json). */
   trustAnchorsFile: string;
+  /**
+   * The staff-list keys (resources/trust/staff-list-keys.json), trusted for the portal's signed
+   * staff lists only; a separate file from the content keys. Defaults to that path from the working folder.
+   */
+  staffListTrustAnchorsFile?: string;
   /** The signed package shipped with the app, applied when the kiosk has nothing newer. */
   bundledContentFolder?: string;
   /** The portal: content is pulled from it and applications are delivered to it. Without it, USB only and no delivery. */

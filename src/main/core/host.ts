@@ -9,6 +9,7 @@ import { signedInClerk } from './applications/assisting-clerk.js';
 import { queueHandlers } from './applications/queue-handlers.js';
 import { Outbox } from './applications/outbox.js';
 import { startContentDomain } from './content/content-domain.js';
+import { DEFAULT_STAFF_LIST_TRUST_FILE, readStaffListTrustAnchors } from './content/staff-list-trust-anchors.js';
 import { enrolmentHandlers } from './enrolment/enrolment-handlers.js';
 import { KioskEnrolment } from './enrolment/kiosk-enrolment.js';
 import type { HostEvents } from './host-events.js';
@@ -26,8 +27,10 @@ import { printingHandlers } from './printing/printing-handlers.js';
 import { ServicePanelGuardedEvents } from './staff/service-panel-events.js';
 import { guardServicePanel } from './staff/service-panel-guard.js';
 import { createStaffDomain } from './staff/staff-domain.js';
+import { StaffListPuller } from './staff/staff-list-puller.js';
 import { StaffSession } from './staff/staff-session.js';
 import { openDatabase } from './storage/database.js';
+import { officeCodeOfKiosk } from '../../shared/domain/receipt-number.js';
 import { createSyncDomain } from './sync/sync-domain.js';
 
 export type { KioskHostOptions };
@@ -76,6 +79,22 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
     log,
     onServiceDisabled: () => events.emit({ name: 'contentUpdated', payload: { version: content.store.active()?.version ?? 0 } }),
   });
+  const staffListTrustFile = options.staffListTrustAnchorsFile ?? DEFAULT_STAFF_LIST_TRUST_FILE;
+  const staffListTrust = readStaffListTrustAnchors(staffListTrustFile);
+  if (!staffListTrust) log.warn('staff_list_no_trust_file', { file: staffListTrustFile });
+  const staffList = await StaffListPuller.open({
+    db,
+    portal,
+    trustAnchors: staffListTrust,
+    officeCode: officeCodeOfKiosk(options.kioskCode),
+    appendInCommit: (entry) => auditTrail.append(entry),
+    recordAudit,
+    clock,
+    log,
+    intervalMs: () => content.pollIntervalMs(),
+    onApplied: (version) => events.emit({ name: 'staffListUpdated', payload: { version } }),
+    onCredentialRefused: (status, code) => sync.credentialRefused(status, code),
+  });
   const outbox = new Outbox(db, options.kioskCode);
   const printerState = (): 'ready' | 'pdf' => (options.printer ? 'ready' : 'pdf');
   const sync = createSyncDomain(options, {
@@ -117,6 +136,7 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
     log,
     recordAudit,
     activeCatalogue: () => content.service.catalogue()?.document,
+    heldStaffList: () => staffList.staff(),
     clerkIdleSeconds: () => resolveClerkIdleSeconds(options.clerkIdleSeconds, content.service.catalogue()?.document.settings),
   });
 
@@ -148,6 +168,7 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
   );
   staff.start();
   content.start();
+  staffList.start();
   sync.start();
   void reportAuditChain(auditTrail, log, () => db.open);
   log.info('host_ready', { appVersion: options.appVersion, contentVersion: content.store.active()?.version ?? 0 });
@@ -160,6 +181,7 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
     close: () => {
       staff.stop();
       content.stop();
+      staffList.stop();
       sync.stop();
       if (db.open) db.close();
     },

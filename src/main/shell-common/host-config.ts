@@ -96,6 +96,7 @@ export function hostOptionsFromEnvironment(env: NodeJS.ProcessEnv, places: HostP
     dataFolder: places.dataFolder,
     appVersion: places.appVersion,
     trustAnchorsFile: join(places.resourcesFolder, 'trust', 'content-keys.json'),
+    staffListTrustAnchorsFile: join(places.resourcesFolder, 'trust', 'staff-list-keys.json'),
     bundledContentFolder: join(places.distFolder, 'content-bundle'),
     fontsFolder: join(places.resourcesFolder, 'fonts'),
     kioskCode: config.KIOSK_CODE,

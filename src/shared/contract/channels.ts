@@ -32,7 +32,7 @@ export const CHANNELS = [
 export type Channel = (typeof CHANNELS)[number];
 
 /** Host-to-page notifications; the page subscribes with `window.kiosk.on<Event>(listener)`. */
-export const HOST_EVENTS = ['contentUpdated', 'applicationDelivered', 'syncStatusChanged', 'contentStatusChanged', 'staffSessionEnded'] as const;
+export const HOST_EVENTS = ['contentUpdated', 'applicationDelivered', 'syncStatusChanged', 'contentStatusChanged', 'staffSessionEnded', 'staffListUpdated'] as const;
 export type HostEventName = (typeof HOST_EVENTS)[number];
 export const eventSubscriberName = <E extends HostEventName>(event: E) =>
   `on${event[0]!.toUpperCase()}${event.slice(1)}` as `on${Capitalize<E>}`;

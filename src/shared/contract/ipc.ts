@@ -360,10 +360,13 @@ export interface HostEventPayloads {
   contentStatusChanged: ContentStatus;
   /**
    * The host ended the staff session without the page asking: nobody asked anything for the clerk
-   * idle time and its grace, or applied content took away the person's record or one of the roles
-   * they signed in with. The page wipes what it shows and returns to the attract screen.
+   * idle time and its grace, or applied content or a staff list took away the person's record or
+   * one of the roles they signed in with, or gave their record a new PIN (pin-changed). The page
+   * wipes what it shows and returns to the attract screen.
    */
-  staffSessionEnded: { reason: 'idle-timeout' | 'staff-record-removed' | 'role-removed' };
+  staffSessionEnded: { reason: 'idle-timeout' | 'staff-record-removed' | 'role-removed' | 'pin-changed' };
+  /** A signed staff list from the portal is now the kiosk's staff (its version): who may sign in has changed. */
+  staffListUpdated: { version: number };
 }
 export type HostEvent = { [E in HostEventName]: { name: E; payload: HostEventPayloads[E] } }[HostEventName];
 

@@ -35,6 +35,7 @@ describe('host configuration from the environment', () => {
       dataFolder: '/data',
       appVersion: '1.2.3',
       trustAnchorsFile: '/app/resources/trust/content-keys.json',
+      staffListTrustAnchorsFile: '/app/resources/trust/staff-list-keys.json',
       bundledContentFolder: '/app/dist/content-bundle',
       fontsFolder: '/app/resources/fonts',
       kioskCode: 'BSK1',

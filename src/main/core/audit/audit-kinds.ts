@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { contentIdSchema } from '../../../shared/content/content-schema.js';
 import { CONTENT_REJECTION_CODES } from '../../../shared/content/package-verification.js';
+import { STAFF_LIST_REJECTION_CODES } from '../../../shared/content/signed-staff-list.js';
 import { STAFF_ROLES, staffIdSchema } from '../../../shared/content/staff-schema.js';
+import { isValidOfficeCode } from '../../../shared/domain/receipt-number.js';
 import { normaliseReceiptNumber } from '../../../shared/domain/receipt-number.js';
 import { CHAIN_BREAKS } from '../../../shared/audit/audit-chain.js';
 
@@ -27,10 +29,11 @@ const instantSchema = z.iso.datetime({ precision: 3 });
 
 /**
  * Why a staff session ended: the person signed out (or a new sign-in replaced them), the clerk idle
- * timer ran out (on the page, or on the host when the page stopped asking), or content applied
- * while they were signed in no longer has their record or a role the session held.
+ * timer ran out (on the page, or on the host when the page stopped asking), or content or a staff
+ * list applied while they were signed in no longer has their record or a role the session held,
+ * or gives their record another PIN hash (a PIN reset ends a session opened with the old PIN).
  */
-export const STAFF_SIGN_OUT_REASONS = ['signed-out', 'idle-timeout', 'staff-record-removed', 'role-removed'] as const;
+export const STAFF_SIGN_OUT_REASONS = ['signed-out', 'idle-timeout', 'staff-record-removed', 'role-removed', 'pin-changed'] as const;
 export type StaffSignOutReason = (typeof STAFF_SIGN_OUT_REASONS)[number];
 
 /**
@@ -106,6 +109,21 @@ const KIND_SCHEMAS = {
     actor: optionalStaff,
     subject: noSubject,
     details: z.strictObject({ source: contentSourceSchema, code: z.enum([...CONTENT_REJECTION_CODES, 'INSTALL_FAILED']) }),
+  },
+  /** A signed staff list from the portal is now the kiosk's staff: its version, office and signing key. */
+  staff_list_applied: {
+    actor: nobody,
+    subject: contentVersionSubjectSchema,
+    details: z.strictObject({ officeCode: z.string().refine(isValidOfficeCode, 'an office code'), keyId: keyIdSchema }),
+  },
+  /**
+   * A staff list refused by its verification (its code): one from the portal, or the one held in
+   * the database when it no longer verified at start-up (edited on the disk, or its key no longer trusted).
+   */
+  staff_list_refused: {
+    actor: nobody,
+    subject: noSubject,
+    details: z.strictObject({ source: z.enum(['portal', 'stored']), code: z.enum(STAFF_LIST_REJECTION_CODES) }),
   },
   /** An import from removable media and how it ended (the package's own entry follows as applied or refused). */
   usb_import: {

@@ -29,6 +29,8 @@ export interface ContentDomain {
   /** Services whose form failed on this kiosk, for the active package. */
   readonly unavailable: UnavailableServices;
   readonly handlers: HandlersFor<ContentChannel>;
+  /** How often the portal is asked for a new manifest (ms); the staff list is polled as often. */
+  pollIntervalMs(): number;
   start(): void;
   stop(): void;
 }
@@ -69,6 +71,7 @@ export async function startContentDomain(
     recordAudit: parts.recordAudit,
   });
   const settings = () => service.catalogue()?.document.settings;
+  const pollIntervalMs = () => 1000 * (options.contentPollSeconds ?? settings()?.contentPollSeconds ?? DEFAULT_POLL_SECONDS);
   const puller = portal
     ? new ContentPuller({
         portal,
@@ -76,7 +79,7 @@ export async function startContentDomain(
         log,
         clock,
         onProgress: () => notices.changed(),
-        intervalMs: () => 1000 * (options.contentPollSeconds ?? settings()?.contentPollSeconds ?? DEFAULT_POLL_SECONDS),
+        intervalMs: pollIntervalMs,
       })
     : undefined;
   if (options.bundledContentFolder && existsSync(join(options.bundledContentFolder, MANIFEST_FILE))) {
@@ -87,6 +90,7 @@ export async function startContentDomain(
     service,
     store,
     unavailable,
+    pollIntervalMs,
     handlers: {
       ...kioskInfoHandlers({
         content: service,

@@ -1,4 +1,5 @@
 import type { PackageReader } from '../../../shared/content/package-verification.js';
+import { MAX_STAFF_LIST_DOCUMENT_BYTES } from '../../../shared/content/signed-staff-list.js';
 import {
   PORTAL_ENDPOINTS,
   PORTAL_HEADERS,
@@ -55,6 +56,33 @@ export type ManifestAnswer =
   | { kind: 'unchanged' }
   | { kind: 'none-published' }
   | { kind: 'manifest'; version: number; etag: string | undefined; bytes: Uint8Array };
+
+/**
+ * What came of asking for this office's signed staff list. The list is answered as it came (parsed
+ * JSON, not yet trusted): only verifySignedStaffList may say it is one.
+ */
+export type StaffListAnswer =
+  | { kind: 'unchanged' }
+  /** The office has no list kept at the portal, or the portal has no staff-list key. */
+  | { kind: 'none' }
+  | { kind: 'list'; signed: unknown; etag: string | undefined };
+
+/** The staff-list path until the endpoint map carries it (the contract declares it as staffList). */
+export const STAFF_LIST_PATH = '/v1/staff-list';
+
+/** The envelope around a document of the largest size, escaped twice over: more is not a staff list. */
+const MAX_STAFF_LIST_ANSWER_BYTES = 2 * MAX_STAFF_LIST_DOCUMENT_BYTES + 4096;
+
+/** The portal refused this kiosk's credential (401) or it is revoked (403): no retry helps, an administrator must act. */
+export class PortalCredentialRefused extends Error {
+  constructor(
+    readonly status: 401 | 403,
+    readonly code: string,
+  ) {
+    super(`the portal refused the kiosk's credential (${status} ${code})`);
+    this.name = 'PortalCredentialRefused';
+  }
+}
 
 const TIMEOUTS = { request: 30_000, lookup: 10_000, probe: 5_000 } as const;
 
@@ -173,6 +201,41 @@ export class PortalClient {
       throw new Error(`the portal answered ${response.status} without a package version`);
     }
     return { kind: 'manifest', version, etag: response.headers.get(PORTAL_HEADERS.etag) ?? undefined, bytes: new Uint8Array(await response.arrayBuffer()) };
+  }
+
+  /**
+   * This office's signed staff list, asked with If-None-Match like the manifest. A refused credential
+   * rejects with PortalCredentialRefused; any other unexpected answer rejects as the manifest's does.
+   */
+  async staffList(etag?: string): Promise<StaffListAnswer> {
+    const response = await this.options.fetch(this.url(STAFF_LIST_PATH), {
+      method: 'GET',
+      // The credential names the kiosk, and so its office: the portal answers that office's list.
+      headers: {
+        ...(this.credential ? { [PORTAL_HEADERS.authorization]: bearer(this.credential) } : {}),
+        ...(etag ? { [PORTAL_HEADERS.ifNoneMatch]: etag } : {}),
+      },
+      signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? TIMEOUTS.request),
+    });
+    if (response.status === 304) return { kind: 'unchanged' };
+    if (response.status === 404) {
+      await response.body?.cancel();
+      return { kind: 'none' };
+    }
+    if (response.status === 401 || response.status === 403) throw new PortalCredentialRefused(response.status, await errorCode(response));
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new Error(`the portal answered ${response.status} for the staff list`);
+    }
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length > MAX_STAFF_LIST_ANSWER_BYTES) throw new Error(`the staff list answer is ${bytes.length} bytes, more than a staff list`);
+    let signed: unknown;
+    try {
+      signed = JSON.parse(new TextDecoder().decode(bytes));
+    } catch {
+      signed = undefined;
+    }
+    return { kind: 'list', signed, etag: response.headers.get(PORTAL_HEADERS.etag) ?? undefined };
   }
 
   /** Reads a published package's files; `known` holds what has already arrived (the manifest). */

@@ -1,4 +1,5 @@
 import type { CatalogueDocument } from '../../../shared/content/content-schema.js';
+import type { StaffRecord } from '../../../shared/content/staff-schema.js';
 import type { RecordAudit } from '../audit/audit-recorder.js';
 import type { ChannelHandlers, HandlersFor } from '../handlers.js';
 import type { HostEvents } from '../host-events.js';
@@ -22,9 +23,10 @@ export interface StaffDomain {
 }
 
 /**
- * Staff on this kiosk: sign-in against the active content's staff list, the one session and every
- * way it ends (sign-out, the page's idle timer, the host's own idle expiry, content that takes the
- * person's record or a role away).
+ * Staff on this kiosk: sign-in against the signed staff list held from the portal, or the active
+ * content's staff without one, the one session and every way it ends (sign-out, the page's idle
+ * timer, the host's own idle expiry, content or a staff list that takes the person's record or a
+ * role away or gives them a new PIN).
  */
 export function createStaffDomain(parts: {
   db: KioskDatabase;
@@ -34,11 +36,13 @@ export function createStaffDomain(parts: {
   log: Logger;
   recordAudit: RecordAudit;
   activeCatalogue: () => CatalogueDocument | undefined;
+  /** The staff of the signed staff list the kiosk holds (StaffListPuller), undefined while it holds none. */
+  heldStaffList?: () => readonly StaffRecord[] | undefined;
   /** The clerk idle time the page is given (seconds). */
   clerkIdleSeconds: () => number;
 }): StaffDomain {
   const { db, session, events, clock, log, recordAudit } = parts;
-  const directory = catalogueStaffDirectory(parts.activeCatalogue);
+  const directory = catalogueStaffDirectory(parts.activeCatalogue, parts.heldStaffList);
   const signIn = new StaffSignIn({ db, directory, clock, log, recordAudit });
   const ending = staffSessionEnding({ session, recordAudit, events, log });
   const expiry = new StaffIdleExpiry({

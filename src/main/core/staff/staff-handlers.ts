@@ -27,7 +27,7 @@ export function staffHandlers(options: StaffHandlersOptions): HandlersFor<'signI
       }
       // Whoever was signed in before is signed out first: the trail shows one session at a time.
       ending.byPage('signed-out');
-      session.begin(result.value);
+      session.begin(result.value, result.pinHash);
       recordAudit({
         kind: 'staff_sign_in',
         actor: result.value.staffId,

@@ -1,4 +1,4 @@
-import type { StaffRole } from '../../../shared/content/staff-schema.js';
+import type { PinHash, StaffRole } from '../../../shared/content/staff-schema.js';
 import type { SignedInStaff } from './staff-sign-in.js';
 
 /**
@@ -8,6 +8,7 @@ import type { SignedInStaff } from './staff-sign-in.js';
  */
 export class StaffSession {
   private signedIn: SignedInStaff | null = null;
+  private pinHash: PinHash | null = null;
   private lastActivityAt: Date | null = null;
 
   constructor(private readonly clock: () => Date = () => new Date()) {}
@@ -16,9 +17,13 @@ export class StaffSession {
     return this.signedIn ? { ...this.signedIn, roles: [...this.signedIn.roles] } : null;
   }
 
-  /** A new sign-in replaces whoever was signed in before; the sign-in itself is the first activity. */
-  begin(staff: SignedInStaff): void {
+  /**
+   * A new sign-in replaces whoever was signed in before; the sign-in itself is the first activity.
+   * `pinHash` is the hash the PIN matched, kept so that a PIN reset can end the session.
+   */
+  begin(staff: SignedInStaff, pinHash?: PinHash): void {
     this.signedIn = { ...staff, roles: [...staff.roles] };
+    this.pinHash = pinHash ? { ...pinHash } : null;
     this.lastActivityAt = this.clock();
   }
 
@@ -26,8 +31,14 @@ export class StaffSession {
   end(): SignedInStaff | null {
     const ended = this.signedIn;
     this.signedIn = null;
+    this.pinHash = null;
     this.lastActivityAt = null;
     return ended;
+  }
+
+  /** The PIN hash the session was opened with; null when nobody is signed in or it was not given. Never sent to the page. */
+  openedWithPinHash(): PinHash | null {
+    return this.pinHash ? { ...this.pinHash } : null;
   }
 
   /** A request from the page arrived: the session is in use. Nothing happens while nobody is signed in. */

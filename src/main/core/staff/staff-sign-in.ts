@@ -37,8 +37,12 @@ export type SignInRefusal =
   | { code: 'LOCKED'; message: string; until: string }
   | { code: 'VALIDATION'; message: string };
 
-/** The shape of the contract's Result, with the refusal's details beside its code. */
-export type SignInResult = { ok: true; value: SignedInStaff } | { ok: false; error: SignInRefusal };
+/**
+ * The shape of the contract's Result, with the refusal's details beside its code. A success also
+ * names the PIN hash the PIN matched, for the session to keep (never for the page): a staff list
+ * that gives the record another hash ends the session.
+ */
+export type SignInResult = { ok: true; value: SignedInStaff; pinHash: PinHash } | { ok: false; error: SignInRefusal };
 
 /** What a sign-in needs from the active content: its staff list and the lockout period. */
 export interface StaffDirectory {
@@ -108,7 +112,7 @@ export class StaffSignIn {
     if (record && matches) {
       this.lockouts.clear(counted);
       log.info('staff_signed_in', { staffId: record.staffId, by: known.by });
-      return { ok: true, value: { staffId: record.staffId, displayName: record.displayName, roles: [...record.roles] } };
+      return { ok: true, value: { staffId: record.staffId, displayName: record.displayName, roles: [...record.roles] }, pinHash: record.pinHash };
     }
     const lockMinutes = this.options.directory.lockoutMinutes() ?? DEFAULT_STAFF_LOCKOUT_MINUTES;
     const after = this.lockouts.recordFailure(counted, now, { maxAttempts: MAX_PIN_ATTEMPTS, lockMinutes });

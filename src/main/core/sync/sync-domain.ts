@@ -22,6 +22,8 @@ export interface SyncDomain {
   queued(): void;
   /** The portal client carries a new credential (the kiosk was enrolled): a pause for the old one is lifted and the queue goes now. */
   credentialReplaced(): void;
+  /** Another poll (the staff list) had the credential refused: delivery pauses with the alarm, as for a refused delivery. */
+  credentialRefused(status: 401 | 403, code: string): void;
   /** Asks the portal about a receipt; absent without a portal. */
   readonly lookup: ((receiptNumber: string) => Promise<ApplicationStatus | undefined>) | undefined;
   start(): void;
@@ -91,6 +93,10 @@ export function createSyncDomain(options: KioskHostOptions, parts: SyncDomainPar
     },
     credentialReplaced: () => {
       engine?.syncNow();
+      notices.changed();
+    },
+    credentialRefused: (status, code) => {
+      engine?.credentialRefused(status, code);
       notices.changed();
     },
     lookup: engine && ((receiptNumber) => engine.lookup(receiptNumber)),

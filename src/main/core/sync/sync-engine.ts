@@ -152,14 +152,7 @@ export class SyncEngine {
     if (status === 401 || status === 403) {
       // The kiosk's credential is wrong or revoked: more attempts cannot help, an administrator must act.
       outbox.markRetry(row.id, clock(), code, false);
-      log.error('sync_paused_credentials', { status, code });
-      this.options.recordAudit?.({
-        kind: 'sync_alarm',
-        actor: null,
-        subject: null,
-        details: { alarm: 'CREDENTIAL_REFUSED', status, ...(/^[A-Z][A-Z0-9_]{0,39}$/.test(code) ? { code } : {}) },
-      });
-      this.update({ state: 'paused', pausedReason: code, lastError: code });
+      this.pauseForCredential(status, code);
       return 'paused';
     }
     if (RETRYABLE(status)) {
@@ -173,6 +166,26 @@ export class SyncEngine {
     outbox.markQuarantined(row.id, reason);
     log.warn('sync_quarantined', { receiptNumber: row.receiptNumber, status, reason });
     return 'quarantined';
+  }
+
+  /**
+   * Another request (the staff-list poll) had the credential refused: delivery pauses and the alarm
+   * is raised as for a refused delivery, once; a pause already under way for it is left as it is.
+   */
+  credentialRefused(status: 401 | 403, code: string): void {
+    if (this.state.state === 'paused' && this.state.pausedReason === code) return;
+    this.pauseForCredential(status, code);
+  }
+
+  private pauseForCredential(status: 401 | 403, code: string): void {
+    this.options.log.error('sync_paused_credentials', { status, code });
+    this.options.recordAudit?.({
+      kind: 'sync_alarm',
+      actor: null,
+      subject: null,
+      details: { alarm: 'CREDENTIAL_REFUSED', status, ...(/^[A-Z][A-Z0-9_]{0,39}$/.test(code) ? { code } : {}) },
+    });
+    this.update({ state: 'paused', pausedReason: code, lastError: code });
   }
 
   private later(attempts: number): Date {

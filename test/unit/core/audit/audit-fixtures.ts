@@ -16,6 +16,8 @@ export const EXAMPLE_ENTRIES = {
   receipt_reprint: { kind: 'receipt_reprint', actor: '1042', subject: formatReceiptNumber('BSK1', 7), details: { outcome: 'printed' } },
   content_applied: { kind: 'content_applied', actor: null, subject: '3', details: { source: 'portal', keyId: 'demo-content-2026-a' } },
   content_refused: { kind: 'content_refused', actor: '2001', subject: null, details: { source: 'folder', code: 'SIGNATURE_INVALID' } },
+  staff_list_applied: { kind: 'staff_list_applied', actor: null, subject: '4', details: { officeCode: 'BSK', keyId: 'demo-staff-list-2026' } },
+  staff_list_refused: { kind: 'staff_list_refused', actor: null, subject: null, details: { source: 'portal', code: 'STAFF_LIST_NOT_NEWER' } },
   usb_import: { kind: 'usb_import', actor: '2001', subject: null, details: { outcome: 'rejected' } },
   sync_alarm: { kind: 'sync_alarm', actor: null, subject: null, details: { alarm: 'CREDENTIAL_REFUSED', status: 401, code: 'UNAUTHORIZED' } },
   kiosk_enrolled: { kind: 'kiosk_enrolled', actor: '2001', subject: null, details: { replacedCredential: false } },

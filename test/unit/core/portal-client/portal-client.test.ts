@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PortalClient } from '../../../../src/main/core/portal-client/portal-client.js';
+import { PortalClient, PortalCredentialRefused } from '../../../../src/main/core/portal-client/portal-client.js';
 import type { SubmissionRequest } from '../../../../src/shared/contract/portal.js';
 
 const CREDENTIAL = `kiosk_BSK1.${'c'.repeat(43)}`;
@@ -127,5 +127,37 @@ describe('the kiosk’s portal client', () => {
     const reader = client.packageReader(3, new Map(), () => undefined);
     expect(new TextDecoder().decode((await reader.read('samples/birth.svg', 100))!)).toBe('svg bytes');
     expect(seen.at(-1)!.url).toBe('/v1/content/packages/3/samples/birth.svg');
+  });
+
+  it('asks for the staff list with its credential and If-None-Match: the list as sent with its ETag, unchanged on 304, none on 404', async () => {
+    const list = { document: '{"kind":"staff-list"}', keyId: 'demo-staff-list-2026', algorithm: 'Ed25519', signature: 'A'.repeat(86) + '==' };
+    let status = 200;
+    const { client, seen } = await portal((request, response) => {
+      if (request.url !== '/v1/staff-list') return json(response, 404, { error: { code: 'NOT_FOUND', message: 'no' } });
+      if (status === 404) return json(response, 404, { error: { code: 'NOT_FOUND', message: 'no list' } });
+      if (request.headers['if-none-match'] === '"s7"') return void (response.writeHead(304, { etag: '"s7"' }), response.end());
+      json(response, 200, list, { etag: '"s7"' });
+    });
+    expect(await client.staffList()).toEqual({ kind: 'list', signed: list, etag: '"s7"' });
+    expect(await client.staffList('"s7"')).toEqual({ kind: 'unchanged' });
+    status = 404;
+    expect(await client.staffList('"s7"')).toEqual({ kind: 'none' });
+    expect(seen.map((request) => [request.method, request.headers.authorization, request.headers['if-none-match']])).toEqual([
+      ['GET', `Bearer ${CREDENTIAL}`, undefined],
+      ['GET', `Bearer ${CREDENTIAL}`, '"s7"'],
+      ['GET', `Bearer ${CREDENTIAL}`, '"s7"'],
+    ]);
+  });
+
+  it('answers a staff list body that is not JSON as it came (the verifier refuses it), and rejects a refused credential or any other status', async () => {
+    let answer: (response: ServerResponse) => void = (response) => (response.writeHead(200, { etag: '"x"' }), response.end('not json'));
+    const { client } = await portal((_, response) => answer(response));
+    expect(await client.staffList()).toEqual({ kind: 'list', signed: undefined, etag: '"x"' });
+    answer = (response) => json(response, 403, { error: { code: 'FORBIDDEN', message: 'revoked' } });
+    const refused = await client.staffList().catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(PortalCredentialRefused);
+    expect(refused).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    answer = (response) => json(response, 503, { error: { code: 'INTERNAL', message: 'later' } });
+    await expect(client.staffList()).rejects.toThrow('503');
   });
 });

@@ -46,6 +46,22 @@ describe('content applied while staff are signed in', () => {
     expect(k.told.filter((event) => event.name === 'staffSessionEnded')).toEqual([]);
   });
 
+  it('signs out someone whose record now carries another PIN hash (a PIN reset), content or staff list alike', async () => {
+    const k = staffKiosk([TEST_TECHNICIAN, clerk]);
+    await k.router.handle('signInStaff', { staffId: '1001', pin: CLERK_PIN });
+    const { clerk: rehashed } = await testStaff();
+    k.applyContentWith([TEST_TECHNICIAN, rehashed]);
+    expect(await k.whoIsSignedIn()).toBeNull();
+    expect(kinds(k.signOuts())).toEqual([['staff_sign_out', '1001', { reason: 'pin-changed' }]]);
+    expect(k.told.filter((event) => event.name === 'staffSessionEnded')).toEqual([{ name: 'staffSessionEnded', payload: { reason: 'pin-changed' } }]);
+
+    // A signed staff list applied is announced as staffListUpdated; the session is checked the same way.
+    await k.router.handle('signInStaff', { staffId: TEST_TECHNICIAN.staffId, pin: TEST_TECHNICIAN_PIN });
+    k.applyStaffListWith([clerk]);
+    expect(await k.whoIsSignedIn()).toBeNull();
+    expect(kinds(k.signOuts()).at(-1)).toEqual(['staff_sign_out', TEST_TECHNICIAN.staffId, { reason: 'staff-record-removed' }]);
+  });
+
   it('changes nothing when nobody is signed in', () => {
     const k = staffKiosk([TEST_TECHNICIAN, clerk]);
     k.applyContentWith([]);

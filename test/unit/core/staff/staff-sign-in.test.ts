@@ -44,15 +44,17 @@ function kiosk(options: { file?: string; lockoutMinutes?: number; start?: Date }
 }
 
 describe('staff sign-in', () => {
-  it('signs in with the right PIN and returns who it is and their roles', async () => {
+  it('signs in with the right PIN and returns who it is and their roles, and the hash the PIN matched for the session', async () => {
     const k = kiosk();
     await expect(k.service.signIn({ staffId: '1001' }, CLERK_PIN)).resolves.toEqual({
       ok: true,
       value: { staffId: '1001', displayName: 'Айгүл Токтогулова', roles: ['clerk'] },
+      pinHash: staff[0]!.pinHash,
     });
     await expect(k.service.signIn({ staffId: '2001' }, TECHNICIAN_PIN)).resolves.toEqual({
       ok: true,
       value: { staffId: '2001', displayName: 'Бакыт Садыков', roles: ['clerk', 'technician'] },
+      pinHash: staff[1]!.pinHash,
     });
     k.close();
   });

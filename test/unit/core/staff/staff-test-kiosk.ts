@@ -77,6 +77,11 @@ export function useStaffKiosk(options: { clerkIdleSeconds: number }) {
       advance: (ms: number) => {
         now = new Date(now.getTime() + ms);
       },
+      /** A signed staff list is applied with these records (they stand in for the content's), as the staff-list puller announces it. */
+      applyStaffListWith: (records: StaffRecord[], version = 2) => {
+        staffList = records;
+        events.emit({ name: 'staffListUpdated', payload: { version } });
+      },
       /** New content is applied with this staff list, as the content domain announces it. */
       applyContentWith: (records: StaffRecord[], version = 2) => {
         staffList = records;

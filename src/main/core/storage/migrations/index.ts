@@ -7,6 +7,7 @@ import { contentProblemMigration } from './0005-content-problem.js';
 import { auditTrailMigration } from './0006-audit-trail.js';
 import { staffLockoutMigration } from './0007-staff-lockout.js';
 import { assistedApplicationsMigration } from './0008-assisted-applications.js';
+import { staffListMigration } from './0009-staff-list.js';
 
 export interface Migration {
   /** Position in the list, starting at 1; stored in PRAGMA user_version once applied. */
@@ -16,4 +17,4 @@ export interface Migration {
 }
 
 /** Append only: a migration that has shipped is never edited or reordered. */
-export const MIGRATIONS: readonly Migration[] = [catalogueMigration, contentPackagesMigration, outboxMigration, deliveryMigration, contentProblemMigration, auditTrailMigration, staffLockoutMigration, assistedApplicationsMigration];
+export const MIGRATIONS: readonly Migration[] = [catalogueMigration, contentPackagesMigration, outboxMigration, deliveryMigration, contentProblemMigration, auditTrailMigration, staffLockoutMigration, assistedApplicationsMigration, staffListMigration];
