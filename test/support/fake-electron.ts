@@ -78,6 +78,12 @@ export function createFakeElectron() {
     },
     ipcMain: { handle: (channel: string, handler: Listener) => ipcHandlers.set(channel, handler) },
     powerSaveBlocker: { start: (type: string) => powerSaveBlocks.push(type) },
+    // Sealing stands in for the OS store: reversible, and visibly not the plain credential.
+    safeStorage: {
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (text: string) => Buffer.from(`sealed:${Buffer.from(text).toString('hex')}`),
+      decryptString: (sealed: Buffer) => Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'hex').toString(),
+    },
     BrowserWindow,
   };
 

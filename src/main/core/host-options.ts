@@ -1,3 +1,4 @@
+import type { CredentialProtector } from './enrolment/credential-protector.js';
 import type { Fetch } from './portal-client/portal-client.js';
 import type { Logger } from './logger.js';
 import type { PrinterPort } from './printing/printer-port.js';
@@ -20,6 +21,8 @@ export interface KioskHostOptions {
   portalUrl?: string;
   /** This kiosk's credential for the portal (`kiosk_<code>.<secret>`, issued by an administrator). */
   kioskCredential?: string;
+  /** The operating system's secret store the credential file is sealed with (the Electron shell's safeStorage). */
+  credentialProtector?: CredentialProtector;
   /** How often to tell the portal this kiosk is alive (seconds). */
   heartbeatSeconds?: number;
   /** Delivery retry timing (tests shorten it). */

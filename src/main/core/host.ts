@@ -64,6 +64,7 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
     dataFolder: options.dataFolder,
     kioskCode: options.kioskCode,
     environmentCredential: options.kioskCredential,
+    protector: options.credentialProtector,
     log,
     recordAudit,
     actor: () => staffSession.actor(),

@@ -4,6 +4,7 @@ import { fail } from '../../shared/contract/result.js';
 import { HostEvents } from './host-events.js';
 import { DATABASE_FILE_NAME, startKioskHost, type KioskHost, type KioskHostOptions } from './host.js';
 import { createFileLogger, describeError } from './logger.js';
+import { CredentialStoreError } from './enrolment/credential-protector.js';
 import { DatabaseFromNewerVersionError } from './storage/database.js';
 
 /** What the screen shows a technician, and what the recovery procedure in the README is looked up by. */
@@ -12,6 +13,10 @@ export const OUT_OF_SERVICE_CODES = {
   newerDatabase: 'KK-DB-NEWER',
   /** The database file is damaged or is not a database at all. */
   damagedDatabase: 'KK-DB-DAMAGED',
+  /** The secret store is Linux's basic_text, which protects nothing. */
+  unprotectedSecretStore: 'KK-KEYSTORE-UNPROTECTED',
+  /** The credential was sealed by another secret store than the one there now, or the store cannot open it. */
+  secretStoreChanged: 'KK-KEYSTORE-CHANGED',
 } as const;
 export type OutOfServiceCode = (typeof OUT_OF_SERVICE_CODES)[keyof typeof OUT_OF_SERVICE_CODES];
 
@@ -21,6 +26,9 @@ const DAMAGED_DATABASE = /^SQLITE_(CORRUPT|NOTADB)/;
 /** The operator code of a start-up failure the kiosk can be taken out of service for; undefined for any other (a bug, a bad setting). */
 export function outOfServiceCodeOf(error: unknown): OutOfServiceCode | undefined {
   if (error instanceof DatabaseFromNewerVersionError) return OUT_OF_SERVICE_CODES.newerDatabase;
+  if (error instanceof CredentialStoreError) {
+    return error.reason === 'unprotected-backend' ? OUT_OF_SERVICE_CODES.unprotectedSecretStore : OUT_OF_SERVICE_CODES.secretStoreChanged;
+  }
   const code = error instanceof Error && 'code' in error ? error.code : undefined;
   if (typeof code === 'string' && DAMAGED_DATABASE.test(code)) return OUT_OF_SERVICE_CODES.damagedDatabase;
   return undefined;
@@ -31,7 +39,7 @@ export interface OutOfServiceHost extends KioskHost {
 }
 
 /**
- * Starts the host, or, when its database cannot be used, a host that is out of service: every
+ * Starts the host, or, when its database or its secret store cannot be used, a host that is out of service: every
  * channel answers OUT_OF_SERVICE with the operator code, so the page shows a translated screen
  * that sends the visitor to the counter and tells the technician which procedure to follow. The
  * database file is left exactly as it was (a newer app's file is not written to, a damaged one is
@@ -46,7 +54,9 @@ export async function startKioskHostOrOutOfService(options: KioskHostOptions): P
     const clock = options.clock ?? (() => new Date());
     mkdirSync(join(options.dataFolder, 'logs'), { recursive: true, mode: 0o700 });
     const log = options.log ?? createFileLogger(join(options.dataFolder, 'logs', 'kiosk.log'), clock);
-    log.error('kiosk_out_of_service', { operatorCode, ...describeError(error) });
+    // The store's refusal names no secret, and says what the technician can do about it.
+    const why = error instanceof CredentialStoreError ? { detail: error.message } : {};
+    log.error('kiosk_out_of_service', { operatorCode, ...why, ...describeError(error) });
     const answer = fail('OUT_OF_SERVICE', 'The kiosk is out of service.', { operatorCode });
     return {
       outOfService: operatorCode,

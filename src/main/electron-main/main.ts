@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, powerSaveBlocker, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, powerSaveBlocker, protocol, safeStorage, session, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { APP_ORIGIN, APP_SCHEME, isAppUrl } from './app-origin.js';
 import { withBlankForms } from '../core/printing/printer-port.js';
 import { ElectronBlankFormPrinter } from './blank-form-printer.js';
 import { ElectronReceiptPrinter } from './receipt-printer.js';
+import { safeStorageProtector } from './safe-storage-protector.js';
 
 const distFolder = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const rendererFolder = join(distFolder, 'renderer');
@@ -62,7 +63,7 @@ if (!app.requestSingleInstanceLock()) {
     // Read once: child processes (a printer helper, the updater) need not inherit the kiosk's credential.
     delete process.env.KIOSK_PORTAL_TOKEN;
     const printerName = process.env.KIOSK_PRINTER_NAME;
-    host = await startKioskHostOrOutOfService({ ...options, printer: withBlankForms(new ElectronReceiptPrinter(printerName), new ElectronBlankFormPrinter(printerName)) });
+    host = await startKioskHostOrOutOfService({ ...options, credentialProtector: safeStorageProtector(safeStorage), printer: withBlankForms(new ElectronReceiptPrinter(printerName), new ElectronBlankFormPrinter(printerName)) });
     const router = host.router;
 
     protocol.handle(APP_SCHEME, async (request) => {

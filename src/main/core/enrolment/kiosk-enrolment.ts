@@ -4,6 +4,7 @@ import type { RecordAudit } from '../audit/audit-recorder.js';
 import { describeError, type Logger } from '../logger.js';
 import type { PortalClient } from '../portal-client/portal-client.js';
 import { readCredentialFile, writeCredentialFile } from './credential-file.js';
+import { CredentialStoreError, UNPROTECTED_BACKEND, type CredentialProtector } from './credential-protector.js';
 
 export interface KioskEnrolmentOptions {
   dataFolder: string;
@@ -14,6 +15,8 @@ export interface KioskEnrolmentOptions {
   recordAudit?: RecordAudit;
   /** The signed-in technician, who is recorded as the one who enrolled the kiosk. */
   actor: () => string | null;
+  /** The operating system's secret store (Electron's safeStorage); without it, the file is readable by the kiosk's user only. */
+  protector?: CredentialProtector;
 }
 
 /**
@@ -32,15 +35,33 @@ export class KioskEnrolment {
       this.source = 'environment';
       return;
     }
-    const stored = readCredentialFile(options.dataFolder);
+    const { protector } = options;
+    if (protector?.backend === UNPROTECTED_BACKEND) {
+      throw new CredentialStoreError(
+        'unprotected-backend',
+        'the secret store is basic_text, which seals with a key anyone can read: run the kiosk in a session with a password manager (gnome-libsecret or kwallet) or start it with --password-store=gnome-libsecret',
+      );
+    }
+    const stored = readCredentialFile(options.dataFolder, protector);
     if (stored.kind === 'unreadable') options.log.error('credential_file_unreadable');
     if (stored.kind === 'credential' && !stored.token.startsWith(`kiosk_${options.kioskCode}.`)) {
       // Enrolled under another kiosk code: the portal would refuse every receipt number of this one.
       options.log.error('credential_file_other_kiosk', { kioskCode: options.kioskCode });
     } else if (stored.kind === 'credential') {
       this.current = stored.token;
+      // A credential written before the store was used is sealed now, so the plain copy goes.
+      if (protector && !stored.sealed) this.store(stored.token);
     }
     this.source = this.current ? 'enrolment' : null;
+  }
+
+  private store(token: string): void {
+    try {
+      writeCredentialFile(this.options.dataFolder, token, this.options.protector);
+      this.options.log.info('credential_file_sealed', { backend: this.options.protector?.backend ?? 'none' });
+    } catch (error) {
+      this.options.log.error('kiosk_credential_not_stored', describeError(error));
+    }
   }
 
   /** The credential the host starts with; undefined when the kiosk is not enrolled. */
@@ -81,7 +102,7 @@ export class KioskEnrolment {
     // so what waits goes now, and the panel says it will be lost at the next restart.
     let stored = true;
     try {
-      writeCredentialFile(this.options.dataFolder, answer.token);
+      writeCredentialFile(this.options.dataFolder, answer.token, this.options.protector);
     } catch (error) {
       stored = false;
       log.error('kiosk_credential_not_stored', describeError(error));

@@ -12,7 +12,7 @@ describe('the kiosk’s credential file', () => {
     const data = tempFolder();
     expect(readCredentialFile(data)).toEqual({ kind: 'none' });
     writeCredentialFile(data, token('a'));
-    expect(readCredentialFile(data)).toEqual({ kind: 'credential', token: token('a') });
+    expect(readCredentialFile(data)).toEqual({ kind: 'credential', token: token('a'), sealed: false });
     expect(statSync(credentialFilePath(data)).mode & 0o777).toBe(0o600);
     expect(statSync(join(data, CREDENTIAL_FOLDER)).mode & 0o777).toBe(0o700);
   });
@@ -21,7 +21,7 @@ describe('the kiosk’s credential file', () => {
     const data = tempFolder();
     writeCredentialFile(data, token('a'));
     writeCredentialFile(data, token('b'));
-    expect(readCredentialFile(data)).toEqual({ kind: 'credential', token: token('b') });
+    expect(readCredentialFile(data)).toEqual({ kind: 'credential', token: token('b'), sealed: false });
     expect(readdirSync(join(data, CREDENTIAL_FOLDER))).toEqual(['portal-credential']);
   });
 
