@@ -21,6 +21,11 @@ export interface KioskHostOptions {
   portalUrl?: string;
   /** This kiosk's credential for the portal (`kiosk_<code>.<secret>`, issued by an administrator). */
   kioskCredential?: string;
+  /**
+   * The CA certificates (PEM) the portal's certificate must chain to, instead of the system's: a
+   * kiosk in a hall trusts its own service's CA, not every CA a browser would.
+   */
+  portalCertificates?: readonly string[];
   /** The operating system's secret store the credential file is sealed with (the Electron shell's safeStorage). */
   credentialProtector?: CredentialProtector;
   /** How often to tell the portal this kiosk is alive (seconds). */

@@ -1,3 +1,4 @@
+import { setDefaultCACertificates } from 'node:tls';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { applicationHandlers } from './applications/application-handlers.js';
@@ -69,6 +70,8 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
     recordAudit,
     actor: () => staffSession.actor(),
   });
+  // Process-wide on purpose: the portal is the only TLS peer the host ever has.
+  if (options.portalCertificates) setDefaultCACertificates(options.portalCertificates);
   const portal = options.portalUrl
     ? new PortalClient({ portalUrl: options.portalUrl, credential: enrolment.credential, fetch: options.fetch ?? globalThis.fetch })
     : undefined;

@@ -1,3 +1,5 @@
+import { X509Certificate } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { z } from 'zod';
 import { RECEIPT_ALPHABET, isValidKioskCode } from '../../shared/domain/receipt-number.js';
@@ -63,6 +65,7 @@ const KIOSK_ENVIRONMENT = z.object({
     .transform((value) => value.split(delimiter).filter(Boolean))
     .optional(),
   // Read elsewhere (the data folder, the Electron shell), listed so that a misspelt setting is refused rather than ignored.
+  KIOSK_PORTAL_CA_FILE: z.string().optional(),
   KIOSK_DATA_DIR: z.string().optional(),
   KIOSK_PRINTER_NAME: z.string().optional(),
   KIOSK_DEVTOOLS: z.enum(['0', '1'], 'KIOSK_DEVTOOLS must be 1 (on) or 0 (off)').optional(),
@@ -92,7 +95,9 @@ export function hostOptionsFromEnvironment(env: NodeJS.ProcessEnv, places: HostP
   if (config.KIOSK_PORTAL_TOKEN && !config.KIOSK_PORTAL_TOKEN.startsWith(`kiosk_${config.KIOSK_CODE}.`)) {
     throw new HostConfigError(`KIOSK_PORTAL_TOKEN was issued to another kiosk: it must start with kiosk_${config.KIOSK_CODE}. (KIOSK_CODE is ${config.KIOSK_CODE})`);
   }
+  const portalCaFile = config.KIOSK_PORTAL_CA_FILE ?? join(places.resourcesFolder, 'trust', PORTAL_CA_FILE_NAME);
   return {
+    portalCertificates: config.KIOSK_PORTAL_CA_FILE || existsSync(portalCaFile) ? readPortalCertificates(portalCaFile) : undefined,
     dataFolder: places.dataFolder,
     appVersion: places.appVersion,
     trustAnchorsFile: join(places.resourcesFolder, 'trust', 'content-keys.json'),
@@ -109,6 +114,29 @@ export function hostOptionsFromEnvironment(env: NodeJS.ProcessEnv, places: HostP
     heartbeatSeconds: config.KIOSK_HEARTBEAT_SECONDS,
     removableMediaRoots: config.KIOSK_REMOVABLE_MEDIA_ROOTS,
   };
+}
+
+/** A CA bundle shipped beside the trust anchors: when present, the portal's certificate must chain to it and to nothing else. */
+export const PORTAL_CA_FILE_NAME = 'portal-ca.pem';
+
+/** The PEM certificates of a CA bundle, each checked to be one; a file that holds none stops start-up. */
+export function readPortalCertificates(file: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new HostConfigError(`KIOSK_PORTAL_CA_FILE: ${file} cannot be read`);
+  }
+  const certificates = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (certificates.length === 0) throw new HostConfigError(`KIOSK_PORTAL_CA_FILE: ${file} holds no PEM certificate`);
+  for (const certificate of certificates) {
+    try {
+      new X509Certificate(certificate);
+    } catch {
+      throw new HostConfigError(`KIOSK_PORTAL_CA_FILE: ${file} holds a certificate that cannot be read`);
+    }
+  }
+  return certificates;
 }
 
 /** `npm start`'s flags; see src/main/launcher/start.ts. */

@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeTestCa } from '../../support/test-ca.js';
 import { HostConfigError, hostOptionsFromEnvironment, parseLauncherFlags } from '../../../src/main/shell-common/host-config.js';
 
 const PLACES = { dataFolder: '/data', appVersion: '1.2.3', resourcesFolder: '/app/resources', distFolder: '/app/dist' };
@@ -118,5 +122,29 @@ describe('launcher flags', () => {
     for (const args of [['--port'], ['--port', 'eighty'], ['--port', '70000']]) {
       expect(() => parseLauncherFlags(args), args.join(' ')).toThrow(/^--port takes a port number from 0 to 65535/);
     }
+  });
+});
+
+describe('the portal CA bundle', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'kyzmat-portal-ca-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('pins the certificates of KIOSK_PORTAL_CA_FILE, or of resources/trust/portal-ca.pem when it is there', () => {
+    const { caFile, ca } = makeTestCa(folder);
+    expect(hostOptionsFromEnvironment({ KIOSK_PORTAL_CA_FILE: caFile }, PLACES).portalCertificates).toEqual([ca.trim()]);
+    // None shipped, none set: the system's CAs, as before.
+    expect(hostOptionsFromEnvironment({}, PLACES).portalCertificates).toBeUndefined();
+    const resourcesFolder = join(folder, 'resources');
+    mkdirSync(join(resourcesFolder, 'trust'), { recursive: true });
+    writeFileSync(join(resourcesFolder, 'trust', 'portal-ca.pem'), `${ca}\n${ca}`);
+    expect(hostOptionsFromEnvironment({}, { ...PLACES, resourcesFolder }).portalCertificates).toHaveLength(2);
+  });
+
+  it('refuses a CA file that is missing, holds no certificate, or a broken one', () => {
+    expect(refusal({ KIOSK_PORTAL_CA_FILE: join(folder, 'missing.pem') })).toMatch(/^KIOSK_PORTAL_CA_FILE: .* cannot be read$/);
+    writeFileSync(join(folder, 'empty.pem'), 'not a certificate\n');
+    expect(refusal({ KIOSK_PORTAL_CA_FILE: join(folder, 'empty.pem') })).toMatch(/holds no PEM certificate$/);
+    writeFileSync(join(folder, 'broken.pem'), '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n');
+    expect(refusal({ KIOSK_PORTAL_CA_FILE: join(folder, 'broken.pem') })).toMatch(/holds a certificate that cannot be read$/);
   });
 });
