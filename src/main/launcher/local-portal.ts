@@ -25,7 +25,12 @@ export async function startLocalPortal(projectRoot: string, dataFolder: string, 
     encoding: 'utf8',
     env: { ...process.env, DATABASE_URL: '' },
   });
-  if (issued.status !== 0) throw new Error(`the local portal could not issue a credential: ${issued.stderr}`);
+  if (issued.status !== 0) {
+    // A crash (a segfault of the database module under the wrong Node) prints nothing: say how it ended.
+    const ended = issued.error ? issued.error.message : issued.signal ? `ended by ${issued.signal}` : `exit code ${issued.status}`;
+    const said = issued.stderr?.trim();
+    throw new Error(`the local portal could not issue a credential (${ended}, Node ${process.version})${said ? `: ${said}` : ''}`);
+  }
   const token = issued.stdout.trim();
   const child = spawn(process.execPath, [join(projectRoot, 'dist', 'portal', 'main.js'), '--port', '0', '--data', portalData], {
     cwd: projectRoot,
