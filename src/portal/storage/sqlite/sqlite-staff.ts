@@ -27,7 +27,9 @@ import {
 import { appendPortalAuditSqlite } from './sqlite-portal-audit.js';
 
 type Row = Record<string, unknown>;
-const question = () => '?';
+// Named by number, as PostgreSQL's $n: a statement may use one value twice (better-sqlite3 binds names from an object).
+const question = (index: number) => `@p${index}`;
+const named = (values: unknown[]): Record<string, unknown> => Object.fromEntries(values.map((value, index) => [`p${index + 1}`, value]));
 
 /** Thrown inside a transaction to roll it back with a refusal. */
 class Refused extends Error {
@@ -45,18 +47,28 @@ class Unchanged extends Error {}
  */
 export function sqliteStaff(db: Database.Database): StaffStore {
   const run = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
+  /** A statement of staff-store.ts, taking its values in order as PostgreSQL's does. */
+  const prepared = (sql: string) => {
+    const statement = db.prepare<unknown[], Row>(sql);
+    const bind = (values: unknown[]): unknown[] => (values.length === 0 ? [] : [named(values)]);
+    return {
+      get: (...values: unknown[]): Row | undefined => statement.get(...bind(values)),
+      all: (...values: unknown[]): Row[] => statement.all(...bind(values)),
+      run: (...values: unknown[]) => statement.run(...bind(values)),
+    };
+  };
 
   /** The change `work` makes, then the office's list re-signed at the raised version and the audit entry, in one transaction. */
   function change(officeCode: string, context: StaffChangeContext, work: (version: number) => Row): StaffChangeOutcome {
     try {
       return db
         .transaction((): StaffChangeOutcome => {
-          const { version } = db.prepare<unknown[], { version: number }>(raiseListVersionSql(question)).get(officeCode, context.at.toISOString())!;
+          const version = Number(prepared(raiseListVersionSql(question)).get(officeCode, context.at.toISOString())!.version);
           const member = memberFromRow(work(version));
           if (context.sign) {
-            const records = db.prepare<[string], Row>(activeRecordsSql(question)).all(officeCode).map(staffRecordFromRow);
+            const records = prepared(activeRecordsSql(question)).all(officeCode).map(staffRecordFromRow);
             const signed = context.sign(staffListDocument(officeCode, version, context.at, records));
-            db.prepare(storeSignedListSql(question)).run(officeCode, signed.document, signed.keyId, signed.signature);
+            prepared(storeSignedListSql(question)).run(officeCode, signed.document, signed.keyId, signed.signature);
           }
           appendPortalAuditSqlite(db, context.audit(version), context.at);
           return { outcome: 'changed', member, listVersion: version };
@@ -69,13 +81,13 @@ export function sqliteStaff(db: Database.Database): StaffStore {
   }
 
   const existing = (officeCode: string, staffId: string): Row => {
-    const row = db.prepare<[string, string], Row>(selectMemberSql(question)).get(officeCode, staffId);
+    const row = prepared(selectMemberSql(question)).get(officeCode, staffId);
     if (!row) throw new Refused('STAFF_NOT_FOUND');
     return row;
   };
 
   const unchanged = (officeCode: string, staffId: string): StaffChangeOutcome | null => {
-    const row = db.prepare<[string, string], Row>(selectMemberSql(question)).get(officeCode, staffId);
+    const row = prepared(selectMemberSql(question)).get(officeCode, staffId);
     const list = db.prepare<[string], Row>('SELECT office_code, version, issued_at FROM staff_list WHERE office_code = ?').get(officeCode);
     return row && list ? { outcome: 'unchanged', member: memberFromRow(row), listVersion: listVersionFromRow(list).version } : null;
   };
@@ -86,12 +98,12 @@ export function sqliteStaff(db: Database.Database): StaffStore {
         change(member.officeCode, context, () => {
           let inserted: Row | undefined;
           try {
-            inserted = db.prepare<unknown[], Row>(insertStaffSql(question)).get(...insertStaffValues(member, context.at));
+            inserted = prepared(insertStaffSql(question)).get(...insertStaffValues(member, context.at));
           } catch (error) {
             if (!isUniqueViolation(error)) throw error;
           }
           if (inserted) return inserted;
-          const sameId = db.prepare<[string, string], Row>(selectMemberSql(question)).get(member.officeCode, member.staffId);
+          const sameId = prepared(selectMemberSql(question)).get(member.officeCode, member.staffId);
           throw new Refused(sameId ? 'STAFF_ID_TAKEN' : 'CARD_TAKEN');
         }),
       ),
@@ -103,11 +115,11 @@ export function sqliteStaff(db: Database.Database): StaffStore {
             const current = memberFromRow(existing(key.officeCode, key.staffId));
             // Already so, and the office has a list from before this change (version 1 would be its first): nothing to sign.
             if (current.state === state && version > 1) throw new Unchanged();
-            if (state === 'active' && current.cardNumber !== null && db.prepare(cardTakenSql(question)).get(key.officeCode, current.cardNumber, key.staffId)) {
+            if (state === 'active' && current.cardNumber !== null && prepared(cardTakenSql(question)).get(key.officeCode, current.cardNumber, key.staffId)) {
               throw new Refused('CARD_TAKEN');
             }
             try {
-              return db.prepare<unknown[], Row>(setStateSql(question)).get(key.officeCode, key.staffId, state, context.at.toISOString())!;
+              return prepared(setStateSql(question)).get(key.officeCode, key.staffId, state, context.at.toISOString())!;
             } catch (error) {
               if (isUniqueViolation(error)) throw new Refused('CARD_TAKEN');
               throw error;
@@ -124,15 +136,15 @@ export function sqliteStaff(db: Database.Database): StaffStore {
       run(() =>
         change(key.officeCode, context, () => {
           existing(key.officeCode, key.staffId);
-          return db.prepare<unknown[], Row>(resetPinSql(question)).get(key.officeCode, key.staffId, JSON.stringify(pinHash), context.at.toISOString())!;
+          return prepared(resetPinSql(question)).get(key.officeCode, key.staffId, JSON.stringify(pinHash), context.at.toISOString())!;
         }),
       ),
     search: (officeCode) =>
       run(() => {
         const values = officeCode === undefined ? [] : [officeCode];
         return {
-          staff: db.prepare<unknown[], Row>(searchStaffSql(question, officeCode)).all(...values).map(memberFromRow),
-          lists: db.prepare<unknown[], Row>(searchListsSql(question, officeCode)).all(...values).map(listVersionFromRow),
+          staff: prepared(searchStaffSql(question, officeCode)).all(...values).map(memberFromRow),
+          lists: prepared(searchListsSql(question, officeCode)).all(...values).map(listVersionFromRow),
         };
       }),
     list: (officeCode) =>
@@ -142,7 +154,7 @@ export function sqliteStaff(db: Database.Database): StaffStore {
       }),
     record: (key) =>
       run(() => {
-        const row = db.prepare<[string, string], Row>(selectMemberSql(question)).get(key.officeCode, key.staffId);
+        const row = prepared(selectMemberSql(question)).get(key.officeCode, key.staffId);
         return row ? { ...memberFromRow(row), pinHash: pinHashFromRow(row) } : null;
       }),
   };
