@@ -17,6 +17,13 @@ import { ADMIN_TOKEN, send, STORE_KINDS, type Answer } from './support.js';
  * nothing; every answer that is not a refusal matches its schema, and a served list verifies.
  */
 const RUNS = 120;
+interface Shot {
+  method: string;
+  path: string;
+  body: string | Uint8Array | undefined;
+  /** Sent as a kiosk (Authorization, If-None-Match), else as the back office page. */
+  kiosk: boolean;
+}
 const trustAnchors = staffListTrustAnchorsSchema.parse(JSON.parse(readFileSync('resources/trust/staff-list-keys.json', 'utf8')));
 const refusalSchema = z.union([portalErrorSchema, staffRefusedSchema.strict()]);
 const nastyUnit = fc.constantFrom('\u0000', '\ud800', '\u2028', '\ufeff', '\u202e', 'ң', '😀', 'a', '1', '"', '\\', '<');
@@ -65,7 +72,7 @@ describe.each(STORE_KINDS)('fuzzing the staff endpoints (%s)', (kind) => {
     const states = fc.record({ officeCode, staffId, state: mostly<unknown>(fc.constantFrom('active', 'disabled'), fc.oneof(fc.constantFrom('gone', 'Active', ''), junk(8))) });
     const resets = fc.record({ officeCode, staffId });
     const searches = fc.record({ officeCode }, { requiredKeys: [] });
-    const page = (path: string, body: fc.Arbitrary<string | Uint8Array>) => body.map((value) => ({ method: 'POST', path, body: value as string | Uint8Array | undefined, kiosk: false }));
+    const page = (path: string, body: fc.Arbitrary<string | Uint8Array>) => body.map((value): Shot => ({ method: 'POST', path, body: value, kiosk: false }));
     const requests = fc.oneof(
       { arbitrary: page(PORTAL_ENDPOINTS.searchStaff.path({}), bodies(searches)), weight: 1 },
       { arbitrary: page(PORTAL_ENDPOINTS.createStaff.path({}), bodies(creations)), weight: 3 },

@@ -75,7 +75,7 @@ export function memberFromRow(row: Row): StaffMember {
     staffId: String(row.staff_id),
     displayName: String(row.display_name),
     roles: JSON.parse(String(row.roles)) as StaffRole[],
-    cardNumber: row.card_number === null || row.card_number === undefined ? null : String(row.card_number),
+    cardNumber: typeof row.card_number === 'string' ? row.card_number : null,
     state: row.state as StaffState,
     createdAt: isoTime(row.created_at),
     pinIssuedAt: isoTime(row.pin_issued_at),
@@ -103,9 +103,7 @@ export function listVersionFromRow(row: Row): StoredStaffListVersion {
 
 export function listFromRow(row: Row): StoredStaffList {
   const signed =
-    row.document === null || row.document === undefined
-      ? null
-      : { document: String(row.document), keyId: String(row.key_id), algorithm: 'Ed25519' as const, signature: String(row.signature) };
+    typeof row.document === 'string' ? { document: row.document, keyId: String(row.key_id), algorithm: 'Ed25519' as const, signature: String(row.signature) } : null;
   return { ...listVersionFromRow(row), signed };
 }
 
