@@ -37,6 +37,10 @@ try {
   console.error(error.message);
   process.exit(2);
 }
+// Unset: the demo staff-list key, so the demo kiosks (which trust it) receive each office's list;
+// empty: no key, so staff changes are kept but no list is published.
+const DEMO_STAFF_LIST_KEY_FILE = 'resources/demo-keys/demo-staff-list-2026.private.json';
+const staffListKeyFile = process.env.PORTAL_STAFF_LIST_KEY_FILE ?? DEMO_STAFF_LIST_KEY_FILE;
 const databaseUrl = process.env.DATABASE_URL || undefined;
 // Behind a TLS proxy the back office's session cookie must be Secure although this listener is plain HTTP.
 const behindTls = process.env.PORTAL_BEHIND_TLS === '1';
@@ -56,10 +60,14 @@ const portal = await startPortal({
   portalPrivateKeyFile: process.env.PORTAL_PRIVATE_KEY_FILE || undefined,
   // Issued or rejected applications keep their sealed answers this many days, then only their metadata.
   sealedAnswersRetentionDays: retentionDays,
+  // Each office's staff list is signed with it as administrators change the office's staff.
+  ...(staffListKeyFile ? { staffListKeyFile } : {}),
   log: (event, fields) => console.log(JSON.stringify({ time: new Date().toISOString(), event, ...fields })),
 });
 // Never print the database URL: it may carry a password.
 console.log(`Portal storage: ${portal.store.kind === 'postgresql' ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${values.data}`}`);
+if (staffListKeyFile === DEMO_STAFF_LIST_KEY_FILE) console.log(`Staff lists are signed with the DEMO key ${DEMO_STAFF_LIST_KEY_FILE}: set PORTAL_STAFF_LIST_KEY_FILE before production.`);
+else if (!staffListKeyFile) console.log('No staff-list key (PORTAL_STAFF_LIST_KEY_FILE is empty): staff changes are kept, no kiosk receives them.');
 console.log(`Portal listening on ${portal.url}`);
 console.log(`Back office: ${portal.backOfficeUrl} (accounts: npm run portal-admin -- create-user --role administrator --username <name>)`);
 const stop = () => void portal.close().then(() => process.exit(0));

@@ -29,6 +29,9 @@ import { enrolmentRoutes } from './enrolment/enrolment-routes.js';
 import { createPortalApp } from './http/app.js';
 import { createAuthenticator, kioskOfCredential } from './http/authentication.js';
 import { IntakeService } from './intake/intake-service.js';
+import { readStaffListKey } from './staff/staff-list-key.js';
+import { StaffService } from './staff/staff-service.js';
+import { staffRoutes } from './staff/staff-routes.js';
 import { intakeRoutes } from './intake/intake-routes.js';
 import type { PortalLog } from './portal-log.js';
 import { createPortalStore, type PortalStore } from './storage/portal-store.js';
@@ -51,6 +54,11 @@ export interface PortalOptions {
   statusReasonsFile?: string;
   /** The portal's HPKE private key file (PORTAL_PRIVATE_KEY_FILE): officers' openings unseal with it here; without it nothing opens. */
   portalPrivateKeyFile?: string;
+  /**
+   * The portal's online staff-list key file (PORTAL_STAFF_LIST_KEY_FILE), with which each office's
+   * staff list is signed as it changes; without it staff changes are kept but no list is published.
+   */
+  staffListKeyFile?: string;
   /** Reached through a TLS proxy (PORTAL_BEHIND_TLS): the back office's session cookie is Secure even though this listener is plain HTTP. */
   behindTls?: boolean;
   /** The reverse proxy's address(es): only it may name the client in X-Forwarded-For (PORTAL_TRUSTED_PROXY). */
@@ -121,6 +129,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       now,
       log,
     });
+    const staff = new StaffService({ store: store.staff, key: options.staffListKeyFile ? readStaffListKey(options.staffListKeyFile) : null, now, log });
     const kioskChains = new AuditChainService({ store: store.auditChain, now, log });
     const auditOverview = new AuditOverview({ portalAudit: store.portalAudit, kioskChains: store.auditChain, kioskChainService: kioskChains, accounts: store.backOfficeAccounts, now });
     await auditOverview.rememberStartingHead();
@@ -147,6 +156,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
           (authorization) => kioskOfCredential(store, authorization),
         ),
         ...backOffice.routes,
+        ...staffRoutes(staff),
         ...enrolmentRoutes(new EnrolmentService({ codes: store.enrolmentCodes, revokeCredential: (code, at) => store.revokeCredential(code, at), now, log })),
       },
       backOfficeFolder: options.backOfficeFolder ?? BUILT_BACKOFFICE_FOLDER,

@@ -183,6 +183,28 @@ describe.each(STORE_KINDS)('portal migrations (%s)', (kind) => {
     expect(kiosks).toEqual({ BSK1: null, BSK2: 5 * 1024 ** 3 });
   });
 
+  it('0012 adds the staff and each office’s list: a staff id once per office, a card once among an office’s active records', async () => {
+    const { raw } = await database();
+    await raw.migrate(MIGRATIONS[kind], 11);
+    await raw.migrate(MIGRATIONS[kind], 12);
+    expect(await raw.version()).toBe(12);
+    expect(await raw.columns('staff')).toEqual(['office_code', 'staff_id', 'display_name', 'roles', 'card_number', 'pin_hash', 'state', 'created_at', 'pin_issued_at', 'updated_at']);
+    expect(await raw.columns('staff_list')).toEqual(['office_code', 'version', 'issued_at', 'document', 'key_id', 'signature']);
+    const row = (office: string, id: string, card: string | null, state: string) =>
+      `INSERT INTO staff VALUES ('${office}', '${id}', 'A', '["clerk"]', ${card === null ? 'NULL' : `'${card}'`}, '{}', '${state}', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`;
+    await raw.exec(row('BSK', '1001', '9417000000001001', 'disabled'));
+    await raw.exec(row('BSK', '1002', '9417000000001001', 'active'));
+    await raw.exec(row('NRN', '1003', '9417000000001001', 'active'));
+    await raw.exec(row('BSK', '1004', null, 'active'));
+    await raw.exec(row('BSK', '1005', null, 'active'));
+    await expect(raw.exec(row('BSK', '1006', '9417000000001001', 'active'))).rejects.toThrow(/unique/i);
+    await expect(raw.exec(row('BSK', '1001', null, 'active'))).rejects.toThrow(/unique/i);
+    await expect(raw.exec(row('BSK', '1007', null, 'gone'))).rejects.toThrow(/check/i);
+    // A list is signed whole or not at all.
+    await expect(raw.exec("INSERT INTO staff_list VALUES ('BSK', 1, '2026-01-01T00:00:00.000Z', '{}', NULL, NULL)")).rejects.toThrow(/check/i);
+    await raw.exec("INSERT INTO staff_list (office_code, version, issued_at) VALUES ('BSK', 1, '2026-01-01T00:00:00.000Z')");
+  });
+
   it('0003 adds the assisting clerk to the submission, keeping the submissions before it as a visitor alone', async () => {
     const { target, raw } = await database();
     await raw.migrate(MIGRATIONS[kind], 2);

@@ -49,6 +49,11 @@ const SAMPLE_PATHS: Record<PortalEndpointName, string> = {
   contentRollout: PORTAL_ENDPOINTS.contentRollout.path({}),
   assignContentVersion: PORTAL_ENDPOINTS.assignContentVersion.path({}),
   listFleet: PORTAL_ENDPOINTS.listFleet.path({}),
+  staffList: PORTAL_ENDPOINTS.staffList.path({}),
+  searchStaff: PORTAL_ENDPOINTS.searchStaff.path({}),
+  createStaff: PORTAL_ENDPOINTS.createStaff.path({}),
+  setStaffState: PORTAL_ENDPOINTS.setStaffState.path({}),
+  resetStaffPin: PORTAL_ENDPOINTS.resetStaffPin.path({}),
 };
 
 describe('the OpenAPI document and the contract', () => {

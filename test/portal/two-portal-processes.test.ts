@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,13 +7,18 @@ import { newKioskCredential } from '../../src/portal/credentials.js';
 import { applicationStatusSchema, PORTAL_ENDPOINTS } from '../../src/shared/contract/portal.js';
 import { LOCKOUT_POLICY } from '../../src/portal/backoffice/session-policy.js';
 import { createAccount, PASSWORDS, sessionPath, signIn, signInRequest, signOut, type SignedIn } from './backoffice-support.js';
+import { verifyPortalAudit } from '../../src/portal/audit/portal-audit-verify.js';
+import { staffListTrustAnchorsSchema, verifySignedStaffList } from '../../src/shared/content/signed-staff-list.js';
+import { pinIssuedSchema, staffPageSchema } from '../../src/shared/contract/staff-page.js';
 import { bearer, makeSubmission, postJson, send, useStorage } from './support.js';
 
 /*
  * Scale without sticky sessions: two real portal processes (dist/portal/main.js, as `npm run portal`
  * starts it) on one PostgreSQL database, nothing shared between them but the database. A session
  * opened through one is used, changed and ended through the other; sign-in failures counted by both
- * lock the account; what a kiosk delivers through one, an officer moves through the other.
+ * lock the account; what a kiosk delivers through one, an officer moves through the other; staff
+ * made through one are listed and published through the other, and creations racing through both
+ * give the office consecutive list versions.
  */
 
 const PORTAL_MAIN = 'dist/portal/main.js';
@@ -116,5 +121,44 @@ describe('two portal processes on one PostgreSQL, no sticky sessions', () => {
       expect(refused.status, `attempt ${attempt + 1}`).toBe(attempt + 1 < LOCKOUT_POLICY.failuresBeforeLock ? 401 : 423);
     }
     for (const url of portals) expect((await signInRequest(url, 'bakyt', PASSWORDS.officer)).status).toBe(423);
+  });
+
+  it('staff created through one process are listed and signed through the other; creations racing through both get distinct, consecutive list versions', async () => {
+    expect(existsSync(PORTAL_MAIN), 'run `npm run build` first: this test starts the built portal').toBe(true);
+    const target = await storage();
+    const store = await target.open();
+    await store.migrate();
+    await createAccount(store, 'aigul', 'administrator');
+    const credential = newKioskCredential('BSK1');
+    await store.issueCredential('BSK1', credential.secretHash, new Date());
+    // Both processes start as `npm run portal` does: with the demo staff-list key.
+    const [one, other] = await Promise.all([startPortalProcess(target.options.databaseUrl!), startPortalProcess(target.options.databaseUrl!)]);
+    const administrator = await signIn(one, 'aigul', PASSWORDS.administrator);
+    const trustAnchors = staffListTrustAnchorsSchema.parse(JSON.parse(readFileSync('resources/trust/staff-list-keys.json', 'utf8')));
+    const member = (staffId: string) => ({ officeCode: 'BSK', staffId, displayName: `Кызматкер ${staffId}`, roles: ['clerk'] });
+
+    const created = await pagePost(one, administrator, PORTAL_ENDPOINTS.createStaff.path({}), member('1001'));
+    expect(created.status, created.text).toBe(201);
+    expect(pinIssuedSchema.parse(created.json()).listVersion).toBe(1);
+    const page = staffPageSchema.parse((await pagePost(other, administrator, PORTAL_ENDPOINTS.searchStaff.path({}), { officeCode: 'BSK' })).json());
+    expect([page.publishing, page.staff.map((row) => row.staffId), page.lists.map((list) => list.version)]).toEqual([true, ['1001'], [1]]);
+    const served = await send(other, { path: PORTAL_ENDPOINTS.staffList.path({}), headers: bearer(credential.token) });
+    expect(served.status).toBe(200);
+    expect((await verifySignedStaffList(served.json(), { trustAnchors, officeCode: 'BSK', currentVersion: null })).staff.map((row) => row.staffId)).toEqual(['1001']);
+
+    // Twelve creations at once, alternating between the processes: each its own version, none lost, none twice.
+    const ids = Array.from({ length: 12 }, (_, index) => String(2001 + index));
+    const answers = await Promise.all(ids.map((staffId, index) => pagePost(index % 2 === 0 ? one : other, administrator, PORTAL_ENDPOINTS.createStaff.path({}), member(staffId))));
+    for (const answer of answers) expect(answer.status, answer.text).toBe(201);
+    const versions = answers.map((answer) => pinIssuedSchema.parse(answer.json()).listVersion).sort((a, b) => a - b);
+    expect(versions).toEqual(Array.from({ length: 12 }, (_, index) => index + 2));
+
+    // The list of the last version holds everyone, whichever process is asked.
+    for (const url of [one, other]) {
+      const latest = await send(url, { path: PORTAL_ENDPOINTS.staffList.path({}), headers: bearer(credential.token) });
+      const list = await verifySignedStaffList(latest.json(), { trustAnchors, officeCode: 'BSK', currentVersion: 1 });
+      expect([list.version, list.staff.length, latest.headers.etag]).toEqual([13, 13, '"staff-BSK-13"']);
+    }
+    expect(await verifyPortalAudit(store.portalAudit)).toMatchObject({ ok: true, entries: 13 });
   });
 });

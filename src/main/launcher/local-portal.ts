@@ -18,6 +18,8 @@ export interface LocalPortal {
  * private half: an officer in the local back office can read what was just applied for.
  */
 const DEMO_PORTAL_PRIVATE_KEY = join('resources', 'demo-keys', 'demo-portal-2026.private.json');
+/** The demo staff-list key, whose public half the demo kiosk trusts: staff made in the local back office reach this kiosk. */
+const DEMO_STAFF_LIST_KEY = join('resources', 'demo-keys', 'demo-staff-list-2026.private.json');
 
 export async function startLocalPortal(projectRoot: string, dataFolder: string, kioskCode: string): Promise<LocalPortal> {
   const portalData = join(dataFolder, 'local-portal');
@@ -39,6 +41,7 @@ export async function startLocalPortal(projectRoot: string, dataFolder: string, 
       PORTAL_ADMIN_TOKEN: randomBytes(24).toString('base64url'),
       DATABASE_URL: '',
       PORTAL_PRIVATE_KEY_FILE: process.env.PORTAL_PRIVATE_KEY_FILE || join(projectRoot, DEMO_PORTAL_PRIVATE_KEY),
+      PORTAL_STAFF_LIST_KEY_FILE: process.env.PORTAL_STAFF_LIST_KEY_FILE || join(projectRoot, DEMO_STAFF_LIST_KEY),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -6,12 +6,24 @@ import { portalAuditChain } from './portal-audit-chain.js';
  * What the portal's own audit trail records: who did what to which application in the back
  * office. Kinds: application_opened, status_changed (sign-in events join later);
  * sealed_answers_purged (the retention job, `portal:retention`, with how many it emptied); and
- * content_published and content_assigned, whose subject is the content version (`content:<n>`).
+ * content_published and content_assigned, whose subject is the content version (`content:<n>`);
+ * staff_created, staff_disabled, staff_enabled and staff_pin_reset, whose subject is the staff
+ * member (`staff:<office>/<staff id>`), never their PIN, its hash, their name or their card.
  * The actor is the back office user (`user:<id>`, or `admin-token` for a publish by the
  * administrator token), the subject the receipt number; details never hold a visitor's answers or
  * anything else personal.
  */
-export const PORTAL_AUDIT_KINDS = ['application_opened', 'status_changed', 'sealed_answers_purged', 'content_published', 'content_assigned'] as const;
+export const PORTAL_AUDIT_KINDS = [
+  'application_opened',
+  'status_changed',
+  'sealed_answers_purged',
+  'content_published',
+  'content_assigned',
+  'staff_created',
+  'staff_disabled',
+  'staff_enabled',
+  'staff_pin_reset',
+] as const;
 export type PortalAuditKind = (typeof PORTAL_AUDIT_KINDS)[number];
 
 export interface PortalAuditEvent {
@@ -26,6 +38,8 @@ export const RETENTION_AUDIT_ACTOR = 'portal:retention';
 
 /** How a back office user is named in the trail. */
 export const portalAuditActor = (userId: number): string => `user:${userId}`;
+/** How a staff member is named in the trail: their office and staff id, nothing that signs them in. */
+export const staffAuditSubject = (officeCode: string, staffId: string): string => `staff:${officeCode}/${staffId}`;
 /** How a publish by the portal's administrator token (the content CLI) is named in the trail. */
 export const ADMIN_TOKEN_ACTOR = 'admin-token';
 

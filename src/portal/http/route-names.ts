@@ -31,6 +31,11 @@ export const ROUTE_LOG_NAMES = {
   contentRollout: 'backoffice-content-rollout',
   assignContentVersion: 'backoffice-content-assignment',
   listFleet: 'backoffice-fleet',
+  staffList: 'staff-list',
+  searchStaff: 'backoffice-staff',
+  createStaff: 'backoffice-staff-creation',
+  setStaffState: 'backoffice-staff-state',
+  resetStaffPin: 'backoffice-staff-pin-reset',
 } as const satisfies Record<PortalEndpointName, string>;
 
 /** The route of a request for a path no endpoint serves, or one that is not a path at all. */

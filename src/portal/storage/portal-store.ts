@@ -7,6 +7,7 @@ import type { PortalAuditStore } from './portal-audit-store.js';
 import type { BackOfficeAccountStore } from './backoffice-account-store.js';
 import type { EnrolmentCodeStore } from './enrolment-code-store.js';
 import type { ContentRolloutStore } from './content-rollout-store.js';
+import type { StaffStore } from './staff-store.js';
 
 export { StoreTooNewError } from './migration.js';
 
@@ -66,6 +67,8 @@ export interface PortalStore {
   readonly enrolmentCodes: EnrolmentCodeStore;
   /** Which published content version each office, kiosk or all kiosks are assigned (content-rollout-store.ts). */
   readonly contentRollout: ContentRolloutStore;
+  /** The staff of each office and each office's signed staff list (staff-store.ts). */
+  readonly staff: StaffStore;
   /** Row counts, for tests and benches. */
   stats(): Promise<PortalStats>;
   close(): Promise<void>;

@@ -38,6 +38,19 @@ import {
   type ContentRolloutAnswerCode,
 } from './content-rollout.js';
 import { FLEET_SEARCH_BODY_LIMIT, fleetSchema, fleetSearchSchema } from './fleet.js';
+import { signedStaffListSchema } from '../content/signed-staff-list.js';
+import {
+  createStaffRequestSchema,
+  pinIssuedSchema,
+  pinResetRequestSchema,
+  STAFF_BODY_LIMIT,
+  STAFF_REFUSED_CODE,
+  staffPageSchema,
+  staffRefusedSchema,
+  staffSearchSchema,
+  staffStateChangedSchema,
+  staffStateRequestSchema,
+} from './staff-page.js';
 
 /**
  * The central portal's API under /v1, written once: every endpoint's method, path, parameters,
@@ -151,6 +164,7 @@ export type PortalAnswerCode =
   | typeof ACCOUNT_LOCKED_CODE
   | typeof CANNOT_OPEN_CODE
   | typeof STATUS_MOVE_REFUSED_CODE
+  | typeof STAFF_REFUSED_CODE
   | ContentRolloutAnswerCode;
 
 // ---- payloads ----------------------------------------------------------------------------------------
@@ -377,6 +391,19 @@ portalSchemaRegistry.add(contentRolloutSchema, { id: 'ContentRollout' });
 portalSchemaRegistry.add(assignVersionRequestSchema, { id: 'AssignVersionRequest' });
 portalSchemaRegistry.add(fleetSearchSchema, { id: 'FleetSearch' });
 portalSchemaRegistry.add(fleetSchema, { id: 'Fleet' });
+portalSchemaRegistry.add(signedStaffListSchema, { id: 'SignedStaffList' });
+portalSchemaRegistry.add(staffSearchSchema, { id: 'StaffSearch' });
+portalSchemaRegistry.add(staffPageSchema, { id: 'StaffPage' });
+portalSchemaRegistry.add(createStaffRequestSchema, { id: 'CreateStaffRequest' });
+portalSchemaRegistry.add(staffStateRequestSchema, { id: 'StaffStateRequest' });
+portalSchemaRegistry.add(pinResetRequestSchema, { id: 'PinResetRequest' });
+portalSchemaRegistry.add(pinIssuedSchema, { id: 'PinIssued' });
+portalSchemaRegistry.add(staffStateChangedSchema, { id: 'StaffStateChanged' });
+portalSchemaRegistry.add(staffRefusedSchema, { id: 'StaffRefused' });
+
+const staffListHeaders = z.object({
+  [PORTAL_HEADERS.etag]: z.string().describe('Changes whenever the office’s list is re-signed.'),
+});
 
 // ---- endpoints ---------------------------------------------------------------------------------------
 
@@ -1002,8 +1029,120 @@ export const PORTAL_ENDPOINTS = {
 
   // ---- the back office's staff page ----
 
-  // The endpoints follow with their handlers: the kiosk's signed list (signed-staff-list.ts) and
-  // the page's searchStaff, createStaff, setStaffState and resetStaffPin (staff-page.ts).
+  /** Kiosks poll it with If-None-Match beside the manifest; a list changes whenever an administrator changes the office's staff. */
+  staffList: endpoint({
+    operationId: 'staffList',
+    summary: 'The signed staff list of the office of the kiosk whose credential comes in Authorization (signed by the portal’s staff-list key, trusted by kiosks for staff records only).',
+    method: 'GET',
+    pattern: '/v1/staff-list',
+    params: noParams,
+    path: () => '/v1/staff-list',
+    headers: z.object({ [PORTAL_HEADERS.ifNoneMatch]: z.string().optional().describe('The ETag of the list the kiosk has.') }),
+    body: undefined,
+    bodyContentType: null,
+    responses: {
+      200: json('The office’s list, signed.', signedStaffListSchema, staffListHeaders),
+      304: { description: 'The ETag still matches.', schema: noBody, contentType: null, headers: staffListHeaders },
+      ...KIOSK_AUTH_RESPONSES,
+      404: errorResponse('The office has no staff kept at the portal, or the portal has no staff-list key (NOT_FOUND): the kiosk keeps the staff of its content package.'),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'INTERNAL'],
+    bodyLimit: PORTAL_BODY_LIMITS.none,
+    auth: 'kiosk',
+  }),
+
+  searchStaff: endpoint({
+    operationId: 'searchStaff',
+    summary: 'The staff kept at the portal, of one office or all, with each office’s published list version (back office administrators). No PIN or hash.',
+    method: 'POST',
+    pattern: '/backoffice/api/staff/search',
+    params: noParams,
+    path: () => '/backoffice/api/staff/search',
+    headers: noHeaders,
+    body: staffSearchSchema,
+    bodyContentType: 'application/json',
+    responses: {
+      200: json('The staff by office and staff id.', staffPageSchema),
+      400: errorResponse('The body is not a staff search (VALIDATION).'),
+      ...BACKOFFICE_AUTH_RESPONSES,
+      ...bodyResponses(STAFF_BODY_LIMIT),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE', 'INTERNAL'],
+    bodyLimit: STAFF_BODY_LIMIT,
+    auth: 'administrator',
+  }),
+
+  createStaff: endpoint({
+    operationId: 'createStaff',
+    summary: 'Create a clerk or technician for an office; the portal makes the PIN and answers it this once; audited; the office’s list is re-signed (back office administrators).',
+    method: 'POST',
+    pattern: '/backoffice/api/staff/members',
+    params: noParams,
+    path: () => '/backoffice/api/staff/members',
+    headers: noHeaders,
+    body: createStaffRequestSchema,
+    bodyContentType: 'application/json',
+    responses: {
+      201: json('Created; the PIN is in this answer only.', pinIssuedSchema),
+      400: errorResponse('The body is not a staff member (VALIDATION).'),
+      ...BACKOFFICE_AUTH_RESPONSES,
+      409: { description: `The staff id or card is already the office’s (${STAFF_REFUSED_CODE}).`, schema: staffRefusedSchema, contentType: 'application/json' },
+      ...bodyResponses(STAFF_BODY_LIMIT),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', STAFF_REFUSED_CODE, 'PAYLOAD_TOO_LARGE', 'INTERNAL'],
+    bodyLimit: STAFF_BODY_LIMIT,
+    auth: 'administrator',
+  }),
+
+  setStaffState: endpoint({
+    operationId: 'setStaffState',
+    summary: 'Disable a staff member (their kiosk session ends when the list arrives) or enable them again; audited; the list is re-signed (back office administrators).',
+    method: 'POST',
+    pattern: '/backoffice/api/staff/state',
+    params: noParams,
+    path: () => '/backoffice/api/staff/state',
+    headers: noHeaders,
+    body: staffStateRequestSchema,
+    bodyContentType: 'application/json',
+    responses: {
+      200: json('Changed (or already so).', staffStateChangedSchema),
+      400: errorResponse('The body is not {officeCode, staffId, state} (VALIDATION).'),
+      ...BACKOFFICE_AUTH_RESPONSES,
+      404: { description: `No such staff member (${STAFF_REFUSED_CODE}, STAFF_NOT_FOUND).`, schema: staffRefusedSchema, contentType: 'application/json' },
+      409: { description: `Enabling would give a card to two active records (${STAFF_REFUSED_CODE}, CARD_TAKEN).`, schema: staffRefusedSchema, contentType: 'application/json' },
+      ...bodyResponses(STAFF_BODY_LIMIT),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', STAFF_REFUSED_CODE, 'PAYLOAD_TOO_LARGE', 'INTERNAL'],
+    bodyLimit: STAFF_BODY_LIMIT,
+    auth: 'administrator',
+  }),
+
+  resetStaffPin: endpoint({
+    operationId: 'resetStaffPin',
+    summary: 'Make a new PIN for a staff member and answer it this once; the old PIN stops working when the list arrives; audited (back office administrators).',
+    method: 'POST',
+    pattern: '/backoffice/api/staff/pin-reset',
+    params: noParams,
+    path: () => '/backoffice/api/staff/pin-reset',
+    headers: noHeaders,
+    body: pinResetRequestSchema,
+    bodyContentType: 'application/json',
+    responses: {
+      200: json('The new PIN, in this answer only.', pinIssuedSchema),
+      400: errorResponse('The body is not {officeCode, staffId} (VALIDATION).'),
+      ...BACKOFFICE_AUTH_RESPONSES,
+      404: { description: `No such staff member (${STAFF_REFUSED_CODE}, STAFF_NOT_FOUND).`, schema: staffRefusedSchema, contentType: 'application/json' },
+      ...bodyResponses(STAFF_BODY_LIMIT),
+      ...COMMON_RESPONSES,
+    },
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', STAFF_REFUSED_CODE, 'PAYLOAD_TOO_LARGE', 'INTERNAL'],
+    bodyLimit: STAFF_BODY_LIMIT,
+    auth: 'administrator',
+  }),
 
   // (end of the staff endpoints)
 

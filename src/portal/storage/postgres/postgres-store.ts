@@ -39,6 +39,8 @@ import { postgresEnrolmentCodes } from './postgres-enrolment-codes.js';
 import type { EnrolmentCodeStore } from '../enrolment-code-store.js';
 import type { ContentRolloutStore } from '../content-rollout-store.js';
 import { postgresContentRollout } from './postgres-content-rollout.js';
+import type { StaffStore } from '../staff-store.js';
+import { postgresStaff } from './postgres-staff.js';
 
 const placeholders = (columns: readonly string[]) => columns.map((_, index) => `$${index + 1}`).join(', ');
 // One statement, guarded by the primary key on id and the unique receipt number. A concurrent
@@ -67,6 +69,7 @@ export class PostgresPortalStore implements PortalStore {
   readonly backOfficeAccounts: BackOfficeAccountStore;
   readonly enrolmentCodes: EnrolmentCodeStore;
   readonly contentRollout: ContentRolloutStore;
+  readonly staff: StaffStore;
 
   constructor(options: PostgresStoreOptions) {
     this.pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
@@ -77,6 +80,7 @@ export class PostgresPortalStore implements PortalStore {
     this.backOfficeAccounts = postgresBackOfficeAccounts(this.pool);
     this.enrolmentCodes = postgresEnrolmentCodes(this.pool);
     this.contentRollout = postgresContentRollout(this.pool);
+    this.staff = postgresStaff(this.pool);
   }
 
   migrate(): Promise<void> {

@@ -40,6 +40,8 @@ import { sqliteEnrolmentCodes } from './sqlite-enrolment-codes.js';
 import type { EnrolmentCodeStore } from '../enrolment-code-store.js';
 import type { ContentRolloutStore } from '../content-rollout-store.js';
 import { sqliteContentRollout } from './sqlite-content-rollout.js';
+import type { StaffStore } from '../staff-store.js';
+import { sqliteStaff } from './sqlite-staff.js';
 
 const placeholders = (columns: readonly string[]) => columns.map(() => '?').join(', ');
 // One statement, guarded by the primary key on id (and the unique receipt number): no check-then-insert.
@@ -58,6 +60,7 @@ export class SqlitePortalStore implements PortalStore {
   readonly backOfficeAccounts: BackOfficeAccountStore;
   readonly enrolmentCodes: EnrolmentCodeStore;
   readonly contentRollout: ContentRolloutStore;
+  readonly staff: StaffStore;
 
   constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true });
@@ -73,6 +76,7 @@ export class SqlitePortalStore implements PortalStore {
     this.backOfficeAccounts = sqliteBackOfficeAccounts(this.db);
     this.enrolmentCodes = sqliteEnrolmentCodes(this.db);
     this.contentRollout = sqliteContentRollout(this.db);
+    this.staff = sqliteStaff(this.db);
   }
 
   migrate(): Promise<void> {

@@ -10,6 +10,7 @@ import { portalAuditAppendOnly } from './0008-portal-audit-append-only.js';
 import { sealedAnswersRetention } from './0009-sealed-answers-retention.js';
 import { contentAssignments } from './0010-content-assignments.js';
 import { fleetFreeDiskAndErrors } from './0011-fleet-free-disk-and-errors.js';
+import { staffTables } from './0012-staff.js';
 
 /** Every PostgreSQL migration, in order; the one row of portal_schema_version holds the number of the last one run. */
-export const POSTGRES_MIGRATIONS: readonly Migration[] = [initialSchema, heartbeatScreenHealth, submissionAssistedBy, auditChain, backOfficeAccounts, applicationStatus, enrolmentCodes, portalAuditAppendOnly, sealedAnswersRetention, contentAssignments, fleetFreeDiskAndErrors];
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [initialSchema, heartbeatScreenHealth, submissionAssistedBy, auditChain, backOfficeAccounts, applicationStatus, enrolmentCodes, portalAuditAppendOnly, sealedAnswersRetention, contentAssignments, fleetFreeDiskAndErrors, staffTables];
