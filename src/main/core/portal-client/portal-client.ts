@@ -67,9 +67,6 @@ export type StaffListAnswer =
   | { kind: 'none' }
   | { kind: 'list'; signed: unknown; etag: string | undefined };
 
-/** The staff-list path until the endpoint map carries it (the contract declares it as staffList). */
-export const STAFF_LIST_PATH = '/v1/staff-list';
-
 /** The envelope around a document of the largest size, escaped twice over: more is not a staff list. */
 const MAX_STAFF_LIST_ANSWER_BYTES = 2 * MAX_STAFF_LIST_DOCUMENT_BYTES + 4096;
 
@@ -208,7 +205,7 @@ export class PortalClient {
    * rejects with PortalCredentialRefused; any other unexpected answer rejects as the manifest's does.
    */
   async staffList(etag?: string): Promise<StaffListAnswer> {
-    const response = await this.options.fetch(this.url(STAFF_LIST_PATH), {
+    const response = await this.options.fetch(this.url(PORTAL_ENDPOINTS.staffList.path({})), {
       method: 'GET',
       // The credential names the kiosk, and so its office: the portal answers that office's list.
       headers: {
