@@ -13,7 +13,7 @@ import { startPortal, type Portal } from '../../src/portal/server.js';
 import { createPortalStore, type PortalStore, type PortalStoreOptions } from '../../src/portal/storage/portal-store.js';
 import type { TrustAnchor } from '../../src/shared/content/content-schema.js';
 import type { Heartbeat, SubmissionRequest } from '../../src/shared/contract/portal.js';
-import { formatReceiptNumber } from '../../src/shared/domain/receipt-number.js';
+import { receiptNumberOf } from '../support/receipt-numbers.js';
 
 export const STORE_KINDS = ['sqlite', 'postgresql'] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];
@@ -236,7 +236,7 @@ export async function makeSubmission(
   const formVersion = overrides.formVersion ?? 1;
   return {
     id,
-    receiptNumber: formatReceiptNumber(kioskCode, ++sequence),
+    receiptNumber: receiptNumberOf(kioskCode, ++sequence),
     serviceId: 'birth-registration',
     formId,
     formVersion,

@@ -162,7 +162,7 @@ export type PortalAnswerCode =
  */
 export const PORTAL_REFUSAL_MESSAGES = {
   idempotencyKey: 'The Idempotency-Key header is required; it is the submission id (the body’s `id`, a lower-case UUID).',
-  receiptNumber: 'Not a receipt number (XXXX-XXXX-XX, upper case, with its check character).',
+  receiptNumber: 'Not a receipt number (XXXX-XXXX-XXXX-X, or the older XXXX-XXXX-XX; upper case, with its check character).',
   kioskCode: 'Not a kiosk code (four characters of 0-9 and A-Z without I, L, O, U, such as BSK1).',
   enrolmentBody: 'Expected {kioskCode, code}: a kiosk code such as BSK1 and an enrolment code XXXXX-XXXXX, upper case.',
   publishBody: 'Expected {files: {path: base64}}, each path manifest.sig, manifest.json, catalogue.json or samples/<name>.',

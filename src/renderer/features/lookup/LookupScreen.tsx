@@ -6,6 +6,9 @@ import { OnScreenKeyboard } from '../../ui/keyboard/OnScreenKeyboard.js';
 import type { KeyboardLayoutName } from '../../ui/keyboard/layouts.js';
 import { useKioskStore } from '../../state/store.js';
 
+/** Room for a receipt number (BSK1-7K4Q-2MXR-Q, 16 characters) typed with a space or two more. */
+const MAX_TYPED_LENGTH = 20;
+
 /** A visitor checks an application by the number on their receipt (the portal answers when online). */
 export function LookupScreen() {
   const { t } = useTranslation();
@@ -21,7 +24,7 @@ export function LookupScreen() {
 
   const applyKey = (key: string) => {
     const current = useKioskStore.getState().lookupQuery;
-    setQuery(key === 'Backspace' ? current.slice(0, -1) : (current + key).toUpperCase().slice(0, 14));
+    setQuery(key === 'Backspace' ? current.slice(0, -1) : (current + key).toUpperCase().slice(0, MAX_TYPED_LENGTH));
     input.current?.focus();
   };
 
