@@ -164,7 +164,8 @@ describe.each(STORE_KINDS)('fuzzing the portal over HTTP (%s)', (kind) => {
   const { startPortals } = useStorage(kind);
 
   async function prepare() {
-    const env = await startPortals();
+    // Limits high enough that every shot reaches validation; status-lookup-limits.test.ts tests the real ones.
+    const env = await startPortals(1, { rateLimits: { applicationStatus: { perAddress: 6000, perCredential: 600, perCredentialPerDay: 100_000 } } });
     const revoked = newKioskCredential('BSK3');
     await env.store.issueCredential('BSK3', revoked.secretHash, new Date());
     await env.store.revokeCredential('BSK3', new Date());
