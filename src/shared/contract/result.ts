@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'WRONG_PIN',
   /** The staff id is locked on this kiosk after wrong PINs; details.until says until when. */
   'LOCKED',
+  /** Too many status lookups: the portal's limit for this kiosk (details.until says when it lifts, when the portal said). */
+  'RATE_LIMITED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
