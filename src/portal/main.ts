@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { trustAnchorsSchema } from '../shared/content/content-schema.js';
 import { sealedAnswersRetentionDays } from './applications/sealed-answers-retention.js';
+import { statusLookupLimitsFromEnvironment, StatusLookupLimitError } from './applications/status-lookup-limits.js';
+import type { RateLimitSetting } from './http/rate-limits.js';
 import { fleetSettingsFromEnvironment, FleetSettingError, type FleetSettings } from './fleet/fleet-settings.js';
 import { startPortal } from './server.js';
 
@@ -41,6 +43,14 @@ try {
 // empty: no key, so staff changes are kept but no list is published.
 const DEMO_STAFF_LIST_KEY_FILE = 'resources/demo-keys/demo-staff-list-2026.private.json';
 const staffListKeyFile = process.env.PORTAL_STAFF_LIST_KEY_FILE ?? DEMO_STAFF_LIST_KEY_FILE;
+let statusLookupLimits: RateLimitSetting;
+try {
+  statusLookupLimits = statusLookupLimitsFromEnvironment(process.env);
+} catch (error) {
+  if (!(error instanceof StatusLookupLimitError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
 const databaseUrl = process.env.DATABASE_URL || undefined;
 // Behind a TLS proxy the back office's session cookie must be Secure although this listener is plain HTTP.
 const behindTls = process.env.PORTAL_BEHIND_TLS === '1';
@@ -62,6 +72,8 @@ const portal = await startPortal({
   sealedAnswersRetentionDays: retentionDays,
   // Each office's staff list is signed with it as administrators change the office's staff.
   ...(staffListKeyFile ? { staffListKeyFile } : {}),
+  // Receipt numbers are 40-bit random; these limits make guessing one take years (README, "Receipt numbers").
+  rateLimits: { applicationStatus: statusLookupLimits },
   log: (event, fields) => console.log(JSON.stringify({ time: new Date().toISOString(), event, ...fields })),
 });
 // Never print the database URL: it may carry a password.

@@ -28,6 +28,7 @@ import { EnrolmentService } from './enrolment/enrolment-service.js';
 import { enrolmentRoutes } from './enrolment/enrolment-routes.js';
 import { createPortalApp } from './http/app.js';
 import { createAuthenticator, kioskOfCredential } from './http/authentication.js';
+import type { RateLimitSettings } from './http/rate-limits.js';
 import { IntakeService } from './intake/intake-service.js';
 import { readStaffListKey } from './staff/staff-list-key.js';
 import { StaffService } from './staff/staff-service.js';
@@ -75,6 +76,8 @@ export interface PortalOptions {
   heartbeatRetentionDays?: number;
   /** How often the heartbeat retention runs after the start (default hourly; tests shorten it). */
   heartbeatRetentionIntervalMs?: number;
+  /** This portal's numbers for the contract's rate limits (PORTAL_STATUS_LOOKUPS_PER_MINUTE_PER_KIOSK / _PER_ADDRESS). */
+  rateLimits?: RateLimitSettings;
 }
 
 const DEFAULT_STATUS_REASONS_FILE = 'resources/portal/status-reasons.json';
@@ -161,6 +164,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       },
       backOfficeFolder: options.backOfficeFolder ?? BUILT_BACKOFFICE_FOLDER,
       trustedProxy: options.trustedProxy,
+      rateLimits: options.rateLimits,
       authenticate: createAuthenticator({ store, adminToken: options.adminToken, sessions: backOffice.sessions, behindTls }),
       log,
     });

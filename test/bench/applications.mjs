@@ -14,6 +14,9 @@ import { startPortal } from '../../dist/portal/server.js';
 import { createPortalStore } from '../../dist/portal/storage/portal-store.js';
 import { APPLICATION_PAGE_SIZE } from '../../dist/shared/contract/applications.js';
 import { formatReceiptNumber } from '../../dist/shared/domain/receipt-number.js';
+
+/** A receipt number whose 40 random bits are `value`: distinct and the same on every run. */
+const receiptNumberOf = (kiosk, value) => formatReceiptNumber(kiosk, Uint8Array.from({ length: 5 }, (_, index) => Math.floor(value / 256 ** (4 - index)) % 256));
 import { startPrivatePostgres } from '../portal/postgres-setup.ts';
 
 const ROWS = 100_000;
@@ -32,7 +35,7 @@ const COLUMNS = ['id', 'receipt_number', 'kiosk_code', 'service_id', 'form_id', 
 function row(i, sealed) {
   const kiosk = `${OFFICES[i % 20]}${Math.floor(i / 20) % 10}`;
   const createdAt = new Date(Date.UTC(2026, i % 12, 1 + (i % 28), i % 24, i % 60)).toISOString();
-  return [`00000000-0000-7000-8000-${String(i).padStart(12, '0')}`, formatReceiptNumber(kiosk, i + 1), kiosk, `service-${i % 40}`, 'form', 1, 3, '1', '1', 'ky',
+  return [`00000000-0000-7000-8000-${String(i).padStart(12, '0')}`, receiptNumberOf(kiosk, i + 1), kiosk, `service-${i % 40}`, 'form', 1, 3, '1', '1', 'ky',
     createdAt, 'hpke', 'key', sealed, 'hash', '2026-01-01T00:00:00.000Z', 'received', '2026-01-01T00:00:00.000Z', i % 3 === 0 ? 'in-review' : 'received'];
 }
 

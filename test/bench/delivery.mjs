@@ -10,6 +10,9 @@ import { startKioskHost } from '../../dist/main/core/host.js';
 import { newKioskCredential } from '../../dist/portal/credentials.js';
 import { startPortal } from '../../dist/portal/server.js';
 import { formatReceiptNumber } from '../../dist/shared/domain/receipt-number.js';
+
+/** A receipt number whose 40 random bits are `value`: distinct and the same on every run. */
+const receiptNumberOf = (kiosk, value) => formatReceiptNumber(kiosk, Uint8Array.from({ length: 5 }, (_, index) => Math.floor(value / 256 ** (4 - index)) % 256));
 import { startPrivatePostgres } from '../portal/postgres-setup.ts';
 
 const silent = { info() {}, warn() {}, error() {} };
@@ -108,7 +111,7 @@ async function benchIntake(report, label, storeOptions, total = 3000, clients = 
         const sequence = next++;
         const body = {
           id: randomUUID(),
-          receiptNumber: formatReceiptNumber('BNC1', sequence),
+          receiptNumber: receiptNumberOf('BNC1', sequence),
           serviceId: 'cloud-e-signature',
           formId: 'form-cloud-e-signature',
           formVersion: 1,

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { SEALED_FORMAT, submissionAssociatedData } from '../../src/portal/open-submission.js';
-import { formatReceiptNumber } from '../../src/shared/domain/receipt-number.js';
+import { receiptNumberOf } from '../support/receipt-numbers.js';
 import { ACCOUNTS, LANGUAGE_BUTTONS, noAxeViolations, startPortalWithAccounts, stopPortal, typeSignIn } from './backoffice-fixture.js';
 import { BUNDLED_CONTENT_VERSION, enterCatalogue, expect, startKiosk, stopKiosk, test } from './kiosk-fixture.js';
 
@@ -32,7 +32,7 @@ async function deliver(portalUrl: string, token: string, sequence: number, optio
   const id = randomUUID();
   const body = {
     id,
-    receiptNumber: formatReceiptNumber('BSK1', sequence),
+    receiptNumber: receiptNumberOf('BSK1', sequence),
     serviceId: options.serviceId,
     formId: options.formId,
     formVersion: 1,

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUNDLED_CONTENT_VERSION, enterCatalogue, expect, openServicePanel, screenshot, startKiosk, stopKiosk, test } from './kiosk-fixture.js';
+import { receiptNumberOf } from '../support/receipt-numbers.js';
 import { answerCloudSignatureQuestions, expectWhollyVisible, next, openService, scan } from './visit-steps.js';
 
 test('the error summary names each question it lists', async ({ page, kiosk }) => {
@@ -108,4 +109,24 @@ test('the status lookup names the service and says what to do next', async ({ pa
   await expect(result.getByTestId('lookup-next-step')).toBeVisible();
   await expect(result.getByTestId('lookup-next-step')).not.toBeEmpty();
   await scan(page, 'lookup-queued');
+});
+
+test('a visit may look up ten numbers, then the visitor is sent to the counter in their language', async ({ page, kiosk }) => {
+  test.setTimeout(60_000);
+  const russian = JSON.parse(readFileSync('src/shared/locales/ru/lookup.json', 'utf8')) as { visitLimit: string };
+  await page.goto(kiosk.launchUrl);
+  await enterCatalogue(page, 'Русский');
+  await page.getByRole('button', { name: 'Узнать о заявлении' }).tap();
+  const check = page.getByRole('button', { name: 'Проверить' });
+  const answered = page.locator('[data-lookup-error]:not([data-lookup-error="VISIT_LIMIT"])');
+  for (let index = 0; index < 10; index++) {
+    await page.locator('#receipt-number').fill(receiptNumberOf('DEV1', index + 1));
+    await check.tap();
+    // Not found or not reachable: each number asked about counts.
+    await expect(answered).toBeVisible();
+  }
+  await expect(page.locator('[data-lookup-error="VISIT_LIMIT"]')).toHaveText(`⚠ ${russian.visitLimit.replace('{{limit}}', '10')}`);
+  await page.locator('#receipt-number').fill(receiptNumberOf('DEV1', 11));
+  await expect(check).toBeDisabled();
+  await scan(page, 'lookup-visit-limit');
 });

@@ -5,8 +5,10 @@ import { visitorStatusOf } from '../../src/main/core/sync/lookup-answer.js';
 import { ApplicationStatusService } from '../../src/portal/applications/application-status-service.js';
 import { readStatusReasons } from '../../src/portal/applications/status-reasons.js';
 import { newKioskCredential } from '../../src/portal/credentials.js';
-import { startPortal, type Portal } from '../../src/portal/server.js';
+import { startPortal, type PortalOptions } from '../../src/portal/server.js';
 import type { StartedApplication, SubmittedApplication } from '../../src/shared/contract/ipc.js';
+import { formatLegacyReceiptNumber } from '../../src/shared/domain/receipt-number.js';
+import { makeSubmission, submit } from '../portal/support.js';
 import { makePackage, testKeys, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
 import { useTempFolder } from '../support/temp-folder.js';
 
@@ -26,8 +28,8 @@ const kioskBeforeWorkflowSchema = z.object({
   updatedAt: z.iso.datetime(),
 });
 
-async function deliveredApplication(): Promise<{ portal: Portal; token: string; receiptNumber: string; call: <T>(channel: string, request?: unknown) => Promise<T> }> {
-  const portal = await startPortal({ dataFolder: tempFolder(), adminToken: 'lookup-admin-token', trustAnchors: [keys.anchor] });
+async function deliveredApplication(portalOptions: Pick<PortalOptions, 'rateLimits'> = {}) {
+  const portal = await startPortal({ dataFolder: tempFolder(), adminToken: 'lookup-admin-token', trustAnchors: [keys.anchor], ...portalOptions });
   closers.push(() => portal.close());
   const credential = newKioskCredential('BSK1');
   await portal.store.issueCredential('BSK1', credential.secretHash, new Date());
@@ -45,8 +47,9 @@ async function deliveredApplication(): Promise<{ portal: Portal; token: string; 
     connectivityProbeMs: 50,
   });
   closers.push(() => host.close());
+  const handle = (channel: string, request: unknown = {}) => host.router.handle(channel, request);
   const call = async <T>(channel: string, request: unknown = {}): Promise<T> => {
-    const result = await host.router.handle(channel, request);
+    const result = await handle(channel, request);
     if (!result.ok) throw Object.assign(new Error(result.error.code), { code: result.error.code });
     return result.value as T;
   };
@@ -65,7 +68,7 @@ async function deliveredApplication(): Promise<{ portal: Portal; token: string; 
     if (Date.now() > until) throw new Error('the application was not delivered');
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  return { portal, token: credential.token, receiptNumber: receipt.receiptNumber, call };
+  return { portal, token: credential.token, receiptNumber: receipt.receiptNumber, call, handle };
 }
 
 describe('the visitor’s status lookup', () => {
@@ -80,6 +83,28 @@ describe('the visitor’s status lookup', () => {
     expect(found.status).toBe('needs-action');
     expect(found.reason.text).toEqual(reasons.get('signature-missing')!.text);
     expect(found.reason.nextStep.ky).toBe(reasons.get('signature-missing')!.nextStep.ky);
+  });
+
+  it('says RATE_LIMITED, with when it lifts, when the portal answers 429 to this kiosk’s lookups: the visitor waits a minute instead of reading "no connection"', async () => {
+    const { receiptNumber, call, handle } = await deliveredApplication({ rateLimits: { applicationStatus: { perCredential: 2 } } });
+    for (let index = 0; index < 2; index++) expect(await call('lookupApplication', { receiptNumber })).toMatchObject({ status: 'received', queuedHere: false });
+    const asked = Date.now();
+    const limited = await handle('lookupApplication', { receiptNumber });
+    expect(limited).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    const until = Date.parse((limited as { error: { details: { until: string } } }).error.details.until);
+    expect(until).toBeGreaterThan(asked);
+    expect(until).toBeLessThanOrEqual(asked + 61_000);
+    // A number of the old form is asked about the same way, and refused the same way while the limit lasts.
+    expect(await handle('lookupApplication', { receiptNumber: formatLegacyReceiptNumber('BSK1', 77).toLowerCase() })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+  });
+
+  it('looks up a number of the old sequential form, typed as a visitor types it', async () => {
+    const { portal, token, call } = await deliveredApplication();
+    // An application queued before the upgrade, delivered under the old form of its number.
+    const legacy = await makeSubmission('BSK1', { receiptNumber: formatLegacyReceiptNumber('BSK1', 1234) });
+    expect((await submit(portal.url, token, legacy)).status).toBe(201);
+    const typed = legacy.receiptNumber.replace(/-/g, ' ').toLowerCase().replace(/1/g, 'l');
+    expect(await call('lookupApplication', { receiptNumber: typed })).toMatchObject({ receiptNumber: legacy.receiptNumber, status: 'received', queuedHere: false });
   });
 
   it('answers a kiosk with the older app in the four words it parses', async () => {

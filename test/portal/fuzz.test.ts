@@ -16,7 +16,8 @@ import { createAccount, PASSWORDS } from './backoffice-support.js';
 import { portalAuditChain } from '../../src/portal/audit/portal-audit-chain.js';
 import { chainOf } from './audit-fixtures.js';
 import { enrolmentCodeFromRandom } from '../../src/shared/domain/enrolment-code.js';
-import { formatReceiptNumber } from '../../src/shared/domain/receipt-number.js';
+import { MAX_RECEIPT_RANDOM, receiptNumberOf } from '../support/receipt-numbers.js';
+import { formatLegacyReceiptNumber } from '../../src/shared/domain/receipt-number.js';
 import { endpointReached, expectListedRefusal } from './contract-answers.js';
 import { signIn, type SignedIn } from './backoffice-support.js';
 import { ADMIN_TOKEN, send, STORE_KINDS, useStorage, validHeartbeat, type Answer, type PortalEnv } from './support.js';
@@ -105,12 +106,16 @@ const submissions = fc
   .record({
     id: fc.uuid({ version: [4, 7] }),
     kiosk: mostly('BSK1', fc.constantFrom('BSK2', 'ZZZ9')),
-    sequence: fc.integer({ min: 0, max: 32 ** 5 - 1 }),
+    receiptNumber: fc.oneof(
+      fc.integer({ min: 0, max: MAX_RECEIPT_RANDOM }).map((value) => ({ value, legacy: false })),
+      // Applications queued before the upgrade still deliver with the old sequential number.
+      fc.integer({ min: 0, max: 32 ** 5 - 1 }).map((value) => ({ value, legacy: true })),
+    ),
     clerk: fc.constantFrom(undefined, null, '1042'),
   })
-  .map(({ id, kiosk, sequence, clerk }): SubmissionRequest => ({
+  .map(({ id, kiosk, receiptNumber, clerk }): SubmissionRequest => ({
     id,
-    receiptNumber: formatReceiptNumber(kiosk, sequence),
+    receiptNumber: receiptNumber.legacy ? formatLegacyReceiptNumber(kiosk, receiptNumber.value) : receiptNumberOf(kiosk, receiptNumber.value),
     serviceId: 'birth-registration',
     formId: 'form-general',
     formVersion: 1,
@@ -159,7 +164,8 @@ describe.each(STORE_KINDS)('fuzzing the portal over HTTP (%s)', (kind) => {
   const { startPortals } = useStorage(kind);
 
   async function prepare() {
-    const env = await startPortals();
+    // Limits high enough that every shot reaches validation; status-lookup-limits.test.ts tests the real ones.
+    const env = await startPortals(1, { rateLimits: { applicationStatus: { perAddress: 6000, perCredential: 600, perCredentialPerDay: 100_000 } } });
     const revoked = newKioskCredential('BSK3');
     await env.store.issueCredential('BSK3', revoked.secretHash, new Date());
     await env.store.revokeCredential('BSK3', new Date());
@@ -280,7 +286,8 @@ describe.each(STORE_KINDS)('fuzzing the portal over HTTP (%s)', (kind) => {
   it('GET /v1/applications/{receiptNumber}', async () => {
     const { env, revoked } = await prepare();
     const segment = fc.oneof(
-      fc.integer({ min: 0, max: 32 ** 5 - 1 }).map((sequence) => formatReceiptNumber('BSK1', sequence)),
+      fc.integer({ min: 0, max: MAX_RECEIPT_RANDOM }).map((value) => receiptNumberOf('BSK1', value)),
+      fc.integer({ min: 0, max: 32 ** 5 - 1 }).map((sequence) => formatLegacyReceiptNumber('BSK1', sequence)),
       anyText(30).map(percentEncode),
       printable(30).map((text) => text.replace(/[^!-~]/g, '').replace(/[/?#]/g, '')),
     );

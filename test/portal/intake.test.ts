@@ -166,7 +166,7 @@ describe.each(STORE_KINDS)('portal intake over HTTP (%s)', (kind) => {
       expect([answer.status, errorCode(answer), errorMessage(answer)], bad).toEqual([
         400,
         'VALIDATION',
-        'Not a receipt number (XXXX-XXXX-XX, upper case, with its check character).',
+        'Not a receipt number (XXXX-XXXX-XXXX-X, or the older XXXX-XXXX-XX; upper case, with its check character).',
       ]);
     }
     const anonymous = await send(env.portal.url, { path: `/v1/applications/${request.receiptNumber}` });

@@ -2,7 +2,7 @@ import { validate } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
 import { newKioskCredential } from '../../src/portal/credentials.js';
 import { PORTAL_AUTHORIZATION, PORTAL_ENDPOINTS, type PortalEndpoint, type PortalEndpointName } from '../../src/shared/contract/portal.js';
-import { formatReceiptNumber } from '../../src/shared/domain/receipt-number.js';
+import { receiptNumberOf } from '../support/receipt-numbers.js';
 import { expectListedRefusal } from './contract-answers.js';
 import { ADMIN_TOKEN, bearer, makeSubmission, send, useStorage } from './support.js';
 
@@ -26,7 +26,7 @@ function documentedPath(endpoint: PortalEndpoint): string {
 const SAMPLE_PATHS: Record<PortalEndpointName, string> = {
   openApi: PORTAL_ENDPOINTS.openApi.path({}),
   submitApplication: PORTAL_ENDPOINTS.submitApplication.path({}),
-  applicationStatus: PORTAL_ENDPOINTS.applicationStatus.path({ receiptNumber: formatReceiptNumber('BSK1', 1) }),
+  applicationStatus: PORTAL_ENDPOINTS.applicationStatus.path({ receiptNumber: receiptNumberOf('BSK1', 1) }),
   recordHeartbeat: PORTAL_ENDPOINTS.recordHeartbeat.path({}),
   uploadAuditEntries: PORTAL_ENDPOINTS.uploadAuditEntries.path({}),
   contentManifest: PORTAL_ENDPOINTS.contentManifest.path({}),
@@ -44,7 +44,7 @@ const SAMPLE_PATHS: Record<PortalEndpointName, string> = {
   listAuditEntries: PORTAL_ENDPOINTS.listAuditEntries.path({}),
   listApplications: PORTAL_ENDPOINTS.listApplications.path({}),
   openApplication: PORTAL_ENDPOINTS.openApplication.path({ id: '018f2c1e-0000-7000-8000-000000000001' }),
-  changeApplicationStatus: PORTAL_ENDPOINTS.changeApplicationStatus.path({ receiptNumber: formatReceiptNumber('BSK1', 1) }),
+  changeApplicationStatus: PORTAL_ENDPOINTS.changeApplicationStatus.path({ receiptNumber: receiptNumberOf('BSK1', 1) }),
   uploadContentPackage: PORTAL_ENDPOINTS.uploadContentPackage.path({}),
   contentRollout: PORTAL_ENDPOINTS.contentRollout.path({}),
   assignContentVersion: PORTAL_ENDPOINTS.assignContentVersion.path({}),

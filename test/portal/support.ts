@@ -9,11 +9,10 @@ import pg from 'pg';
 import { afterEach, inject } from 'vitest';
 import { newKioskCredential } from '../../src/portal/credentials.js';
 import { SEALED_FORMAT, submissionAssociatedData } from '../../src/portal/open-submission.js';
-import { startPortal, type Portal } from '../../src/portal/server.js';
+import { startPortal, type Portal, type PortalOptions } from '../../src/portal/server.js';
 import { createPortalStore, type PortalStore, type PortalStoreOptions } from '../../src/portal/storage/portal-store.js';
-import type { TrustAnchor } from '../../src/shared/content/content-schema.js';
 import type { Heartbeat, SubmissionRequest } from '../../src/shared/contract/portal.js';
-import { formatReceiptNumber } from '../../src/shared/domain/receipt-number.js';
+import { receiptNumberOf } from '../support/receipt-numbers.js';
 
 export const STORE_KINDS = ['sqlite', 'postgresql'] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];
@@ -119,7 +118,7 @@ export function useStorage(kind: StoreKind) {
    */
   async function startPortals(
     count = 1,
-    extra: { now?: () => Date; log?: (event: string, fields?: Record<string, string | number>) => void; trustAnchors?: TrustAnchor[]; trustedProxy?: string } = {},
+    extra: Partial<Pick<PortalOptions, 'now' | 'log' | 'trustAnchors' | 'trustedProxy' | 'rateLimits'>> = {},
     on?: Storage,
   ): Promise<PortalEnv> {
     const target = on ?? (await storage());
@@ -236,7 +235,7 @@ export async function makeSubmission(
   const formVersion = overrides.formVersion ?? 1;
   return {
     id,
-    receiptNumber: formatReceiptNumber(kioskCode, ++sequence),
+    receiptNumber: receiptNumberOf(kioskCode, ++sequence),
     serviceId: 'birth-registration',
     formId,
     formVersion,

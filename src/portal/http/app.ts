@@ -8,7 +8,7 @@ import type { PortalLog } from '../portal-log.js';
 import { answerClientError, frameworkErrorAnswer, installErrorHandling } from './error-handling.js';
 import { registerOpenApi } from './openapi.js';
 import { registerEndpoints } from './register-endpoints.js';
-import { registerRateLimits } from './rate-limits.js';
+import { registerRateLimits, type RateLimitSettings } from './rate-limits.js';
 import { registerJsonBodyParser } from './request-body.js';
 import { validatorCompiler } from './validation.js';
 
@@ -26,6 +26,8 @@ export interface PortalAppOptions {
    * make up an address by sending the header directly.
    */
   trustedProxy?: string;
+  /** This portal's numbers for the contract's rate limits (status lookups: PORTAL_STATUS_LOOKUPS_PER_MINUTE_*). */
+  rateLimits?: RateLimitSettings;
 }
 
 /** The portal's HTTP face: Fastify with zod schemas from the contract, ready to listen. */
@@ -61,7 +63,7 @@ export async function createPortalApp(options: PortalAppOptions): Promise<Fastif
   await registerRateLimits(app);
   const openApiDocument = await registerOpenApi(app);
   await registerBackOfficeApp(app, { folder: options.backOfficeFolder, log: options.log });
-  registerEndpoints(app, { ...options.handlers, openApi: () => ({ status: 200, body: openApiDocument() }) }, options.authenticate);
+  registerEndpoints(app, { ...options.handlers, openApi: () => ({ status: 200, body: openApiDocument() }) }, options.authenticate, options.rateLimits);
   await app.ready();
   return app;
 }

@@ -3,6 +3,7 @@ import { PORTAL_ENDPOINTS, PORTAL_HEADERS, type PortalEndpoint, type PortalEndpo
 import type { SignedInAccount } from '../backoffice/back-office-sessions.js';
 import type { Authenticate } from './authentication.js';
 import type { EndpointAnswer, EndpointHandler, EndpointHandlers } from './endpoint-types.js';
+import { credentialRateLimit, effectiveRateLimit, type RateLimitSettings } from './rate-limits.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -23,19 +24,21 @@ export const SECURITY_SCHEME = { kiosk: 'kioskCredential', admin: 'adminToken', 
 /**
  * One Fastify route per contract endpoint, everything taken from the contract: method, pattern,
  * body limit, schemas for params, headers, body and every response, and the authentication that
- * runs before the body is read.
+ * runs before the body is read, then the per-credential limit where the endpoint has one.
  */
-export function registerEndpoints(app: FastifyInstance, handlers: EndpointHandlers, authenticate: Authenticate): void {
+export function registerEndpoints(app: FastifyInstance, handlers: EndpointHandlers, authenticate: Authenticate, rateLimits: RateLimitSettings = {}): void {
   app.decorateRequest('kioskCode', '');
   app.decorateRequest('account', null);
   for (const name of Object.keys(PORTAL_ENDPOINTS) as PortalEndpointName[]) {
     const endpoint: PortalEndpoint = PORTAL_ENDPOINTS[name];
     const handler = handlers[name] as unknown as EndpointHandler<PortalEndpoint>;
     const auth = endpoint.auth;
+    const rateLimit = effectiveRateLimit(endpoint, rateLimits[name]);
+    const perCredential = auth === 'kiosk' && rateLimit ? credentialRateLimit(app, name, rateLimit) : undefined;
     app.route({
       method: endpoint.method,
       url: endpoint.pattern,
-      config: { endpoint: name, ...(endpoint.rateLimit ? { rateLimit: { max: endpoint.rateLimit.max, timeWindow: endpoint.rateLimit.windowSeconds * 1000 } } : {}) },
+      config: { endpoint: name, ...(rateLimit ? { rateLimit: { max: rateLimit.max, timeWindow: rateLimit.windowSeconds * 1000 } } : {}) },
       ...(endpoint.bodyLimit > 0 ? { bodyLimit: endpoint.bodyLimit } : {}),
       schema: routeSchema(endpoint),
       ...(auth === 'none'
@@ -45,6 +48,7 @@ export function registerEndpoints(app: FastifyInstance, handlers: EndpointHandle
               const caller = await authenticate(auth, request);
               request.kioskCode = caller.kioskCode;
               request.account = caller.account;
+              await perCredential?.(request);
             },
           }),
       ...(endpoint.rest ? { preValidation: restParameter(endpoint.rest) } : {}),

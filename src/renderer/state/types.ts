@@ -103,6 +103,8 @@ export interface LookupSlice {
   lookupResult: Loadable<LookupResult>;
   /** The looked-up application's service, titled in the visitor's language; absent until the catalogue answers. */
   lookupServiceTitle?: string;
+  /** Receipt numbers this visit has asked about (a number refused as malformed does not count); at MAX_LOOKUPS_PER_VISIT the visitor is sent to the counter. */
+  lookupsThisVisit: number;
   openLookup: () => void;
   setLookupQuery: (query: string) => void;
   runLookup: () => Promise<void>;
@@ -258,6 +260,7 @@ export type VisitScopedKey =
   | 'lookupQuery'
   | 'lookupResult'
   | 'lookupServiceTitle'
+  | 'lookupsThisVisit'
   | 'lastAction'
   | 'staffSignInCard'
   | 'confirmingNextVisitor'

@@ -30,7 +30,7 @@ export const applicationSearchSchema = z
     serviceId: serviceIdText.optional(),
     kioskCode: kioskCodeText.optional(),
     officeCode: officeCodeText.optional(),
-    /** One application by its receipt number, as printed (BSK1-7K4Q-2M): the other filters still apply. */
+    /** One application by its receipt number, as printed (BSK1-7K4Q-2MXR-Q, or the older BSK1-0000-17): the other filters still apply. */
     receiptNumber: receiptNumberSchema.optional(),
     after: applicationCursorSchema.nullable().optional(),
     limit: z.number().int().min(1).max(APPLICATION_PAGE_MAX).optional(),

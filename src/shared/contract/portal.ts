@@ -176,7 +176,7 @@ export type PortalAnswerCode =
  */
 export const PORTAL_REFUSAL_MESSAGES = {
   idempotencyKey: 'The Idempotency-Key header is required; it is the submission id (the body’s `id`, a lower-case UUID).',
-  receiptNumber: 'Not a receipt number (XXXX-XXXX-XX, upper case, with its check character).',
+  receiptNumber: 'Not a receipt number (XXXX-XXXX-XXXX-X, or the older XXXX-XXXX-XX; upper case, with its check character).',
   kioskCode: 'Not a kiosk code (four characters of 0-9 and A-Z without I, L, O, U, such as BSK1).',
   enrolmentBody: 'Expected {kioskCode, code}: a kiosk code such as BSK1 and an enrolment code XXXXX-XXXXX, upper case.',
   publishBody: 'Expected {files: {path: base64}}, each path manifest.sig, manifest.json, catalogue.json or samples/<name>.',
@@ -447,8 +447,13 @@ export interface PortalEndpoint<
   /** The largest request body it takes, in bytes. */
   bodyLimit: number;
   auth: PortalAuth;
-  /** At most `max` requests per client address in each window (429 with Retry-After beyond it). */
-  rateLimit?: { max: number; windowSeconds: number };
+  /**
+   * At most `max` requests per client address in each window (429 with Retry-After beyond it); for
+   * a kiosk endpoint, at most `perCredential` per kiosk credential in each window and
+   * `perCredentialPerDay` in each day as well. These are the defaults; a portal's settings may
+   * change the numbers, not the windows.
+   */
+  rateLimit?: { max: number; windowSeconds: number; perCredential?: number; perCredentialPerDay?: number };
 }
 
 /** No body: 204 and 304 answers. */
@@ -564,11 +569,14 @@ export const PORTAL_ENDPOINTS = {
       400: errorResponse('Not a receipt number (VALIDATION).'),
       ...KIOSK_AUTH_RESPONSES,
       404: errorResponse('No application has this receipt number (NOT_FOUND).'),
+      429: errorResponse('Too many lookups with this kiosk credential or from this address (RATE_LIMITED); Retry-After says when to try again.'),
       ...COMMON_RESPONSES,
     },
-    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'INTERNAL'],
+    errors: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED', 'INTERNAL'],
     bodyLimit: PORTAL_BODY_LIMITS.none,
     auth: 'kiosk',
+    // Receipt numbers are 40-bit random: at these rates guessing one takes years (README, "Receipt numbers").
+    rateLimit: { max: 60, windowSeconds: 60, perCredential: 30, perCredentialPerDay: 1000 },
   }),
 
   recordHeartbeat: endpoint({

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'LOCKED',
   /** The kiosk could not start (its database is damaged, or from a newer app); details.operatorCode says which, for the technician. */
   'OUT_OF_SERVICE',
+  /** Too many status lookups: the portal's limit for this kiosk (details.until says when it lifts, when the portal said). */
+  'RATE_LIMITED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

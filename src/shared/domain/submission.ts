@@ -8,7 +8,8 @@ import { languageSchema } from './languages.js';
  * derived from this schema: a new field (the assisting clerk, say) is declared here, and each store
  * then needs only a migration that adds its column (named by `envelopeColumn`).
  */
-export const RECEIPT_NUMBER_PATTERN = /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/;
+/** A receipt number's shape, in either form: BSK1-7K4Q-2MXR-P (random) or BSK1-7K4Q-2M (the old sequential form). */
+export const RECEIPT_NUMBER_PATTERN = /^[0-9A-Z]{4}-[0-9A-Z]{4}-(?:[0-9A-Z]{4}-[0-9A-Z]|[0-9A-Z]{2})$/;
 export const receiptNumberSchema = z.string().regex(RECEIPT_NUMBER_PATTERN);
 
 export const submissionEnvelopeSchema = z

@@ -28,4 +28,19 @@ describe('the renderer’s translations', () => {
     expect(i18n.t('catalogue:workingDays', { count: 21 })).toBe('21 рабочий день');
     expect(i18n.t('receipt:heading')).toBe('Заявление принято');
   });
+
+  it('tells a visitor the portal limited lookups, and that a visit’s lookups are used up, in each language', async () => {
+    const expected = {
+      ky: ['Бир мүнөттөн кийин кайра аракет кылыңыз', 'Бул жолу сиз 10 номер текшердиңиз'],
+      ru: ['Попробуйте через минуту', 'За этот визит вы проверили 10 номеров'],
+      en: ['Please try again in a minute', 'You have checked 10 numbers during this visit'],
+    } as const;
+    for (const language of ['ky', 'ru', 'en'] as const) {
+      await i18n.changeLanguage(language);
+      expect(i18n.t('lookup:errors.RATE_LIMITED')).toContain(expected[language][0]);
+      expect(i18n.t('lookup:visitLimit', { limit: 10 })).toContain(expected[language][1]);
+      expect(i18n.t('errors:RATE_LIMITED')).not.toBe('RATE_LIMITED');
+    }
+    await i18n.changeLanguage('ru');
+  });
 });

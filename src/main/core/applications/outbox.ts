@@ -1,4 +1,5 @@
-import { formatReceiptNumber } from '../../../shared/domain/receipt-number.js';
+import { randomBytes } from 'node:crypto';
+import { RECEIPT_RANDOM_BYTES, formatReceiptNumber } from '../../../shared/domain/receipt-number.js';
 import { SUBMISSION_ENVELOPE_FIELDS, envelopeColumn, type OutboxState, type SubmissionEnvelope } from '../../../shared/domain/submission.js';
 import type { KioskDatabase } from '../storage/database.js';
 
@@ -29,7 +30,15 @@ const ENVELOPE_SELECT = SUBMISSION_ENVELOPE_FIELDS.map((field) => `${envelopeCol
 const INSERT_SQL = `INSERT INTO outbox (${SUBMISSION_ENVELOPE_FIELDS.map(envelopeColumn).join(', ')}, sealed)
   VALUES (${SUBMISSION_ENVELOPE_FIELDS.map(() => '?').join(', ')}, ?)`;
 
-const SEQUENCE_KEY = 'receipt_sequence';
+/** Where random bytes come from: node:crypto's CSPRNG, or a fixed source in a test. */
+export type RandomSource = (length: number) => Uint8Array;
+
+/**
+ * Draws after which the outbox gives up rather than loop: with 2^40 numbers per kiosk code a
+ * second draw is needed about once in a million receipts after a million receipts, a hundredth
+ * only by a broken random source.
+ */
+const MAX_RECEIPT_DRAWS = 100;
 
 export interface EnqueueOptions {
   /**
@@ -44,21 +53,19 @@ export class Outbox {
   constructor(
     private readonly db: KioskDatabase,
     private readonly kioskCode: string,
+    private readonly random: RandomSource = randomBytes,
   ) {}
 
   /**
-   * Takes the next receipt number and stores the sealed application in ONE transaction: either
-   * both happen or neither does, so a receipt is only ever shown for a committed row.
+   * Draws a new receipt number and stores the sealed application in ONE transaction: either
+   * both happen or neither does, so a receipt is only ever shown for a committed row. A number
+   * this kiosk has issued before (its rows are never deleted) is drawn again, so none is handed
+   * out twice; the table's UNIQUE constraint backs the check.
    */
   enqueue(entry: NewOutboxEntry, options: EnqueueOptions = {}): OutboxReceipt {
     return this.db
       .transaction((): OutboxReceipt => {
-        const row = this.db.prepare<[string], { value: string }>('SELECT value FROM kiosk_setting WHERE key = ?').get(SEQUENCE_KEY);
-        const sequence = row ? Number(row.value) + 1 : 1;
-        this.db
-          .prepare('INSERT INTO kiosk_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-          .run(SEQUENCE_KEY, String(sequence));
-        const receiptNumber = formatReceiptNumber(this.kioskCode, sequence);
+        const receiptNumber = this.unusedReceiptNumber();
         const envelope: SubmissionEnvelope = { ...entry, receiptNumber };
         // Every envelope field has its column; one the entry leaves out is stored as NULL.
         this.db.prepare(INSERT_SQL).run(...SUBMISSION_ENVELOPE_FIELDS.map((field) => envelope[field] ?? null), entry.sealed);
@@ -76,6 +83,15 @@ export class Outbox {
         return receipt;
       })
       .immediate();
+  }
+
+  private unusedReceiptNumber(): string {
+    const taken = this.db.prepare<[string], { found: number }>('SELECT 1 AS found FROM outbox WHERE receipt_number = ?');
+    for (let draw = 0; draw < MAX_RECEIPT_DRAWS; draw++) {
+      const receiptNumber = formatReceiptNumber(this.kioskCode, this.random(RECEIPT_RANDOM_BYTES));
+      if (!taken.get(receiptNumber)) return receiptNumber;
+    }
+    throw new Error(`no unused receipt number in ${MAX_RECEIPT_DRAWS} draws: the random source is broken`);
   }
 
   byReceiptNumber(receiptNumber: string): OutboxReceipt | undefined {

@@ -18,6 +18,7 @@ import {
   type SubmissionRequest,
 } from '../../../shared/contract/portal.js';
 import { httpPackageReader } from './package-reader.js';
+import { PortalRateLimitedError, retryAfterSecondsOf } from './rate-limited.js';
 
 export type Fetch = typeof fetch;
 
@@ -138,11 +139,15 @@ export class PortalClient {
     return { kind: 'refused', status: response.status, code: await errorCode(response), retryAfter: response.headers.get(PORTAL_HEADERS.retryAfter) };
   }
 
-  /** Where an application stands; undefined when the portal does not know the number. */
+  /** Where an application stands; undefined when the portal does not know the number. Rejects with PortalRateLimitedError on 429. */
   async applicationStatus(receiptNumber: string): Promise<ApplicationStatus | undefined> {
     const endpoint = PORTAL_ENDPOINTS.applicationStatus;
     const response = await this.send(endpoint.method, endpoint.path({ receiptNumber }), undefined, {}, TIMEOUTS.lookup);
     if (response.status === 404) return undefined;
+    if (response.status === 429) {
+      await response.body?.cancel();
+      throw new PortalRateLimitedError(retryAfterSecondsOf(response.headers.get(PORTAL_HEADERS.retryAfter)));
+    }
     const parsed = applicationStatusSchema.safeParse(await response.json().catch(() => undefined));
     if (!response.ok || !parsed.success) throw new Error(`the portal answered ${response.status}`);
     return parsed.data;

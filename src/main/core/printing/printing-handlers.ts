@@ -39,8 +39,8 @@ export function printingHandlers(options: PrintingOptions): HandlersFor<'printRe
   };
   return {
     printReceipt: async ({ receiptNumber }) => {
-      // Receipt numbers run in sequence, and a recent receipt lists the documents its answers call
-      // for: a visitor's page prints its own receipt only, any other needs staff signed in.
+      // A receipt lists the documents its answers call for, and older numbers ran in sequence: a
+      // visitor's page prints its own receipt only, any other needs staff signed in.
       if (options.mayPrintReceipt && !options.mayPrintReceipt(receiptNumber)) return fail('FORBIDDEN', 'Only staff may print a receipt other than the last one.');
       const receipt = composeReceipt(receiptNumber, sources);
       if (!receipt) return fail('NOT_FOUND', 'No such receipt.');

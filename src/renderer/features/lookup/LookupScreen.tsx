@@ -4,7 +4,17 @@ import { NavBar } from '../visit/NavBar.js';
 import { formatDateTime } from '../../ui/format.js';
 import { OnScreenKeyboard } from '../../ui/keyboard/OnScreenKeyboard.js';
 import type { KeyboardLayoutName } from '../../ui/keyboard/layouts.js';
+import type { ErrorCode } from '../../../shared/contract/result.js';
 import { useKioskStore } from '../../state/store.js';
+import { MAX_LOOKUPS_PER_VISIT, lookupsLeft } from '../../state/lookup-slice.js';
+
+/** Room for a receipt number (BSK1-7K4Q-2MXR-Q, 16 characters) typed with a space or two more. */
+const MAX_TYPED_LENGTH = 20;
+
+/** The refusals the screen words in its own way; any other reads as "cannot be reached". */
+const SHOWN_ERRORS = ['NOT_FOUND', 'VALIDATION', 'RATE_LIMITED'] as const;
+type ShownError = (typeof SHOWN_ERRORS)[number] | 'UNAVAILABLE';
+const shownError = (code: ErrorCode | undefined): ShownError => SHOWN_ERRORS.find((shown) => shown === code) ?? 'UNAVAILABLE';
 
 /** A visitor checks an application by the number on their receipt (the portal answers when online). */
 export function LookupScreen() {
@@ -15,13 +25,14 @@ export function LookupScreen() {
   const language = useKioskStore((state) => state.language);
   const setQuery = useKioskStore((state) => state.setLookupQuery);
   const runLookup = useKioskStore((state) => state.runLookup);
+  const visitLimitReached = useKioskStore((state) => lookupsLeft(state.lookupsThisVisit) === 0);
   const [keyboardOpen, setKeyboardOpen] = useState(false);
   const [layout, setLayout] = useState<KeyboardLayoutName>('lat');
   const input = useRef<HTMLInputElement>(null);
 
   const applyKey = (key: string) => {
     const current = useKioskStore.getState().lookupQuery;
-    setQuery(key === 'Backspace' ? current.slice(0, -1) : (current + key).toUpperCase().slice(0, 14));
+    setQuery(key === 'Backspace' ? current.slice(0, -1) : (current + key).toUpperCase().slice(0, MAX_TYPED_LENGTH));
     input.current?.focus();
   };
 
@@ -48,7 +59,7 @@ export function LookupScreen() {
             onFocus={() => setKeyboardOpen(true)}
             onClick={() => setKeyboardOpen(true)}
           />
-          <button type="button" className="button primary" disabled={!query.trim() || result.status === 'loading'} onClick={() => void runLookup()}>
+          <button type="button" className="button primary" disabled={!query.trim() || result.status === 'loading' || visitLimitReached} onClick={() => void runLookup()}>
             {t('lookup:check')}
           </button>
         </div>
@@ -57,7 +68,13 @@ export function LookupScreen() {
           {result.status === 'failed' && (
             <p className="error-panel" role="alert" data-lookup-error={result.error}>
               <span aria-hidden="true">⚠ </span>
-              {t(`lookup:errors.${result.error === 'NOT_FOUND' || result.error === 'VALIDATION' ? result.error : 'UNAVAILABLE'}`)}
+              {t(`lookup:errors.${shownError(result.error)}`)}
+            </p>
+          )}
+          {visitLimitReached && result.status !== 'loading' && (
+            <p className="error-panel" role="alert" data-lookup-error="VISIT_LIMIT">
+              <span aria-hidden="true">⚠ </span>
+              {t('lookup:visitLimit', { limit: MAX_LOOKUPS_PER_VISIT })}
             </p>
           )}
           {result.status === 'ready' && result.value && (

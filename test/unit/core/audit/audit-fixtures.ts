@@ -1,5 +1,5 @@
 import { AUDIT_KINDS, type AuditEntryInput, type AuditKind } from '../../../../src/main/core/audit/audit-kinds.js';
-import { formatReceiptNumber } from '../../../../src/shared/domain/receipt-number.js';
+import { receiptNumberOf } from '../../../support/receipt-numbers.js';
 
 /** One ordinary entry of every kind, as the kiosk would record them over a working day. */
 export const EXAMPLE_ENTRIES = {
@@ -10,10 +10,10 @@ export const EXAMPLE_ENTRIES = {
   assisted_application: {
     kind: 'assisted_application',
     actor: '1042',
-    subject: formatReceiptNumber('BSK1', 7),
+    subject: receiptNumberOf('BSK1', 7),
     details: { serviceId: 'id-card-replacement', contentVersion: 2 },
   },
-  receipt_reprint: { kind: 'receipt_reprint', actor: '1042', subject: formatReceiptNumber('BSK1', 7), details: { outcome: 'printed' } },
+  receipt_reprint: { kind: 'receipt_reprint', actor: '1042', subject: receiptNumberOf('BSK1', 7), details: { outcome: 'printed' } },
   content_applied: { kind: 'content_applied', actor: null, subject: '3', details: { source: 'portal', keyId: 'demo-content-2026-a' } },
   content_refused: { kind: 'content_refused', actor: '2001', subject: null, details: { source: 'folder', code: 'SIGNATURE_INVALID' } },
   staff_list_applied: { kind: 'staff_list_applied', actor: null, subject: '4', details: { officeCode: 'BSK', keyId: 'demo-staff-list-2026' } },
@@ -29,7 +29,7 @@ export function exampleEntry(index: number): AuditEntryInput {
   const kind = AUDIT_KINDS[index % AUDIT_KINDS.length]!;
   const entry: AuditEntryInput = EXAMPLE_ENTRIES[kind];
   if (entry.kind === 'assisted_application' || entry.kind === 'receipt_reprint') {
-    return { ...entry, subject: formatReceiptNumber('BSK1', 100 + index) };
+    return { ...entry, subject: receiptNumberOf('BSK1', 100 + index) };
   }
   return entry;
 }

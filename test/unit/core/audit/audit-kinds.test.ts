@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_KINDS, AuditEntryRefused, parseAuditEntry } from '../../../../src/main/core/audit/audit-kinds.js';
-import { formatReceiptNumber } from '../../../../src/shared/domain/receipt-number.js';
+import { receiptNumberOf } from '../../../support/receipt-numbers.js';
 import { EXAMPLE_ENTRIES } from './audit-fixtures.js';
 
 const VISITOR_NAME = 'Айгүл Асанова';
@@ -54,7 +54,7 @@ describe('what the audit trail may hold', () => {
   });
 
   it('takes an assisted application of a package numbered by date, so a clerk’s application is never refused for its content version', () => {
-    const entry = { kind: 'assisted_application', actor: '1001', subject: formatReceiptNumber('BSK1', 7), details: { serviceId: 'birth', contentVersion: 2026120201 } } as const;
+    const entry = { kind: 'assisted_application', actor: '1001', subject: receiptNumberOf('BSK1', 7), details: { serviceId: 'birth', contentVersion: 2026120201 } } as const;
     expect(parseAuditEntry(entry)).toEqual(entry);
   });
 

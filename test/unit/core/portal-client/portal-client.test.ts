@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PortalClient, PortalCredentialRefused } from '../../../../src/main/core/portal-client/portal-client.js';
+import { PortalRateLimitedError } from '../../../../src/main/core/portal-client/rate-limited.js';
 import type { SubmissionRequest } from '../../../../src/shared/contract/portal.js';
 
 const CREDENTIAL = `kiosk_BSK1.${'c'.repeat(43)}`;
@@ -107,6 +108,21 @@ describe('the kiosk’s portal client', () => {
     expect(await client.applicationStatus('BSK1-0000-1A')).toBeUndefined();
     status = 500;
     await expect(client.applicationStatus('BSK1-0000-1A')).rejects.toThrow('the portal answered 500');
+  });
+
+  it('rejects a status lookup the portal limited (429) with PortalRateLimitedError and its Retry-After, so the visitor is told to wait', async () => {
+    let retryAfter: string | undefined = '42';
+    const { client } = await portal((_, response) => {
+      if (retryAfter !== undefined) response.setHeader('Retry-After', retryAfter);
+      json(response, 429, { error: { code: 'RATE_LIMITED', message: 'Too many requests with this kiosk credential; try again later.' } });
+    });
+    const limited = client.applicationStatus('BSK1-7K4Q-2MXR-Q');
+    await expect(limited).rejects.toBeInstanceOf(PortalRateLimitedError);
+    await expect(limited).rejects.toMatchObject({ retryAfterSeconds: 42 });
+    for (const unusable of [undefined, 'soon', '0', '1.5']) {
+      retryAfter = unusable;
+      await expect(client.applicationStatus('BSK1-7K4Q-2MXR-Q')).rejects.toMatchObject({ name: 'PortalRateLimitedError', retryAfterSeconds: undefined });
+    }
   });
 
   it('reads the manifest with If-None-Match and the package version header, and package files by path', async () => {

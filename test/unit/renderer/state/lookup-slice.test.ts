@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelResponse } from '../../../../src/shared/contract/ipc.js';
-import { ok } from '../../../../src/shared/contract/result.js';
+import { fail, ok } from '../../../../src/shared/contract/result.js';
+import { MAX_LOOKUPS_PER_VISIT } from '../../../../src/renderer/state/lookup-slice.js';
 import { fakeHost, storeWith } from './fake-host.js';
 
 const service = (title: string) =>
@@ -50,5 +51,46 @@ describe('lookup slice', () => {
     await store.getState().runLookup();
     expect(store.getState().lookupResult.status).toBe('ready');
     expect(store.getState().lookupServiceTitle).toBeUndefined();
+  });
+
+  it('asks the host about at most MAX_LOOKUPS_PER_VISIT numbers in one visit; reopening the screen gives none back, a new visit does', async () => {
+    const host = fakeHost({ lookupApplication: () => fail('NOT_FOUND', 'no such number') });
+    const store = storeWith(host.api);
+    store.getState().openLookup();
+    for (let index = 0; index < MAX_LOOKUPS_PER_VISIT; index++) {
+      store.getState().setLookupQuery(`BSK1-0000-000${index % 10}-X`);
+      await store.getState().runLookup();
+    }
+    expect(host.callsTo('lookupApplication')).toHaveLength(MAX_LOOKUPS_PER_VISIT);
+    expect(store.getState().lookupsThisVisit).toBe(MAX_LOOKUPS_PER_VISIT);
+
+    store.getState().goBack();
+    store.getState().openLookup();
+    store.getState().setLookupQuery('BSK1-7K4Q-2MXR-Q');
+    await store.getState().runLookup();
+    expect(host.callsTo('lookupApplication')).toHaveLength(MAX_LOOKUPS_PER_VISIT);
+    expect(store.getState().lookupResult.status).toBe('idle');
+
+    store.getState().endVisit();
+    expect(store.getState().lookupsThisVisit).toBe(0);
+    store.getState().openLookup();
+    store.getState().setLookupQuery('BSK1-7K4Q-2MXR-Q');
+    await store.getState().runLookup();
+    expect(host.callsTo('lookupApplication')).toHaveLength(MAX_LOOKUPS_PER_VISIT + 1);
+  });
+
+  it('does not count a number the host refused as malformed, nor lose count when the portal limits the kiosk', async () => {
+    let answer = fail('VALIDATION', 'not a receipt number');
+    const host = fakeHost({ lookupApplication: () => answer });
+    const store = storeWith(host.api);
+    store.getState().openLookup();
+    store.getState().setLookupQuery('BSK1-7K4Q');
+    await store.getState().runLookup();
+    expect(store.getState().lookupsThisVisit).toBe(0);
+    answer = fail('RATE_LIMITED', 'the portal refuses more lookups for now');
+    store.getState().setLookupQuery('BSK1-7K4Q-2MXR-Q');
+    await store.getState().runLookup();
+    expect(store.getState().lookupResult).toEqual({ status: 'failed', error: 'RATE_LIMITED' });
+    expect(store.getState().lookupsThisVisit).toBe(1);
   });
 });
