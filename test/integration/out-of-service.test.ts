@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, type KioskHostOptions } from '../../src/main/core/host.js';
-import { startKioskHostOrOutOfService } from '../../src/main/core/out-of-service.js';
+import { startKioskHostOrOutOfService } from '../../src/main/shell-common/out-of-service-host.js';
 import { MIGRATIONS } from '../../src/main/core/storage/migrations/index.js';
 import { makePackage, testKeys, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
 import { useTempFolder } from '../support/temp-folder.js';

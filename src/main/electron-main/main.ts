@@ -7,7 +7,7 @@ import { fail } from '../../shared/contract/result.js';
 import { ensureDataFolder } from '../shell-common/data-folder.js';
 import { HostConfigError, hostOptionsFromEnvironment } from '../shell-common/host-config.js';
 import type { KioskHost } from '../core/host.js';
-import { startKioskHostOrOutOfService } from '../core/out-of-service.js';
+import { startKioskHostOrOutOfService } from '../shell-common/out-of-service-host.js';
 import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveBundleFile } from '../shell-common/renderer-bundle.js';
 import { watchRenderer } from '../shell-common/renderer-watchdog.js';
 import type { Logger } from '../core/logger.js';

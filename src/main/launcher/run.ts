@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KioskHostOptions } from '../core/host.js';
-import { startKioskHostOrOutOfService } from '../core/out-of-service.js';
+import { startKioskHostOrOutOfService } from '../shell-common/out-of-service-host.js';
 import { findChromium, hasDisplay, openChromiumKiosk } from '../loopback/chromium.js';
 import { startBrowserShell } from '../loopback/server.js';
 import { ensureDataFolder, resolveDataFolder } from '../shell-common/data-folder.js';

@@ -50,7 +50,6 @@ function refuseNewer(db: KioskDatabase, migrations: readonly Migration[]): void 
 
 /** Runs every migration above the stored version, each in its own transaction with its version bump. */
 export function migrate(db: KioskDatabase, migrations: readonly Migration[]): void {
-  const latest = latestVersion(migrations);
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {
       throw new Error(`migration ${migration.name} is numbered ${migration.version}, expected ${index + 1}`);

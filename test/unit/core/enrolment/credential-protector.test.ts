@@ -1,11 +1,10 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { credentialFilePath, readCredentialFile, writeCredentialFile } from '../../../../src/main/core/enrolment/credential-file.js';
 import { CredentialStoreError, type CredentialProtector } from '../../../../src/main/core/enrolment/credential-protector.js';
 import { KioskEnrolment } from '../../../../src/main/core/enrolment/kiosk-enrolment.js';
-import { startKioskHostOrOutOfService } from '../../../../src/main/core/out-of-service.js';
+import { startKioskHostOrOutOfService } from '../../../../src/main/shell-common/out-of-service-host.js';
 import { makePackage, testKeys, writePackage, writeTrustAnchors } from '../../../support/content-fixtures.js';
 import { createMemoryLogger } from '../../../support/memory-logger.js';
 import { useTempFolder } from '../../../support/temp-folder.js';

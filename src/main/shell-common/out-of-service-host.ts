@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail } from '../../shared/contract/result.js';
-import { HostEvents } from './host-events.js';
-import { DATABASE_FILE_NAME, startKioskHost, type KioskHost, type KioskHostOptions } from './host.js';
-import { createFileLogger, describeError } from './logger.js';
-import { CredentialStoreError } from './enrolment/credential-protector.js';
-import { DatabaseFromNewerVersionError } from './storage/database.js';
+import { HostEvents } from '../core/host-events.js';
+import { DATABASE_FILE_NAME, startKioskHost, type KioskHost, type KioskHostOptions } from '../core/host.js';
+import { createFileLogger, describeError } from '../core/logger.js';
+import { CredentialStoreError } from '../core/enrolment/credential-protector.js';
+import { DatabaseFromNewerVersionError } from '../core/storage/database.js';
 
 /** What the screen shows a technician, and what the recovery procedure in the README is looked up by. */
 export const OUT_OF_SERVICE_CODES = {
@@ -60,7 +60,7 @@ export async function startKioskHostOrOutOfService(options: KioskHostOptions): P
     const answer = fail('OUT_OF_SERVICE', 'The kiosk is out of service.', { operatorCode });
     return {
       outOfService: operatorCode,
-      router: { handle: async () => answer },
+      router: { handle: () => Promise.resolve(answer) },
       events: new HostEvents(log),
       log,
       databaseFile: join(options.dataFolder, DATABASE_FILE_NAME),
