@@ -51,6 +51,13 @@ try {
   console.error(error.message);
   process.exit(2);
 }
+// HTTPS from certificate files, both or neither; behind a TLS proxy, neither (PORTAL_BEHIND_TLS).
+const tlsCertFile = process.env.PORTAL_TLS_CERT_FILE || undefined;
+const tlsKeyFile = process.env.PORTAL_TLS_KEY_FILE || undefined;
+if (Boolean(tlsCertFile) !== Boolean(tlsKeyFile)) {
+  console.error('Set both PORTAL_TLS_CERT_FILE and PORTAL_TLS_KEY_FILE to serve HTTPS, or neither.');
+  process.exit(2);
+}
 const databaseUrl = process.env.DATABASE_URL || undefined;
 // Behind a TLS proxy the back office's session cookie must be Secure although this listener is plain HTTP.
 const behindTls = process.env.PORTAL_BEHIND_TLS === '1';
@@ -62,6 +69,7 @@ const portal = await startPortal({
   port: Number(values.port),
   adminToken,
   behindTls,
+  ...(tlsCertFile && tlsKeyFile ? { tls: { certFile: tlsCertFile, keyFile: tlsKeyFile } } : {}),
   trustedProxy,
   fleetStaleMinutes: fleetSettings.staleAfterMinutes,
   heartbeatRetentionDays: fleetSettings.heartbeatRetentionDays,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -62,6 +63,8 @@ export interface PortalOptions {
   staffListKeyFile?: string;
   /** Reached through a TLS proxy (PORTAL_BEHIND_TLS): the back office's session cookie is Secure even though this listener is plain HTTP. */
   behindTls?: boolean;
+  /** Serve HTTPS from these PEM files (PORTAL_TLS_CERT_FILE, PORTAL_TLS_KEY_FILE), read at start; the session cookie is then Secure. */
+  tls?: { certFile: string; keyFile: string };
   /** The reverse proxy's address(es): only it may name the client in X-Forwarded-For (PORTAL_TRUSTED_PROXY). */
   trustedProxy?: string;
   /** Days an issued or rejected application's sealed answers are kept (PORTAL_SEALED_ANSWERS_RETENTION_DAYS, default 90). */
@@ -144,9 +147,11 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       log,
       ...(options.retentionIntervalMs ? { intervalMs: options.retentionIntervalMs } : {}),
     });
-    const behindTls = options.behindTls ?? false;
+    const tls = options.tls ? { cert: readFileSync(options.tls.certFile), key: readFileSync(options.tls.keyFile) } : undefined;
+    const behindTls = (options.behindTls ?? false) || Boolean(tls);
     const backOffice = backOfficeAccounts({ accounts: store.backOfficeAccounts, now, log, behindTls });
     const app = await createPortalApp({
+      tls,
       handlers: {
         ...intakeRoutes(new IntakeService({ store, now, log })),
         ...applicationRoutes(applications, opening, publishedServices(library)),
@@ -183,8 +188,8 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     });
     heartbeatRetention.start();
     return {
-      url: `http://127.0.0.1:${port}`,
-      backOfficeUrl: `http://127.0.0.1:${port}${BACKOFFICE_PATH}`,
+      url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+      backOfficeUrl: `${tls ? 'https' : 'http'}://127.0.0.1:${port}${BACKOFFICE_PATH}`,
       server: app.server,
       store,
       close: async () => {

@@ -12,7 +12,15 @@ import { registerRateLimits, type RateLimitSettings } from './rate-limits.js';
 import { registerJsonBodyParser } from './request-body.js';
 import { validatorCompiler } from './validation.js';
 
+/** A certificate and its private key (PEM) the portal serves HTTPS with. */
+export interface PortalTls {
+  cert: Buffer;
+  key: Buffer;
+}
+
 export interface PortalAppOptions {
+  /** Serve HTTPS with this certificate instead of plain HTTP (for a portal not behind a TLS proxy). */
+  tls?: PortalTls;
   /** A handler for every contract endpoint but the OpenAPI document, which the app serves itself. */
   handlers: Omit<EndpointHandlers, 'openApi'>;
   authenticate: Authenticate;
@@ -32,7 +40,9 @@ export interface PortalAppOptions {
 
 /** The portal's HTTP face: Fastify with zod schemas from the contract, ready to listen. */
 export async function createPortalApp(options: PortalAppOptions): Promise<FastifyInstance> {
+  // Fastify types an HTTPS instance apart from an HTTP one; routes and hooks are the same on both.
   const app = Fastify({
+    ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' as const } } : {}),
     logger: false,
     ...(options.trustedProxy ? { trustProxy: options.trustedProxy } : {}),
     // HEAD is not part of the API: it answers 405 like any other method a path does not serve.
