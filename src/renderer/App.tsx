@@ -25,7 +25,7 @@ export function App() {
   const screen = useKioskStore((state) => state.screen);
   const language = useKioskStore((state) => state.language);
   const loadKioskInfo = useKioskStore((state) => state.loadKioskInfo);
-  const { i18n } = useTranslation();
+  const { i18n, t } = useTranslation();
 
   useEffect(() => {
     void loadKioskInfo();
@@ -56,10 +56,17 @@ export function App() {
   }, [screenFailed]);
 
   const outOfService = useKioskStore((state) => state.outOfService);
+  const demo = useKioskStore((state) => state.info?.demo ?? false);
   const inVisit = !STAFF_SCREENS.has(screen);
   if (outOfService) return <OutOfService operatorCode={outOfService} />;
   return (
     <>
+      {/* On every screen, never dismissed: a kiosk trusting the repository's demo keys must not take real applications unnoticed. */}
+      {demo && (
+        <p className="demo-mark" data-testid="demo-mark">
+          {t('common:demoMark')}
+        </p>
+      )}
       <AssistBanner />
       {inVisit && <VisitBar />}
       {screenFailure ? (

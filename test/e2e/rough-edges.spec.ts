@@ -21,6 +21,16 @@ test('the error summary names each question it lists', async ({ page, kiosk }) =
   await expect(page.locator('#field-firstName')).toBeFocused();
 });
 
+test('a kiosk built with the demo keys carries its demo mark on every screen, in the visitor’s language, and it takes no tap', async ({ page, kiosk }) => {
+  const mark = page.getByTestId('demo-mark');
+  await page.goto(kiosk.launchUrl);
+  await expect(mark).toHaveText('ДЕМО: чыныгы арыздар үчүн эмес');
+  await openService(page, 'English', 'e-signature', 'cloud-e-signature');
+  await expect(mark).toHaveText('DEMO: not for real applications');
+  await expect(mark).toHaveCSS('pointer-events', 'none');
+  await scan(page, 'service-with-demo-mark');
+});
+
 test('the check screen shows names with capitals, whatever case they were typed in', async ({ page, kiosk }) => {
   test.setTimeout(60_000);
   await page.goto(kiosk.launchUrl);

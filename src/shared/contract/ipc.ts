@@ -85,6 +85,8 @@ const kioskInfoSchema = z.object({
   idleWarningSeconds: z.number(),
   /** How long a signed-in clerk's kiosk may sit untouched before the session ends; the warning takes idleWarningSeconds of it. */
   clerkIdleSeconds: z.number(),
+  /** The kiosk trusts a key whose private half is public (the repository's demo keys): the screen carries a permanent demo mark. */
+  demo: z.boolean(),
 });
 export type KioskInfo = z.infer<typeof kioskInfoSchema>;
 

@@ -17,6 +17,7 @@ import { ContentService } from './content-service.js';
 import { ContentStore } from './content-store.js';
 import { folderPackageReader } from './folder-package-reader.js';
 import { kioskInfoHandlers } from './kiosk-info-handlers.js';
+import { DEFAULT_STAFF_LIST_TRUST_FILE, readStaffListTrustAnchors } from './staff-list-trust-anchors.js';
 import { readTrustAnchors } from './trust-anchors.js';
 
 const DEFAULT_POLL_SECONDS = 300;
@@ -60,9 +61,11 @@ export async function startContentDomain(
     250,
     (error) => log.warn('content_status_notice_failed', describeError(error)),
   );
+  const trustAnchors = readTrustAnchors(options.trustAnchorsFile);
+  const staffListAnchors = readStaffListTrustAnchors(options.staffListTrustAnchorsFile ?? DEFAULT_STAFF_LIST_TRUST_FILE) ?? [];
   const service = new ContentService({
     store,
-    trustAnchors: readTrustAnchors(options.trustAnchorsFile),
+    trustAnchors,
     appVersion: options.appVersion,
     clock,
     log,
@@ -99,6 +102,7 @@ export async function startContentDomain(
         visitorIdleSeconds: options.visitorIdleSeconds,
         idleWarningSeconds: options.idleWarningSeconds,
         clerkIdleSeconds: options.clerkIdleSeconds,
+        trustedPublicKeys: [...trustAnchors, ...staffListAnchors].map((anchor) => anchor.publicKey),
       }),
       ...catalogueHandlers(service, store, unavailable),
       ...contentHandlers({

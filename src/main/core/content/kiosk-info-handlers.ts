@@ -1,4 +1,5 @@
 import type { KioskSettings } from '../../../shared/content/content-schema.js';
+import { isDemoPublicKey } from '../../../shared/content/demo-keys.js';
 import { ok } from '../../../shared/contract/result.js';
 import type { HandlersFor } from '../handlers.js';
 import type { ContentService } from './content-service.js';
@@ -12,6 +13,8 @@ export interface KioskInfoOptions {
   visitorIdleSeconds: number | undefined;
   idleWarningSeconds: number | undefined;
   clerkIdleSeconds: number | undefined;
+  /** The public keys this kiosk trusts for content and staff lists. */
+  trustedPublicKeys: readonly string[];
 }
 
 const DEFAULT_VISITOR_IDLE_SECONDS = 120;
@@ -42,6 +45,9 @@ export function kioskInfoHandlers(options: KioskInfoOptions): HandlersFor<'getKi
         visitorIdleSeconds: options.visitorIdleSeconds ?? settings?.visitorIdleSeconds ?? DEFAULT_VISITOR_IDLE_SECONDS,
         idleWarningSeconds: options.idleWarningSeconds ?? settings?.idleWarningSeconds ?? DEFAULT_IDLE_WARNING_SECONDS,
         clerkIdleSeconds: resolveClerkIdleSeconds(options.clerkIdleSeconds, settings),
+        // A demo key trusted, or applications sealed to the demo portal key: either way, not a kiosk for real visitors.
+        demo:
+          options.trustedPublicKeys.some(isDemoPublicKey) || isDemoPublicKey(options.content.catalogue()?.document.portalEncryptionKey.publicKey ?? ''),
       });
     },
   };

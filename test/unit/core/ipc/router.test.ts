@@ -15,6 +15,7 @@ const KIOSK_INFO = {
   visitorIdleSeconds: 120,
   idleWarningSeconds: 30,
   clerkIdleSeconds: 900,
+  demo: false,
 };
 
 function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {

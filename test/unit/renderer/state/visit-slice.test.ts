@@ -80,7 +80,7 @@ describe('visit slice', () => {
   });
 
   it('keeps what belongs to the kiosk when a visit ends', async () => {
-    const host = fakeHost({ getKioskInfo: () => ok({ appVersion: '0.1.0', contentVersion: 3, officeName: null, support: null, officeAddress: null, payment: null, visitorIdleSeconds: 90, idleWarningSeconds: 20, clerkIdleSeconds: 900 }) });
+    const host = fakeHost({ getKioskInfo: () => ok({ appVersion: '0.1.0', contentVersion: 3, officeName: null, support: null, officeAddress: null, payment: null, visitorIdleSeconds: 90, idleWarningSeconds: 20, clerkIdleSeconds: 900, demo: false }) });
     const store = storeWith(host.api);
     await store.getState().loadKioskInfo();
     store.getState().endVisit();
