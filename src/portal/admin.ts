@@ -1,3 +1,5 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isValidKioskCode } from '../shared/domain/receipt-number.js';
@@ -20,6 +22,7 @@ export const ADMIN_USAGE = `Administrator tool for the portal's kiosks and stora
   npm run portal-admin -- stats   [--data <folder>]
   npm run portal-admin -- verify-audit <CODE> [--data <folder>]
   npm run portal-admin -- verify-portal-audit [--expect-head <seq>:<entryHash>] [--data <folder>]
+  npm run portal-admin -- make-portal-key --id <key-id> --out <folder>
 
 Storage: PostgreSQL when DATABASE_URL is set, else SQLite in <folder>/portal.sqlite
 (--data, else PORTAL_DATA_DIR, else .portal-data): the same storage \`npm run portal\` uses.
@@ -31,6 +34,9 @@ type in the kiosk's service panel; it replaces the kiosk's earlier code. The kio
 revokes its earlier credential. revoke-credential also cancels a code not yet used.
 create-user makes a back office account; its password (at least 12 characters) is read from
 standard input, never from an argument. disable-user ends the account's sessions at once.
+make-portal-key makes the portal's X25519 key pair that kiosks seal applications to:
+<key-id>.private.json (readable by its owner only; give it to the portal as PORTAL_PRIVATE_KEY_FILE)
+and <key-id>.portal-key.json (the content source's portal-key.json: every kiosk seals to it).
 verify-audit walks the audit chain the kiosk uploaded and prints OK with its head, or the first
 broken seq and why (exit code 1).
 verify-portal-audit does the same for the portal's own trail (applications opened, statuses changed).
@@ -40,6 +46,9 @@ triggers are missing is UNGUARDED (exit code 1), even when its chain verifies.
 `;
 
 export class AdminUsageError extends Error {}
+
+/** The HPKE suite the kiosks seal with (RFC 9180: DHKEM X25519, HKDF-SHA256, AES-256-GCM), as portal-key.json names it. */
+const PORTAL_KEY_SUITE = 'X25519-HKDF-SHA256-AES-256-GCM';
 
 /** A refused argument or password from the account commands is a usage error: exit code 2 with the usage. */
 function usage<T>(work: () => T): T {
@@ -77,6 +86,8 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
       username: { type: 'string' },
       data: { type: 'string' },
       'expect-head': { type: 'string' },
+      id: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -108,6 +119,21 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
   };
 
   switch (command) {
+    case 'make-portal-key': {
+      const keyId = values.id;
+      if (!keyId || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(keyId)) throw new AdminUsageError('make-portal-key needs --id <key-id>: lower-case letters, digits and hyphens');
+      if (!values.out) throw new AdminUsageError('make-portal-key needs --out <folder>');
+      mkdirSync(values.out, { recursive: true, mode: 0o700 });
+      const privateFile = join(values.out, `${keyId}.private.json`);
+      if (existsSync(privateFile)) throw new AdminUsageError(`${privateFile} exists; refusing to overwrite the key applications are opened with`);
+      const pair = generateKeyPairSync('x25519');
+      const privateKeyJwk = pair.privateKey.export({ format: 'jwk' });
+      writeFileSync(privateFile, JSON.stringify({ keyId, suite: PORTAL_KEY_SUITE, privateKeyJwk }, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
+      const publicFile = join(values.out, `${keyId}.portal-key.json`);
+      writeFileSync(publicFile, JSON.stringify({ keyId, suite: PORTAL_KEY_SUITE, publicKey: privateKeyJwk.x }, null, 2) + '\n');
+      io.note(`Wrote ${privateFile} (the portal's only: PORTAL_PRIVATE_KEY_FILE) and ${publicFile} (the content source's portal-key.json).`);
+      return 0;
+    }
     case 'issue-credential': {
       const code = kiosk();
       const credential = newKioskCredential(code);
