@@ -4,7 +4,8 @@ import { startKioskHost } from '../../src/main/core/host.js';
 import { newKioskCredential } from '../../src/portal/credentials.js';
 import { startPortal } from '../../src/portal/server.js';
 import type { StartedApplication, SubmittedApplication, SyncStatusView } from '../../src/shared/contract/ipc.js';
-import { makePackage, testKeys, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
+import { testKeys } from '../support/content-fixtures.js';
+import { testHostOptions } from '../support/host-options.js';
 import { makeTestCa } from '../support/test-ca.js';
 import { createMemoryLogger } from '../support/memory-logger.js';
 import { useTempFolder } from '../support/temp-folder.js';
@@ -26,12 +27,7 @@ afterAll(() => setDefaultCACertificates(getCACertificates('bundled')));
 async function kioskAgainst(portalUrl: string, token: string, portalCertificates: string[]) {
   const log = createMemoryLogger();
   const host = await startKioskHost({
-    dataFolder: tempFolder(),
-    appVersion: '1.0.0',
-    kioskCode: 'BSK1',
-    fontsFolder: 'resources/fonts',
-    trustAnchorsFile: writeTrustAnchors(tempFolder(), [keys.anchor]),
-    bundledContentFolder: writePackage(tempFolder(), makePackage({ keys, version: 1 })),
+    ...testHostOptions(tempFolder, keys),
     portalUrl,
     kioskCredential: token,
     portalCertificates,

@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startKioskHost, type KioskHost } from '../../src/main/core/host.js';
 import type { StartedApplication, SubmittedApplication } from '../../src/shared/contract/ipc.js';
-import { makePackage, testKeys, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
+import { testKeys } from '../support/content-fixtures.js';
+import { testHostOptions } from '../support/host-options.js';
 import { useTempFolder } from '../support/temp-folder.js';
 
 /*
@@ -27,14 +28,7 @@ describe('a kiosk whose log cannot be written', () => {
     const dataFolder = tempFolder();
     mkdirSync(join(dataFolder, 'logs'));
     symlinkSync('/dev/full', join(dataFolder, 'logs', 'kiosk.log'));
-    const host = await startKioskHost({
-      dataFolder,
-      appVersion: '1.0.0',
-      kioskCode: 'BSK1',
-      fontsFolder: 'resources/fonts',
-      trustAnchorsFile: writeTrustAnchors(tempFolder(), [keys.anchor]),
-      bundledContentFolder: writePackage(tempFolder(), makePackage({ keys, version: 1 })),
-    });
+    const host = await startKioskHost(testHostOptions(tempFolder, keys, { dataFolder }));
     hosts.push(host);
     const call = async <T>(channel: string, request: unknown) => {
       const result = await host.router.handle(channel, request);

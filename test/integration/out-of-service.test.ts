@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, type KioskHostOptions } from '../../src/main/core/host.js';
 import { startKioskHostOrOutOfService } from '../../src/main/shell-common/out-of-service-host.js';
 import { MIGRATIONS } from '../../src/main/core/storage/migrations/index.js';
-import { makePackage, testKeys, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
+import { testKeys } from '../support/content-fixtures.js';
+import { testHostOptions } from '../support/host-options.js';
 import { useTempFolder } from '../support/temp-folder.js';
 
 /*
@@ -16,16 +17,7 @@ import { useTempFolder } from '../support/temp-folder.js';
 const tempFolder = useTempFolder();
 const keys = testKeys('out-of-service-key');
 
-function options(dataFolder: string): KioskHostOptions {
-  return {
-    dataFolder,
-    appVersion: '1.0.0',
-    kioskCode: 'BSK1',
-    fontsFolder: 'resources/fonts',
-    trustAnchorsFile: writeTrustAnchors(tempFolder(), [keys.anchor]),
-    bundledContentFolder: writePackage(tempFolder(), makePackage({ keys, version: 1 })),
-  };
-}
+const options = (dataFolder: string): KioskHostOptions => testHostOptions(tempFolder, keys, { dataFolder });
 
 const logEvents = (dataFolder: string) =>
   readFileSync(join(dataFolder, 'logs', 'kiosk.log'), 'utf8')

@@ -9,6 +9,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { startKioskHost } from '../../src/main/core/host.js';
 import { makePackage, testCatalogue, testKeys, testService, writePackage, writeTrustAnchors } from '../support/content-fixtures.js';
 import { createMemoryLogger } from '../support/memory-logger.js';
+import { testHostOptions } from '../support/host-options.js';
 import { useTempFolder } from '../support/temp-folder.js';
 
 const tempFolder = useTempFolder();
@@ -66,16 +67,13 @@ describe('demo keys in a release', () => {
     const keys = testKeys('kiosk-info-key');
     const ownPortalKey = Buffer.from(generateKeyPairSync('x25519').publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('base64url');
     const demoOf = async (catalogue: ReturnType<typeof testCatalogue>, staffListTrust: string) => {
-      const host = await startKioskHost({
-        dataFolder: tempFolder(),
-        appVersion: '1.0.0',
-        kioskCode: 'BSK1',
-        fontsFolder: 'resources/fonts',
-        trustAnchorsFile: writeTrustAnchors(tempFolder(), [keys.anchor]),
-        staffListTrustAnchorsFile: staffListTrust,
-        bundledContentFolder: writePackage(tempFolder(), makePackage({ keys, version: 1, catalogue })),
-        log: createMemoryLogger(),
-      });
+      const host = await startKioskHost(
+        testHostOptions(tempFolder, keys, {
+          staffListTrustAnchorsFile: staffListTrust,
+          bundledContentFolder: writePackage(tempFolder(), makePackage({ keys, version: 1, catalogue })),
+          log: createMemoryLogger(),
+        }),
+      );
       const info = await host.router.handle('getKioskInfo', {});
       host.close();
       return info.ok ? (info.value as { demo: boolean }).demo : undefined;

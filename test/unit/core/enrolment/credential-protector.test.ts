@@ -5,7 +5,8 @@ import { credentialFilePath, readCredentialFile, writeCredentialFile } from '../
 import { CredentialStoreError, type CredentialProtector } from '../../../../src/main/core/enrolment/credential-protector.js';
 import { KioskEnrolment } from '../../../../src/main/core/enrolment/kiosk-enrolment.js';
 import { startKioskHostOrOutOfService } from '../../../../src/main/shell-common/out-of-service-host.js';
-import { makePackage, testKeys, writePackage, writeTrustAnchors } from '../../../support/content-fixtures.js';
+import { testKeys } from '../../../support/content-fixtures.js';
+import { testHostOptions } from '../../../support/host-options.js';
 import { createMemoryLogger } from '../../../support/memory-logger.js';
 import { useTempFolder } from '../../../support/temp-folder.js';
 
@@ -95,16 +96,7 @@ describe('the credential under the secret store', () => {
     ] as const) {
       const dataFolder = tempFolder();
       prepare(dataFolder);
-      const host = await startKioskHostOrOutOfService({
-        dataFolder,
-        appVersion: '1.0.0',
-        kioskCode: 'BSK1',
-        fontsFolder: 'resources/fonts',
-        trustAnchorsFile: writeTrustAnchors(tempFolder(), [keys.anchor]),
-        bundledContentFolder: writePackage(tempFolder(), makePackage({ keys, version: 1 })),
-        credentialProtector: store,
-        log: createMemoryLogger(),
-      });
+      const host = await startKioskHostOrOutOfService(testHostOptions(tempFolder, keys, { dataFolder, credentialProtector: store, log: createMemoryLogger() }));
       expect('outOfService' in host && host.outOfService).toBe(code);
       host.close();
     }
