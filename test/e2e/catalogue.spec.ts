@@ -172,6 +172,7 @@ test.describe('the page and its host', () => {
         'onApplicationDelivered',
         'onContentStatusChanged',
         'onContentUpdated',
+        'onStaffListUpdated',
         'onStaffSessionEnded',
         'onSyncStatusChanged',
         'printBlankForm',

@@ -33,7 +33,8 @@ for (const [name, prepare, operatorCode] of [
     const before = readFileSync(file);
     const kiosk = await startKiosk({}, { dataFolder });
     try {
-      expect(kiosk.output()).toContain(`Kiosk out of service (${operatorCode})`);
+      // On stderr, which may be read after stdout's "Kiosk ready".
+      await expect.poll(() => kiosk.output()).toContain(`Kiosk out of service (${operatorCode})`);
       await page.goto(kiosk.launchUrl);
       const screen = page.locator('[data-screen="out-of-service"]');
       await expect(screen).toBeVisible();
