@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from '../modal-dialog.js';
 import type { FleetCallFailure } from '../api/fleet-api.js';
 
 const FAILURE_TEXTS = { 'signed-out': 'errors.signedOut', forbidden: 'errors.forbidden', invalid: 'errors.unavailable', unavailable: 'errors.unavailable' } as const satisfies Record<
@@ -10,15 +11,10 @@ const FAILURE_TEXTS = { 'signed-out': 'errors.signedOut', forbidden: 'errors.for
 /** Asks before a kiosk is cut off, naming it; a modal dialog, so the keyboard stays in it and Escape cancels. */
 export function RevokeDialog({ kioskCode, onCancel, onRevoke }: { kioskCode: string; onCancel: () => void; onRevoke: () => Promise<FleetCallFailure | null> }) {
   const { t } = useTranslation('kiosks');
-  const dialog = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<FleetCallFailure | null>(null);
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
+  const { ref: dialog, onCancel: cancelDialog } = useModalDialog(onCancel, busy);
 
   return (
     <dialog
@@ -26,10 +22,7 @@ export function RevokeDialog({ kioskCode, onCancel, onRevoke }: { kioskCode: str
       className="kiosks__dialog"
       aria-labelledby="revoke-title"
       aria-describedby="revoke-explain"
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!busy) onCancel();
-      }}
+      onCancel={cancelDialog}
     >
       <h2 id="revoke-title">{t('revoke.title', { kioskCode })}</h2>
       <p id="revoke-explain">{t('revoke.explain')}</p>

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from '../modal-dialog.js';
 import type { StaffMember } from '../../shared/contract/staff-page.js';
 import type { StaffCallFailure } from '../api/staff-api.js';
 
@@ -29,16 +30,11 @@ export function StaffActionDialog({
   onConfirm: () => Promise<StaffCallFailure | null>;
 }) {
   const { t } = useTranslation('staff');
-  const dialog = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<StaffCallFailure | null>(null);
   const names = { name: member.displayName, staffId: member.staffId, officeCode: member.officeCode };
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
+  const { ref: dialog, onCancel: cancelDialog } = useModalDialog(onCancel, busy);
 
   return (
     <dialog
@@ -47,10 +43,7 @@ export function StaffActionDialog({
       aria-labelledby="staff-action-title"
       aria-describedby="staff-action-explain"
       data-testid="staff-action-dialog"
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!busy) onCancel();
-      }}
+      onCancel={cancelDialog}
     >
       <h2 id="staff-action-title">{t(`confirm.${action}.title`, names)}</h2>
       <p id="staff-action-explain">{t(`confirm.${action}.explain`, names)}</p>
