@@ -22,7 +22,7 @@ export const ADMIN_USAGE = `Administrator tool for the portal's kiosks and stora
   npm run portal-admin -- stats   [--data <folder>]
   npm run portal-admin -- verify-audit <CODE> [--data <folder>]
   npm run portal-admin -- verify-portal-audit [--expect-head <seq>:<entryHash>] [--data <folder>]
-  npm run portal-admin -- make-portal-key --id <key-id> --out <folder>
+  npm run portal-admin -- make-portal-key --id <key-id> --out <folder> [--usable-from <ISO time>]
 
 Storage: PostgreSQL when DATABASE_URL is set, else SQLite in <folder>/portal.sqlite
 (--data, else PORTAL_DATA_DIR, else .portal-data): the same storage \`npm run portal\` uses.
@@ -37,6 +37,9 @@ standard input, never from an argument. disable-user ends the account's sessions
 make-portal-key makes the portal's X25519 key pair that kiosks seal applications to:
 <key-id>.private.json (readable by its owner only; give it to the portal as PORTAL_PRIVATE_KEY_FILE)
 and <key-id>.portal-key.json (the content source's portal-key.json: every kiosk seals to it).
+With --usable-from it makes the next key of a rotation instead: <key-id>.portal-next-key.json is the
+content source's portal-next-key.json (kiosks seal to it from that time on), and the private half
+goes to the portal as PORTAL_NEXT_PRIVATE_KEY_FILE before that time (README, "Rotating the portal key").
 verify-audit walks the audit chain the kiosk uploaded and prints OK with its head, or the first
 broken seq and why (exit code 1).
 verify-portal-audit does the same for the portal's own trail (applications opened, statuses changed).
@@ -46,6 +49,11 @@ triggers are missing is UNGUARDED (exit code 1), even when its chain verifies.
 `;
 
 export class AdminUsageError extends Error {}
+
+/** A UTC time as content carries it: kiosks read it with their own clocks, so no local offsets. */
+function isIsoInstant(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/.test(text) && !Number.isNaN(Date.parse(text));
+}
 
 /** The HPKE suite the kiosks seal with (RFC 9180: DHKEM X25519, HKDF-SHA256, AES-256-GCM), as portal-key.json names it. */
 const PORTAL_KEY_SUITE = 'X25519-HKDF-SHA256-AES-256-GCM';
@@ -88,6 +96,7 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
       'expect-head': { type: 'string' },
       id: { type: 'string' },
       out: { type: 'string' },
+      'usable-from': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -123,15 +132,28 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
       const keyId = values.id;
       if (!keyId || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(keyId)) throw new AdminUsageError('make-portal-key needs --id <key-id>: lower-case letters, digits and hyphens');
       if (!values.out) throw new AdminUsageError('make-portal-key needs --out <folder>');
+      const usableFrom = values['usable-from'];
+      if (usableFrom !== undefined && !isIsoInstant(usableFrom)) {
+        throw new AdminUsageError('--usable-from takes a time in UTC such as 2027-03-01T00:00:00.000Z: kiosks compare it with their own clocks');
+      }
       mkdirSync(values.out, { recursive: true, mode: 0o700 });
       const privateFile = join(values.out, `${keyId}.private.json`);
       if (existsSync(privateFile)) throw new AdminUsageError(`${privateFile} exists; refusing to overwrite the key applications are opened with`);
       const pair = generateKeyPairSync('x25519');
       const privateKeyJwk = pair.privateKey.export({ format: 'jwk' });
       writeFileSync(privateFile, JSON.stringify({ keyId, suite: PORTAL_KEY_SUITE, privateKeyJwk }, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
-      const publicFile = join(values.out, `${keyId}.portal-key.json`);
-      writeFileSync(publicFile, JSON.stringify({ keyId, suite: PORTAL_KEY_SUITE, publicKey: privateKeyJwk.x }, null, 2) + '\n');
-      io.note(`Wrote ${privateFile} (the portal's only: PORTAL_PRIVATE_KEY_FILE) and ${publicFile} (the content source's portal-key.json).`);
+      const publicKey = { keyId, suite: PORTAL_KEY_SUITE, publicKey: privateKeyJwk.x };
+      if (usableFrom === undefined) {
+        const publicFile = join(values.out, `${keyId}.portal-key.json`);
+        writeFileSync(publicFile, JSON.stringify(publicKey, null, 2) + '\n');
+        io.note(`Wrote ${privateFile} (the portal's only: PORTAL_PRIVATE_KEY_FILE) and ${publicFile} (the content source's portal-key.json).`);
+      } else {
+        const publicFile = join(values.out, `${keyId}.portal-next-key.json`);
+        writeFileSync(publicFile, JSON.stringify({ ...publicKey, usableFrom: new Date(usableFrom).toISOString() }, null, 2) + '\n');
+        io.note(
+          `Wrote ${privateFile} (the portal's only: PORTAL_NEXT_PRIVATE_KEY_FILE, set before ${usableFrom}) and ${publicFile} (the content source's portal-next-key.json).`,
+        );
+      }
       return 0;
     }
     case 'issue-credential': {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { delimiter } from 'node:path';
 import { parseArgs } from 'node:util';
 import { trustAnchorsSchema } from '../shared/content/content-schema.js';
 import { sealedAnswersRetentionDays } from './applications/sealed-answers-retention.js';
@@ -76,6 +77,11 @@ const portal = await startPortal({
   trustAnchors: trustAnchorsSchema.parse(JSON.parse(readFileSync(values.trust, 'utf8'))),
   // Officers open applications with it; without it the back office lists and moves them but opens none.
   portalPrivateKeyFile: process.env.PORTAL_PRIVATE_KEY_FILE || undefined,
+  // During a rotation: the next key before kiosks move to it, and earlier keys while their applications still hold answers.
+  portalOtherKeyFiles: {
+    next: process.env.PORTAL_NEXT_PRIVATE_KEY_FILE || undefined,
+    retired: (process.env.PORTAL_RETIRED_PRIVATE_KEY_FILES ?? '').split(delimiter).filter(Boolean),
+  },
   // Issued or rejected applications keep their sealed answers this many days, then only their metadata.
   sealedAnswersRetentionDays: retentionDays,
   // Each office's staff list is signed with it as administrators change the office's staff.

@@ -7,7 +7,7 @@ import { ApplicationStatusService } from './applications/application-status-serv
 import { applicationRoutes } from './applications/application-routes.js';
 import { readStatusReasons } from './applications/status-reasons.js';
 import { ApplicationOpening } from './applications/application-opening.js';
-import { readPortalPrivateKey } from './applications/portal-private-key.js';
+import { readPortalKeyring, type PortalKeyFiles } from './applications/portal-private-key.js';
 import { publishedForms, publishedServices } from './applications/published-forms.js';
 import { DEFAULT_SEALED_ANSWERS_RETENTION_DAYS, SealedAnswersRetention } from './applications/sealed-answers-retention.js';
 import { AuditChainService } from './audit/audit-chain-service.js';
@@ -56,6 +56,8 @@ export interface PortalOptions {
   statusReasonsFile?: string;
   /** The portal's HPKE private key file (PORTAL_PRIVATE_KEY_FILE): officers' openings unseal with it here; without it nothing opens. */
   portalPrivateKeyFile?: string;
+  /** Keys beside the current one: the next ahead of a rotation, and retired ones (PORTAL_NEXT_PRIVATE_KEY_FILE, PORTAL_RETIRED_PRIVATE_KEY_FILES). */
+  portalOtherKeyFiles?: Omit<PortalKeyFiles, 'current'>;
   /**
    * The portal's online staff-list key file (PORTAL_STAFF_LIST_KEY_FILE), with which each office's
    * staff list is signed as it changes; without it staff changes are kept but no list is published.
@@ -127,11 +129,14 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       now,
       log,
     });
+    const portalKeys = readPortalKeyring({ current: options.portalPrivateKeyFile, ...options.portalOtherKeyFiles });
+    // The ids only: which keys this portal opens with is what an operator checks during a rotation.
+    log('portal_keys_held', { keyIds: portalKeys.keyIds.join(',') || 'none' });
     const opening = new ApplicationOpening({
       submission: (id) => store.submission(id),
       applications: store.applications,
       forms: publishedForms(library),
-      privateKey: options.portalPrivateKeyFile ? readPortalPrivateKey(options.portalPrivateKeyFile) : null,
+      keys: portalKeys,
       now,
       log,
     });

@@ -51,6 +51,17 @@ describe('demo keys in a release', () => {
     expect(demoTrustFindings(resources, join(tempFolder(), 'no-bundle'))).toEqual([]);
   });
 
+  it('finds a bundle whose next portal key, for a coming rotation, is the demo one', () => {
+    const resources = tempFolder();
+    const bundle = tempFolder();
+    const own = { keyId: 'portal-2027', suite: 'X25519-HKDF-SHA256-AES-256-GCM', publicKey: generateKeyPairSync('x25519').publicKey.export({ format: 'jwk' }).x };
+    const demoNext = { keyId: 'demo-portal-2026', suite: 'X25519-HKDF-SHA256-AES-256-GCM', publicKey: DEMO_PUBLIC_KEYS.portalEncryption[0], usableFrom: '2028-01-01T00:00:00.000Z' };
+    writeFileSync(join(bundle, 'catalogue.json'), JSON.stringify({ portalEncryptionKey: own, portalEncryptionNextKey: demoNext }));
+    expect(demoTrustFindings(resources, bundle)).toEqual(['the bundled content seals applications to the demo portal key demo-portal-2026']);
+    writeFileSync(join(bundle, 'catalogue.json'), JSON.stringify({ portalEncryptionKey: own }));
+    expect(demoTrustFindings(resources, bundle)).toEqual([]);
+  });
+
   it('npm run dist stops before packaging a build that trusts demo keys, unless it is declared a demo', () => {
     expect(existsSync('dist/main/launcher/release-trust-check.js'), 'run `npm run build` first').toBe(true);
     const node = process.execPath;

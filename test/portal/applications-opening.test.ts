@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApplicationOpening } from '../../src/portal/applications/application-opening.js';
-import { readPortalPrivateKey } from '../../src/portal/applications/portal-private-key.js';
+import { readPortalKeyring } from '../../src/portal/applications/portal-private-key.js';
 import { publishedForms } from '../../src/portal/applications/published-forms.js';
 import { verifyPortalAudit } from '../../src/portal/audit/portal-audit-verify.js';
 import { ContentLibrary } from '../../src/portal/content/content-library.js';
@@ -12,7 +12,7 @@ import { makePackage, testCatalogue, testKeys, testService } from '../support/co
 import { makeSubmission, STORE_KINDS, useStorage } from './support.js';
 
 const keys = testKeys('opening-key');
-const privateKey = readPortalPrivateKey('resources/demo-keys/demo-portal-2026.private.json');
+const demoKeyring = readPortalKeyring({ current: 'resources/demo-keys/demo-portal-2026.private.json' });
 const folders: string[] = [];
 afterEach(() => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
@@ -40,14 +40,14 @@ async function libraryWithTwoFormVersions(): Promise<ContentLibrary> {
 describe.each(STORE_KINDS)('an officer opens an application (%s)', (kind) => {
   const { storage } = useStorage(kind);
 
-  async function setUp(key = privateKey): Promise<{ store: PortalStore; opening: ApplicationOpening }> {
+  async function setUp(keyring = demoKeyring): Promise<{ store: PortalStore; opening: ApplicationOpening }> {
     const store = await (await storage()).open();
     await store.migrate();
     const opening = new ApplicationOpening({
       submission: (id) => store.submission(id),
       applications: store.applications,
       forms: publishedForms(await libraryWithTwoFormVersions()),
-      privateKey: key,
+      keys: keyring,
       now: () => new Date('2026-12-01T12:00:00.000Z'),
       log: () => undefined,
     });
@@ -106,7 +106,7 @@ describe.each(STORE_KINDS)('an officer opens an application (%s)', (kind) => {
       submission: (id) => store.submission(id),
       applications: store.applications,
       forms: () => null,
-      privateKey: null,
+      keys: readPortalKeyring({}),
       now: () => new Date(),
       log: () => undefined,
     });

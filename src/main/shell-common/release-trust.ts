@@ -19,8 +19,11 @@ export function demoTrustFindings(resourcesFolder: string, contentBundleFolder: 
   }
   const catalogue = join(contentBundleFolder, 'catalogue.json');
   if (existsSync(catalogue)) {
-    const key = (JSON.parse(readFileSync(catalogue, 'utf8')) as { portalEncryptionKey?: { keyId?: string; publicKey?: string } }).portalEncryptionKey;
-    if (key?.publicKey && isDemoPublicKey(key.publicKey)) findings.push(`the bundled content seals applications to the demo portal key ${key.keyId ?? key.publicKey}`);
+    type NamedKey = { keyId?: string; publicKey?: string } | undefined;
+    const document = JSON.parse(readFileSync(catalogue, 'utf8')) as { portalEncryptionKey?: NamedKey; portalEncryptionNextKey?: NamedKey };
+    for (const key of [document.portalEncryptionKey, document.portalEncryptionNextKey]) {
+      if (key?.publicKey && isDemoPublicKey(key.publicKey)) findings.push(`the bundled content seals applications to the demo portal key ${key.keyId ?? key.publicKey}`);
+    }
   }
   return findings;
 }

@@ -6,7 +6,7 @@ import type { ApplicationStatusStore, ApplicationSummary, StoredStatusChange } f
 import type { StoredSubmission } from '../storage/portal-store.js';
 import type { BackOfficeActor } from './application-status-service.js';
 import { openedAnswers, type OpenedAnswer } from './opened-answers.js';
-import type { PortalPrivateKey } from './portal-private-key.js';
+import type { PortalKeyring } from './portal-private-key.js';
 import type { FormLookup } from './published-forms.js';
 
 export type OpeningOutcome =
@@ -34,7 +34,8 @@ export class ApplicationOpening {
       submission: (id: string) => Promise<StoredSubmission | null>;
       applications: ApplicationStatusStore;
       forms: FormLookup;
-      privateKey: PortalPrivateKey | null;
+      /** Every key the portal holds; an application opens with the one whose id it was sealed to. */
+      keys: PortalKeyring;
       now: () => Date;
       log: PortalLog;
     },
@@ -44,9 +45,10 @@ export class ApplicationOpening {
     const row = await this.deps.submission(submissionId);
     if (!row) return { outcome: 'not-found' };
     if (row.sealedPurgedAt !== null) return { outcome: 'purged', purgedAt: row.sealedPurgedAt };
-    const { privateKey } = this.deps;
-    if (!privateKey) return { outcome: 'cannot-open', reason: 'NO_KEY' };
-    if (row.sealedKeyId !== privateKey.keyId) return { outcome: 'cannot-open', reason: 'OTHER_KEY' };
+    const { keys } = this.deps;
+    if (keys.keyIds.length === 0) return { outcome: 'cannot-open', reason: 'NO_KEY' };
+    const privateKey = keys.byId(row.sealedKeyId);
+    if (!privateKey) return { outcome: 'cannot-open', reason: 'OTHER_KEY' };
     const form = this.deps.forms(row.contentVersion, row.formId, row.formVersion);
     if (!form) return { outcome: 'cannot-open', reason: 'FORM_UNKNOWN' };
     let document: unknown;

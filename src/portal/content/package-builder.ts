@@ -12,6 +12,7 @@ import {
   kioskSettingsSchema,
   legalTextSchema,
   portalEncryptionKeySchema,
+  portalEncryptionNextKeySchema,
   serviceSchema,
   type CatalogueDocument,
   type ContentManifest,
@@ -42,6 +43,8 @@ const legalMetaSchema = legalTextSchema.omit({ body: true });
 
 const UNSIGNED_KEY_ID = 'unsigned';
 const STAFF_FILE = 'staff.json';
+/** Beside portal-key.json ahead of a rotation: the key kiosks move to at its usableFrom. */
+export const NEXT_PORTAL_KEY_FILE = 'portal-next-key.json';
 /**
  * The staff source refuses fields a record does not have, where the package would drop them
  * quietly: a PIN typed in clear beside its hash must be noticed, not left in the folder.
@@ -89,6 +92,8 @@ export function buildPackage(sourceFolder: string, now: Date, overrides: { versi
     return form;
   });
   const portalEncryptionKey = read('portal-key.json', portalEncryptionKeySchema);
+  // Present only ahead of a rotation (README, "Rotating the portal key").
+  const portalEncryptionNextKey = existsSync(join(sourceFolder, NEXT_PORTAL_KEY_FILE)) ? read(NEXT_PORTAL_KEY_FILE, portalEncryptionNextKeySchema) : undefined;
   const staff = existsSync(join(sourceFolder, STAFF_FILE)) ? read(STAFF_FILE, staffSourceSchema) : [];
   const serviceFiles = listFiles(join(sourceFolder, 'services')).filter((name) => name.endsWith('.json'));
   if (serviceFiles.length === 0) problems.push('services/: no service files');
@@ -132,6 +137,7 @@ export function buildPackage(sourceFolder: string, now: Date, overrides: { versi
     legalTexts: legalTexts.map((text) => text!),
     settings: settings!,
     portalEncryptionKey: portalEncryptionKey!,
+    ...(portalEncryptionNextKey ? { portalEncryptionNextKey } : {}),
     staff: staff!,
   };
   const catalogueBytes = Buffer.from(JSON.stringify(catalogue));

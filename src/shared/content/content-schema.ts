@@ -165,6 +165,15 @@ export const portalEncryptionKeySchema = z.object({
   publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a raw X25519 public key, base64url'),
 });
 
+/**
+ * The portal's next key, named ahead of a rotation: kiosks seal to it from `usableFrom` on, by their
+ * own clock, even those that miss the content promoting it. The portal holds both private keys
+ * before that moment, so a kiosk whose clock runs early still seals to a key the portal opens.
+ */
+export const portalEncryptionNextKeySchema = portalEncryptionKeySchema.extend({
+  usableFrom: z.iso.datetime(),
+});
+
 export const catalogueDocumentSchema = z
   .object({
     format: z.literal(CONTENT_FORMAT),
@@ -174,6 +183,7 @@ export const catalogueDocumentSchema = z
     legalTexts: z.array(legalTextSchema),
     settings: kioskSettingsSchema,
     portalEncryptionKey: portalEncryptionKeySchema,
+    portalEncryptionNextKey: portalEncryptionNextKeySchema.optional(),
     /** Who may sign in at the kiosks, with hashed PINs; unique staff ids and card numbers. */
     staff: staffListSchema.default([]),
   })
@@ -212,6 +222,11 @@ export const catalogueDocumentSchema = z
         }
       }
     });
+    const next = doc.portalEncryptionNextKey;
+    if (next && (next.keyId === doc.portalEncryptionKey.keyId || next.publicKey === doc.portalEncryptionKey.publicKey)) {
+      // The portal opens by key id: two keys under one id, or one key under two, would leave applications it cannot tell apart.
+      ctx.addIssue({ code: 'custom', path: ['portalEncryptionNextKey'], message: 'the next portal key must differ from the current one in both id and key' });
+    }
     for (const kind of LEGAL_TEXT_KINDS) {
       if (!doc.legalTexts.some((text) => text.kind === kind)) {
         ctx.addIssue({ code: 'custom', path: ['legalTexts'], message: `the ${kind} is missing` });
@@ -224,6 +239,14 @@ export type Service = z.infer<typeof serviceSchema>;
 export type LegalText = z.infer<typeof legalTextSchema>;
 export type KioskSettings = z.infer<typeof kioskSettingsSchema>;
 export type CatalogueDocument = z.infer<typeof catalogueDocumentSchema>;
+export type PortalEncryptionKey = z.infer<typeof portalEncryptionKeySchema>;
+
+/** The key a kiosk seals to at `now`: the next one once its time has come, else the current one. */
+export function portalKeyToSealWith(doc: Pick<CatalogueDocument, 'portalEncryptionKey' | 'portalEncryptionNextKey'>, now: Date): PortalEncryptionKey {
+  const next = doc.portalEncryptionNextKey;
+  if (next && now.getTime() >= Date.parse(next.usableFrom)) return { keyId: next.keyId, suite: next.suite, publicKey: next.publicKey };
+  return doc.portalEncryptionKey;
+}
 
 /** The signed description of a package: which parts, how big, what hash, valid until when. */
 export const manifestSchema = z.object({

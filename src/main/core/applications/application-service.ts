@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { CatalogueDocument, KioskSettings, LegalText, Service } from '../../../shared/content/content-schema.js';
+import { portalKeyToSealWith, type CatalogueDocument, type KioskSettings, type LegalText, type PortalEncryptionKey, type Service } from '../../../shared/content/content-schema.js';
 import { amountToPaySom, documentsThatApply, statusLookupAddress } from '../../../shared/content/what-to-bring.js';
 import type { FormDefinition } from '../../../shared/forms/form-schema.js';
 import { validateSubmission } from '../../../shared/forms/form-engine.js';
@@ -24,7 +24,7 @@ interface PinnedApplication {
   userAgreementVersion: string;
   /** The additional texts the service asked the visitor to accept, kind and version. */
   additionalLegalTexts: { kind: LegalText['kind']; version: string }[];
-  portalKey: CatalogueDocument['portalEncryptionKey'];
+  portalKey: PortalEncryptionKey;
   startedAt: number;
 }
 
@@ -94,7 +94,8 @@ export class ApplicationService {
       privacyPolicyVersion: privacyPolicy.version,
       userAgreementVersion: userAgreement.version,
       additionalLegalTexts: additionalLegalTexts.map((text) => ({ kind: text.kind, version: text.version })),
-      portalKey: content.document.portalEncryptionKey,
+      // Chosen when the visit opens the form: the key the application is sealed to does not change under the visitor.
+      portalKey: portalKeyToSealWith(content.document, this.options.clock()),
       startedAt: this.options.clock().getTime(),
     });
     return ok({

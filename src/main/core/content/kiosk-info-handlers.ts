@@ -1,4 +1,4 @@
-import type { KioskSettings } from '../../../shared/content/content-schema.js';
+import type { CatalogueDocument, KioskSettings } from '../../../shared/content/content-schema.js';
 import { isDemoPublicKey } from '../../../shared/content/demo-keys.js';
 import { ok } from '../../../shared/contract/result.js';
 import type { HandlersFor } from '../handlers.js';
@@ -46,9 +46,14 @@ export function kioskInfoHandlers(options: KioskInfoOptions): HandlersFor<'getKi
         idleWarningSeconds: options.idleWarningSeconds ?? settings?.idleWarningSeconds ?? DEFAULT_IDLE_WARNING_SECONDS,
         clerkIdleSeconds: resolveClerkIdleSeconds(options.clerkIdleSeconds, settings),
         // A demo key trusted, or applications sealed to the demo portal key: either way, not a kiosk for real visitors.
-        demo:
-          options.trustedPublicKeys.some(isDemoPublicKey) || isDemoPublicKey(options.content.catalogue()?.document.portalEncryptionKey.publicKey ?? ''),
+        demo: options.trustedPublicKeys.some(isDemoPublicKey) || portalKeysOf(options.content.catalogue()?.document).some(isDemoPublicKey),
       });
     },
   };
+}
+
+/** The public halves of the portal keys the content names, the next one included: it will be sealed to. */
+function portalKeysOf(document: CatalogueDocument | undefined): string[] {
+  if (!document) return [];
+  return [document.portalEncryptionKey.publicKey, ...(document.portalEncryptionNextKey ? [document.portalEncryptionNextKey.publicKey] : [])];
 }
