@@ -170,11 +170,15 @@ export const SEALED_DUE_CONDITION = "sealed_purged_at IS NULL AND application_st
  * One purge batch: the sealed bytes become an empty value (the column stays NOT NULL, so older
  * readers still parse the row) and the time they went is kept for the officers' refusal.
  */
-export const purgeSealedSql = (p: Placeholder): string =>
+export const purgeSealedSql = (p: Placeholder, dialect: 'sqlite' | 'postgresql'): string => {
+  const due = `SELECT id FROM submission WHERE ${SEALED_DUE_CONDITION} AND status_updated_at < ${p(3)} ORDER BY status_updated_at, id LIMIT ${p(4)}`;
+  // PostgreSQL gets the batch's ids as one array, found once, and updates them through the primary
+  // key. Given `id IN (subquery)` beside the outer due condition it drove the update from the
+  // partial index instead, visiting every due row for each batch: 1.8 s a batch of 500 at 20,000 due.
+  const batch = dialect === 'postgresql' ? `id = ANY(ARRAY(${due}))` : `id IN (${due})`;
   // The due condition again outside: a second portal process whose batch waited on this one's row locks re-checks the row as it is now, finds it purged and leaves it (PostgreSQL re-evaluates only the outer WHERE).
-  `UPDATE submission SET sealed = ${p(1)}, sealed_purged_at = ${p(2)}
-   WHERE ${SEALED_DUE_CONDITION} AND id IN (SELECT id FROM submission WHERE ${SEALED_DUE_CONDITION} AND status_updated_at < ${p(3)}
-                ORDER BY status_updated_at, id LIMIT ${p(4)})`;
+  return `UPDATE submission SET sealed = ${p(1)}, sealed_purged_at = ${p(2)} WHERE ${SEALED_DUE_CONDITION} AND ${batch}`;
+};
 export const purgeSealedValues = (finishedBefore: Date, purgedAt: Date, limit: number): unknown[] => [
   Buffer.alloc(0),
   purgedAt.toISOString(),

@@ -75,7 +75,7 @@ export function postgresApplicationStatus(pool: pg.Pool): ApplicationStatusStore
     },
     purgeSealedAnswers: async (finishedBefore, purgedAt, limit) => {
       // The old row versions hold the bytes until VACUUM reclaims them; autovacuum does, or the operator's VACUUM.
-      const purged = await pool.query(purgeSealedSql(dollar), purgeSealedValues(finishedBefore, purgedAt, limit));
+      const purged = await pool.query(purgeSealedSql(dollar, 'postgresql'), purgeSealedValues(finishedBefore, purgedAt, limit));
       return purged.rowCount ?? 0;
     },
   };

@@ -59,7 +59,7 @@ export function sqliteApplicationStatus(db: Database.Database): ApplicationStatu
       }),
     purgeSealedAnswers: (finishedBefore, purgedAt, limit) =>
       run(() => {
-        const purged = db.transaction(() => db.prepare(purgeSealedSql(question)).run(...purgeSealedValues(finishedBefore, purgedAt, limit)).changes).immediate();
+        const purged = db.transaction(() => db.prepare(purgeSealedSql(question, 'sqlite')).run(...purgeSealedValues(finishedBefore, purgedAt, limit)).changes).immediate();
         // The write-ahead log still holds the pages as they were before; folding it into the file and emptying it leaves the bytes nowhere.
         if (purged > 0) db.pragma('wal_checkpoint(TRUNCATE)');
         return purged;
