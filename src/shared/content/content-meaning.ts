@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COUNTED_KINDS } from './counted-kinds.js';
 import { MAX_EXPRESSION_DEPTH, referencedVariables } from '../forms/expression.js';
 import { evaluateForm } from '../forms/form-engine.js';
 import type { Expression, FormDefinition, FormField, LeafField } from '../forms/form-schema.js';
@@ -61,8 +62,7 @@ export const TEXT_LIMITS = {
 /** Lists inside one service or field; a screen and a printed slip show all of them. */
 export const LIST_LIMITS = { documents: 50, urgencyTiers: 10, samples: 10, valueLabels: 100 } as const;
 
-/** What TOO_MANY counts, as a code the panel translates. */
-export const COUNTED_KINDS = ['services', 'categories', 'forms', 'legalTexts', 'servicesInCategory', 'documents', 'urgencyTiers', 'samples', 'valueLabels'] as const;
+export { COUNTED_KINDS };
 type ListKind = (typeof COUNTED_KINDS)[number];
 
 const MAX_REPORTED_PROBLEMS = 50;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { expressionSchema, fieldIdSchema, formDefinitionSchema } from '../forms/form-schema.js';
-import { languageSchema, localizedTextSchema } from '../domain/languages.js';
+import { languageSchema, localizedTextSchema } from '../domain/language-schemas.js';
 import { staffListSchema } from './staff-schema.js';
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STAFF_CARD_NUMBER_PATTERN, STAFF_PIN_MAX_DIGITS, STAFF_PIN_MIN_DIGITS } from './staff-identifiers.js';
 
 /**
  * Staff who may sign in at a kiosk, as the signed content package carries them. A PIN is never in
@@ -12,12 +13,9 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 /** Digits only, so that it can be typed on the sign-in screen's digit layout. */
 export const staffIdSchema = z.string().regex(/^\d{4,8}$/, 'a staff id is 4 to 8 digits');
 
-/** What a card reader types: digits only. */
-export const staffCardNumberSchema = z.string().regex(/^\d{8,20}$/, 'a staff card number is 8 to 20 digits');
+export const staffCardNumberSchema = z.string().regex(STAFF_CARD_NUMBER_PATTERN, 'a staff card number is 8 to 20 digits');
 
-/** A PIN as staff type it on the digit layout; shorter PINs fall to guessing too soon. */
-export const STAFF_PIN_MIN_DIGITS = 6;
-export const STAFF_PIN_MAX_DIGITS = 12;
+export { STAFF_PIN_MAX_DIGITS, STAFF_PIN_MIN_DIGITS };
 export const staffPinSchema = z
   .string()
   .regex(new RegExp(`^\\d{${STAFF_PIN_MIN_DIGITS},${STAFF_PIN_MAX_DIGITS}}$`), `a PIN is ${STAFF_PIN_MIN_DIGITS} to ${STAFF_PIN_MAX_DIGITS} digits`);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { statusReasonIdSchema, statusReasonSchema } from '../domain/application-status-reasons.js';
 import { STATUS_MOVE_REFUSALS } from '../domain/application-status.js';
-import { languageSchema, localizedTextSchema } from '../domain/languages.js';
+import { languageSchema, localizedTextSchema } from '../domain/language-schemas.js';
 import { APPLICATION_STATUSES, receiptNumberSchema } from '../domain/submission.js';
 
 /**

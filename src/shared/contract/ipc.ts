@@ -6,7 +6,7 @@ import { CONTENT_REJECTION_CODES } from '../content/package-verification.js';
 import { STAFF_ROLES, staffCardNumberSchema, staffIdSchema, staffPinSchema } from '../content/staff-schema.js';
 import { formDefinitionSchema } from '../forms/form-schema.js';
 import { APPLICATION_STATUSES, DOWNLOAD_STATES, OUTBOX_STATES, SYNC_STATES, receiptNumberSchema } from '../domain/submission.js';
-import { languageSchema, localizedTextSchema } from '../domain/languages.js';
+import { languageSchema, localizedTextSchema } from '../domain/language-schemas.js';
 import type { Result } from './result.js';
 
 export { CHANNELS, HOST_EVENTS, type Channel, type HostEventName } from './channels.js';

@@ -17,7 +17,7 @@ import {
   statusMoveRefusedSchema,
 } from './applications.js';
 import { statusReasonIdSchema } from '../domain/application-status-reasons.js';
-import { localizedTextSchema } from '../domain/languages.js';
+import { localizedTextSchema } from '../domain/language-schemas.js';
 import { APPLICATION_STATUSES, LEGACY_APPLICATION_STATUSES, RECEIPT_NUMBER_PATTERN, receiptNumberSchema, submissionEnvelopeSchema } from '../domain/submission.js';
 import {
   ACCOUNT_LOCKED_CODE,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localizedTextSchema } from './languages.js';
+import { localizedTextSchema } from './language-schemas.js';
 import { STATUSES_WITH_REASON } from './application-status.js';
 
 /**

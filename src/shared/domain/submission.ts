@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { staffIdSchema } from '../content/staff-schema.js';
-import { languageSchema } from './languages.js';
+import { languageSchema } from './language-schemas.js';
 
 /**
  * A submission's envelope, declared once: the non-personal facts that travel with the sealed

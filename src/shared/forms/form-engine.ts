@@ -1,17 +1,17 @@
 import type { LocalizedText } from '../domain/languages.js';
 import { compileContentPattern, type ContentPattern } from './patterns.js';
 import { evaluateExpression, isTruthy, referencedVariables, type ExpressionScope, type ExpressionValue } from './expression.js';
-import {
-  REGION_CODES,
-  type AddressValue,
-  type AnswerValue,
-  type Answers,
-  type Expression,
-  type FormDefinition,
-  type FormPage,
-  type LeafField,
-  type RepeatGroupField,
-  type RepeatItem,
+import { REGION_CODES } from './region-codes.js';
+import type {
+  AddressValue,
+  AnswerValue,
+  Answers,
+  Expression,
+  FormDefinition,
+  FormPage,
+  LeafField,
+  RepeatGroupField,
+  RepeatItem,
 } from './form-schema.js';
 import type { IssueCode, MessageParams } from './messages.js';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localizedTextSchema } from '../domain/languages.js';
+import { localizedTextSchema } from '../domain/language-schemas.js';
 
 /**
  * Form definitions: part of the content package, one per service. A form is a list of pages
@@ -56,8 +56,7 @@ const fieldBase = {
 
 export const DOCUMENT_KINDS = ['id-card', 'id-card-legacy', 'foreign-passport', 'driving-licence', 'civil-certificate'] as const;
 
-/** Regions as the Ministry of Digital Development lists them (ISO 3166-2:KG). */
-export const REGION_CODES = ['KG-GB', 'KG-GO', 'KG-B', 'KG-J', 'KG-Y', 'KG-N', 'KG-O', 'KG-T', 'KG-C'] as const;
+export { REGION_CODES } from './region-codes.js';
 
 const leafFieldSchema = z.discriminatedUnion('type', [
   z.object({

@@ -1,4 +1,5 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
+import { KYRGYZ_PHONE_METADATA } from './phone-metadata-kg.js';
 import { type DOCUMENT_KINDS } from './form-schema.js';
 
 /**
@@ -141,7 +142,7 @@ export function normalisePin(input: string, today?: string): string | null {
 const PHONE_CHARACTERS = /^\+?[0-9\s().-]+$/u;
 
 /**
- * E.164 ("+996700123456") for a valid Kyrgyz number, else null. Uses the full ("max") metadata:
+ * E.164 ("+996700123456") for a valid Kyrgyz number, else null. Uses the full ("max") metadata, for KG only:
  * the default metadata checks only the length of a KG number, so it would accept 0610 123 456 or
  * 0840 123 456, which no operator issues; the max metadata knows the allocated mobile and
  * landline ranges (70x, 77x, 55x, 99x, 312 for Bishkek, ...).
@@ -151,7 +152,7 @@ export function normalisePhone(input: string): string | null {
   const trimmed = input.trim();
   if (!PHONE_CHARACTERS.test(trimmed)) return null;
   try {
-    const phone = parsePhoneNumberFromString(trimmed, 'KG');
+    const phone = parsePhoneNumberFromString(trimmed, 'KG', KYRGYZ_PHONE_METADATA);
     if (!phone || phone.country !== 'KG' || !phone.isValid()) return null;
     return phone.number;
   } catch {

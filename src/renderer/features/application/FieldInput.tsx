@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../../shared/forms/form-engine.js';
-import { REGION_CODES, type AnswerValue, type Answers, type FormField, type LeafField, type RepeatGroupField, type RepeatItem } from '../../../shared/forms/form-schema.js';
+import { REGION_CODES } from '../../../shared/forms/region-codes.js';
+import type { AnswerValue, Answers, FormField, LeafField, RepeatGroupField, RepeatItem } from '../../../shared/forms/form-schema.js';
 import type { Language } from '../../../shared/domain/languages.js';
 import { issueText } from '../../i18n.js';
 import { formatPrice } from '../../ui/format.js';

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Language } from '../../../shared/domain/languages.js';
-import { REGION_CODES, type AnswerValue, type FormField, type RepeatItem } from '../../../shared/forms/form-schema.js';
+import { REGION_CODES } from '../../../shared/forms/region-codes.js';
+import type { AnswerValue, FormField, RepeatItem } from '../../../shared/forms/form-schema.js';
 import { isPersonNameField, nameForDisplay } from '../../../shared/forms/person-name.js';
 import { formatPrice } from '../../ui/format.js';
 import { textOf } from './answer-paths.js';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { COUNTED_KINDS } from '../../../shared/content/content-meaning.js';
+import { COUNTED_KINDS } from '../../../shared/content/counted-kinds.js';
 import { LoadState } from '../../ui/LoadState.js';
 import { formatDateTime } from '../../ui/format.js';
 import { useKioskStore } from '../../state/store.js';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../../shared/domain/languages.js';
-import { STAFF_PIN_MAX_DIGITS, STAFF_PIN_MIN_DIGITS } from '../../../shared/content/staff-schema.js';
+import { STAFF_PIN_MAX_DIGITS, STAFF_PIN_MIN_DIGITS } from '../../../shared/content/staff-identifiers.js';
 import type { HostError } from '../../../shared/contract/result.js';
 import { useKioskStore } from '../../state/store.js';
 import { formatClock } from '../../ui/format.js';

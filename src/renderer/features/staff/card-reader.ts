@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { staffCardNumberSchema } from '../../../shared/content/staff-schema.js';
+import { STAFF_CARD_NUMBER_PATTERN } from '../../../shared/content/staff-identifiers.js';
 
 /** A card reader types a whole number in well under this between keys; a person at a keyboard does not. */
 const MAX_KEY_GAP_MS = 300;
@@ -23,7 +23,7 @@ export function useCardReader(onCard: (cardNumber: string) => void): void {
       current.at = now;
       if (/^\d$/.test(event.key)) {
         current.digits += event.key;
-      } else if (event.key === 'Enter' && staffCardNumberSchema.safeParse(current.digits).success) {
+      } else if (event.key === 'Enter' && STAFF_CARD_NUMBER_PATTERN.test(current.digits)) {
         const cardNumber = current.digits;
         current.digits = '';
         // The reader's Enter ends the number; it must not also press whatever has focus.
