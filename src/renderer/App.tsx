@@ -1,6 +1,5 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApplicationScreen } from './features/application/ApplicationScreen.js';
 import { IdleGuard } from './features/visit/IdleGuard.js';
 import { ScreenErrorBoundary, errorNameOf, failureKindOf } from './features/visit/ScreenErrorBoundary.js';
 import { OutOfService } from './features/visit/OutOfService.js';
@@ -11,15 +10,24 @@ import { AttractScreen } from './features/attract/AttractScreen.js';
 import { CatalogueScreen } from './features/catalogue/CatalogueScreen.js';
 import { CategoryScreen } from './features/catalogue/CategoryScreen.js';
 import { LanguageScreen } from './features/language/LanguageScreen.js';
-import { LookupScreen } from './features/lookup/LookupScreen.js';
-import { ServicePanelScreen } from './features/service-panel/ServicePanelScreen.js';
 import { ServiceScreen } from './features/catalogue/ServiceScreen.js';
 import { AssistBanner, NextVisitorDialog } from './features/staff/AssistBanner.js';
-import { ClerkHomeScreen } from './features/staff/ClerkHomeScreen.js';
-import { ClerkQueueScreen } from './features/staff/ClerkQueueScreen.js';
 import { StaffSessionEnd } from './features/staff/StaffSessionEnd.js';
-import { StaffSignInScreen } from './features/staff/StaffSignInScreen.js';
 import { followHostEvents, useKioskStore, type Screen } from './state/store.js';
+import { loadFormEngine } from './state/form-engine-loader.js';
+import { LazyOnScreenKeyboard } from './ui/keyboard/lazy-keyboard.js';
+import { preloadable, preloadWhenIdle } from './ui/preloadable.js';
+
+// The first script carries the visitor's way to a service; an application, the lookup and the staff
+// screens come in parts of their own, loaded while the kiosk waits on its attract screen.
+const ApplicationScreen = preloadable(async () => (await import('./features/application/ApplicationScreen.js')).ApplicationScreen);
+const LookupScreen = preloadable(async () => (await import('./features/lookup/LookupScreen.js')).LookupScreen);
+const StaffSignInScreen = preloadable(async () => (await import('./features/staff/StaffSignInScreen.js')).StaffSignInScreen);
+const ClerkHomeScreen = preloadable(async () => (await import('./features/staff/ClerkHomeScreen.js')).ClerkHomeScreen);
+const ClerkQueueScreen = preloadable(async () => (await import('./features/staff/ClerkQueueScreen.js')).ClerkQueueScreen);
+const ServicePanelScreen = preloadable(async () => (await import('./features/service-panel/ServicePanelScreen.js')).ServicePanelScreen);
+/** In the order a visitor is likeliest to need them. */
+const LATER_PARTS = [LazyOnScreenKeyboard, ApplicationScreen, { preload: loadFormEngine }, LookupScreen, StaffSignInScreen, ClerkHomeScreen, ClerkQueueScreen, ServicePanelScreen];
 
 export function App() {
   const screen = useKioskStore((state) => state.screen);
@@ -31,6 +39,8 @@ export function App() {
     void loadKioskInfo();
     return followHostEvents(useKioskStore, kioskHost);
   }, [loadKioskInfo]);
+
+  useEffect(() => preloadWhenIdle(LATER_PARTS), []);
 
   useEffect(() => {
     void i18n.changeLanguage(language);
@@ -73,7 +83,10 @@ export function App() {
         <ScreenFailed />
       ) : (
         <ScreenErrorBoundary key={screen} onFailure={screenFailed}>
-          <CurrentScreen screen={screen} />
+          {/* Shown only if a part is needed before the idle preloading got to it: a blank page for a moment, never a spinner. */}
+          <Suspense fallback={<main className="screen-loading" aria-busy="true" />}>
+            <CurrentScreen screen={screen} />
+          </Suspense>
         </ScreenErrorBoundary>
       )}
       <ExitDialog />

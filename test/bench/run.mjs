@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { benchApplications } from './applications.mjs';
 import { benchAuditTrail } from './audit.mjs';
+import { benchBundle } from './bundle.mjs';
 import { benchContent, benchPatterns } from './content.mjs';
 import { benchContentUpload } from './content-rollout.mjs';
 import { benchLargeCategory } from './large-category.mjs';
@@ -102,6 +103,7 @@ async function launchToAttractPainted() {
   report('navigation_to_attract_painted', inPage, 'ms');
 }
 
+benchBundle(report);
 await hostStartToReady();
 await launchToAttractPainted();
 await benchContent(report);

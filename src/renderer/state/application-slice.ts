@@ -1,7 +1,7 @@
 import type { KioskApi } from '../../shared/contract/ipc.js';
-import { evaluateWithinBudget } from '../features/application/form-budget.js';
 import type { Answers } from '../../shared/forms/form-schema.js';
-import { localIsoDate } from '../../shared/forms/validators.js';
+import { localIsoDate } from '../../shared/forms/local-date.js';
+import { loadedFormEngine, loadFormEngine } from './form-engine-loader.js';
 import type { ApplicationInProgress, ApplicationSlice, SliceCreator, VisitScopedState } from './types.js';
 
 export type { ApplicationInProgress, ApplicationPhase, PrintState } from './types.js';
@@ -13,13 +13,13 @@ export const today = () => localIsoDate(new Date());
 
 export function visiblePageIds(application: ApplicationInProgress): string[] {
   if (!application.started) return [];
-  return evaluateWithinBudget(application.started.form, application.answers, { today: today() }).visiblePageIds;
+  return loadedFormEngine().evaluateWithinBudget(application.started.form, application.answers, { today: today() }).visiblePageIds;
 }
 
 function errorsOnPage(application: ApplicationInProgress, answers: Answers = application.answers) {
   if (!application.started || !application.pageId) return [];
   const pageId = application.pageId;
-  return evaluateWithinBudget(application.started.form, answers, { today: today() }).issues.filter(
+  return loadedFormEngine().evaluateWithinBudget(application.started.form, answers, { today: today() }).issues.filter(
     (issue) => issue.pageId === pageId && issue.severity === 'error',
   );
 }
@@ -47,6 +47,12 @@ export const createApplicationSlice =
 
       startApplication: async (serviceId) => {
         set({ screen: 'application', application: starting() });
+        try {
+          await loadFormEngine();
+        } catch {
+          // The page's own part failed to load (a damaged installation): the visitor is told the service cannot be used now.
+          return update({ phase: 'failed', error: 'UNAVAILABLE' });
+        }
         const result = await host.startApplication({ serviceId });
         if (!result.ok) return update({ phase: 'failed', error: result.error.code });
         if (get().application?.phase === 'starting') update({ phase: 'consent', started: result.value });

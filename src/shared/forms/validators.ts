@@ -1,6 +1,9 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import { KYRGYZ_PHONE_METADATA } from './phone-metadata-kg.js';
 import { type DOCUMENT_KINDS } from './form-schema.js';
+import { formatIsoDate, localIsoDate, type CalendarDate } from './local-date.js';
+
+export { formatIsoDate, localIsoDate, type CalendarDate };
 
 /**
  * Kyrgyz identifiers and the small text helpers the form engine needs. Everything here is pure and
@@ -10,12 +13,6 @@ import { type DOCUMENT_KINDS } from './form-schema.js';
 
 // ---------------------------------------------------------------------------------------------
 // Dates (YYYY-MM-DD, the only date form answers and expressions use)
-
-export interface CalendarDate {
-  year: number;
-  month: number;
-  day: number;
-}
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -50,9 +47,6 @@ export function isValidIsoDate(input: unknown): input is string {
   return parseIsoDate(input) !== null;
 }
 
-export function formatIsoDate(date: CalendarDate): string {
-  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
-}
 
 /**
  * Days since 1970-01-01 in the proleptic Gregorian calendar, by integer arithmetic (Date.UTC would
@@ -86,10 +80,6 @@ export function wholeYearsBetween(from: CalendarDate, to: CalendarDate): number 
   return years;
 }
 
-/** The device's local date as YYYY-MM-DD; the kiosk's clock is set to Kyrgyz time. */
-export function localIsoDate(now: Date = new Date()): string {
-  return formatIsoDate({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
-}
 
 // ---------------------------------------------------------------------------------------------
 // PIN (ПИН / ИНН): S DDMMYYYY NNNNN, S = 1 female, 2 male. The structure is a convention from

@@ -1,5 +1,8 @@
 import { evaluateForm, type EvaluationContext, type FormState } from '../../../shared/forms/form-engine.js';
 import type { Answers, FormDefinition } from '../../../shared/forms/form-schema.js';
+import { FormTooSlowError } from './form-too-slow.js';
+
+export { FormTooSlowError };
 
 /**
  * How long one evaluation of a form may take on the page. The bundled forms take well under a
@@ -9,12 +12,6 @@ import type { Answers, FormDefinition } from '../../../shared/forms/form-schema.
  */
 export const FORM_EVALUATION_BUDGET_MS = 250;
 
-export class FormTooSlowError extends Error {
-  override readonly name = 'FormTooSlowError';
-  constructor(readonly formId: string) {
-    super('The form took longer than its time budget.');
-  }
-}
 
 /** Overruns in a row before a form is failed: one garbage collection or busy moment is not the form's fault. */
 export const OVERRUNS_BEFORE_FAILING = 2;

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LAYOUT_FOR_LANGUAGE, type KeyboardLayoutName } from '../../ui/keyboard/layouts.js';
-import { OnScreenKeyboard } from '../../ui/keyboard/OnScreenKeyboard.js';
+import { LazyOnScreenKeyboard } from '../../ui/keyboard/lazy-keyboard.js';
 import { useKioskStore } from '../../state/store.js';
 
 const MAX_QUERY = 100;
@@ -53,7 +53,7 @@ export function SearchBox() {
         )}
       </div>
       {keyboardOpen && (
-        <OnScreenKeyboard layout={layout} onLayoutChange={setLayout} onKey={applyKey} onClose={() => setKeyboardOpen(false)} />
+        <LazyOnScreenKeyboard layout={layout} onLayoutChange={setLayout} onKey={applyKey} onClose={() => setKeyboardOpen(false)} />
       )}
     </div>
   );

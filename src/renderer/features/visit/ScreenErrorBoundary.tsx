@@ -1,5 +1,5 @@
 import { Component, type ReactNode } from 'react';
-import { FormTooSlowError } from '../application/form-budget.js';
+import { FormTooSlowError } from '../application/form-too-slow.js';
 import type { ScreenFailureKind } from '../../state/types.js';
 
 export const failureKindOf = (error: unknown): ScreenFailureKind => (error instanceof FormTooSlowError ? 'too-slow' : 'threw');
