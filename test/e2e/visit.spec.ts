@@ -133,7 +133,7 @@ test.describe('a full visit', () => {
     const number = (await page.getByTestId('receipt-number').innerText()).trim();
     expect(number).toMatch(/^DEV1-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]$/);
     await expect(receipt.locator('[data-state="queued"]')).toBeVisible();
-    await expect(receipt.locator('img.receipt-qr')).toBeVisible();
+    await expect(receipt.locator('svg.receipt-qr')).toBeVisible();
     await expect(page.locator('[data-print-status="saved"]')).toBeVisible();
     await scan(page, 'receipt');
     await screenshot(page, 'visit-receipt-ky');

@@ -1,11 +1,11 @@
-import QRCode from 'qrcode';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceDetail, SubmittedApplication } from '../../../shared/contract/ipc.js';
 import type { PrintState } from '../../state/application-slice.js';
 import { formatDateTime, formatPrice } from '../../ui/format.js';
 import { useKioskStore } from '../../state/store.js';
 import { wipeVisit } from '../visit/wipe.js';
+import { QrCode } from './QrCode.js';
 import '../../styles/receipt.css';
 
 /**
@@ -18,19 +18,12 @@ export function ReceiptStep({ receipt, service, print }: { receipt: SubmittedApp
   const language = useKioskStore((state) => state.language);
   const payment = useKioskStore((state) => state.info?.payment?.[language]);
   const printReceipt = useKioskStore((state) => state.printReceipt);
-  const [qr, setQr] = useState<string>();
   const printedOnce = useRef(false);
   const date = formatDateTime(receipt.createdAt);
   // The status page opens from the code when the content names one; otherwise the code is the number.
   const qrText = receipt.statusLookupUrl ?? receipt.receiptNumber;
   const free = Math.round(receipt.amountToPaySom) === 0;
   const documents = service?.requiredDocuments.filter((document) => receipt.documentIds.includes(document.id)) ?? [];
-
-  useEffect(() => {
-    void QRCode.toString(qrText, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }).then((svg) =>
-      setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`),
-    );
-  }, [qrText]);
 
   // The receipt prints by itself once, so a visitor in a hurry still walks away with it.
   useEffect(() => {
@@ -65,17 +58,14 @@ export function ReceiptStep({ receipt, service, print }: { receipt: SubmittedApp
                   </p>
                 )}
               </div>
-              {qr && (
-                <figure className="receipt-qr-figure">
-                  <img
-                    className="receipt-qr"
-                    src={qr}
-                    data-qr-text={qrText}
-                    alt={receipt.statusLookupUrl ? t('receipt:qrStatusPage', { number: receipt.receiptNumber }) : t('receipt:qr', { number: receipt.receiptNumber })}
-                  />
-                  {receipt.statusLookupUrl && <figcaption>{t('receipt:qrCaption')}</figcaption>}
-                </figure>
-              )}
+              <figure className="receipt-qr-figure">
+                <QrCode
+                  className="receipt-qr"
+                  text={qrText}
+                  label={receipt.statusLookupUrl ? t('receipt:qrStatusPage', { number: receipt.receiptNumber }) : t('receipt:qr', { number: receipt.receiptNumber })}
+                />
+                {receipt.statusLookupUrl && <figcaption>{t('receipt:qrCaption')}</figcaption>}
+              </figure>
             </div>
             <p className="receipt-state" data-state={receipt.state} role="status">
               {t(`receipt:state.${receipt.state}`)}
