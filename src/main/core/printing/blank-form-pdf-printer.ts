@@ -1,13 +1,11 @@
 import { createWriteStream, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BlankFormDocument, BlankFormEntry } from './blank-form-document.js';
+import { registerPdfFonts, type PdfFontFiles } from './pdf-fonts.js';
 import type { BlankFormPrinter, PrintOutcome } from './printer-port.js';
 
-export interface BlankFormPdfPrinterOptions {
+export interface BlankFormPdfPrinterOptions extends PdfFontFiles {
   folder: string;
-  /** A TrueType font with all of Latin and Cyrillic (ң ө ү): resources/fonts. */
-  regularFont: string;
-  boldFont: string;
 }
 
 type PdfDocument = PDFKit.PDFDocument;
@@ -42,8 +40,7 @@ export class BlankFormPdfPrinter implements BlankFormPrinter {
     const partial = `${file}.partial`;
     // Pages are kept until the end so each gets the office's name at its foot: a page that comes loose still says where it belongs.
     const document = new PDFDocument({ size: 'A4', margin: PAGE.margin, bufferPages: true, info: { Title: form.title, Producer: 'Kyzmat Kiosk' } });
-    document.registerFont('regular', this.options.regularFont);
-    document.registerFont('bold', this.options.boldFont);
+    await registerPdfFonts(document, this.options);
     const written = new Promise<void>((resolve, reject) => {
       const stream = createWriteStream(partial);
       stream.on('finish', resolve);

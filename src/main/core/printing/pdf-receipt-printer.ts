@@ -1,13 +1,11 @@
 import { createWriteStream, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { registerPdfFonts, type PdfFontFiles } from './pdf-fonts.js';
 import type { ReceiptDocument } from './receipt-document.js';
 import type { PrinterPort, PrintOutcome } from './printer-port.js';
 
-export interface PdfReceiptPrinterOptions {
+export interface PdfReceiptPrinterOptions extends PdfFontFiles {
   folder: string;
-  /** A TrueType font with all of Latin and Cyrillic (ң ө ү): resources/fonts. */
-  regularFont: string;
-  boldFont: string;
   /** How long a saved receipt is kept (ms); the default is as long as the host remembers a receipt's answer-dependent facts. */
   keepMs?: number;
   clock?: () => Date;
@@ -71,21 +69,20 @@ export class PdfReceiptPrinter implements PrinterPort {
     // Loaded on the first print, not at start-up: pdfkit alone adds about a tenth of a second.
     const [{ default: PDFDocument }, { default: QRCode }] = await Promise.all([import('pdfkit'), import('qrcode')]);
     const qr = QRCode.create(receipt.qrText, { errorCorrectionLevel: 'M' }).modules;
-    const open = (height: number) => {
+    const open = async (height: number) => {
       const document = new PDFDocument({ size: [WIDTH, height], margin: MARGIN, info: { Title: receipt.heading, Producer: 'Kyzmat Kiosk' } });
-      document.registerFont('regular', this.options.regularFont);
-      document.registerFont('bold', this.options.boldFont);
+      await registerPdfFonts(document, this.options);
       return document;
     };
     // A thermal slip is one strip: lay it out once to measure, then write it at exactly that length.
-    const measured = open(MEASURING_HEIGHT);
+    const measured = await open(MEASURING_HEIGHT);
     const height = Math.ceil(layOut(measured, receipt, qr) + MARGIN);
 
     mkdirSync(this.options.folder, { recursive: true });
     this.removeExpired();
     const file = join(this.options.folder, `${receipt.receiptNumber}.pdf`);
     const partial = `${file}.partial`;
-    const document = open(height);
+    const document = await open(height);
     const written = new Promise<void>((resolve, reject) => {
       const stream = createWriteStream(partial);
       stream.on('finish', resolve);
