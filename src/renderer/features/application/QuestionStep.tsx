@@ -4,7 +4,7 @@ import { evaluateWithinBudget } from './form-budget.js';
 import type { AnswerValue, FormField } from '../../../shared/forms/form-schema.js';
 import { OnScreenKeyboard } from '../../ui/keyboard/OnScreenKeyboard.js';
 import type { KeyboardLayoutName } from '../../ui/keyboard/layouts.js';
-import { today, visiblePageIds, type ApplicationInProgress } from '../../state/application-slice.js';
+import { today, type ApplicationInProgress } from '../../state/application-slice.js';
 import { useKioskStore } from '../../state/store.js';
 import { fieldElementId, readPath, textOf, writePath } from './answer-paths.js';
 import { distinctIssues, errorSummaryEntries } from './error-summary.js';
@@ -32,7 +32,8 @@ export function QuestionStep({ application, serviceTitle }: { application: Appli
   const form = application.started!.form;
   const page = form.pages.find((candidate) => candidate.id === application.pageId)!;
   const state = useMemo(() => evaluateWithinBudget(form, application.answers, { today: today() }), [form, application.answers]);
-  const pages = visiblePageIds(application);
+  // From the evaluation above: evaluating the form a second time on every key tap doubled its cost.
+  const pages = state.visiblePageIds;
   const step = pages.indexOf(page.id) + 1;
   const visibleFields = page.fields.filter((field) => state.visibleFieldPaths.includes(field.id));
   const shown = application.shownIssues;
