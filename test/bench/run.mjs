@@ -15,6 +15,7 @@ import { benchLargeCategory } from './large-category.mjs';
 import { benchDrain, benchPortalIntake } from './delivery.mjs';
 import { benchFleet } from './fleet.mjs';
 import { benchSearch } from './search.mjs';
+import { benchTouchLatency } from './touch-latency.mjs';
 import { benchKeystrokes, benchSubmit } from './visit.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -106,6 +107,7 @@ async function launchToAttractPainted() {
 benchBundle(report);
 await hostStartToReady();
 await launchToAttractPainted();
+await benchTouchLatency(report, { startKiosk, stopKiosk, chromiumArgs: CHROMIUM_ARGS, runs: RUNS });
 await benchContent(report);
 benchPatterns(report);
 await benchLargeCategory(report, { startKiosk, stopKiosk, chromiumArgs: CHROMIUM_ARGS, runs: RUNS });
