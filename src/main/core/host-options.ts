@@ -3,6 +3,7 @@ import type { Fetch } from './portal-client/portal-client.js';
 import type { Logger } from './logger.js';
 import type { PrinterPort } from './printing/printer-port.js';
 import type { BackoffPolicy } from './sync/backoff.js';
+import type { AppUpdater } from './updates/app-updater.js';
 
 /** Everything the host needs from the shell that starts it; shell-common/host-config.ts builds it from the environment. */
 export interface KioskHostOptions {
@@ -48,6 +49,14 @@ export interface KioskHostOptions {
   idleWarningSeconds?: number;
   /** Overrides how long a signed-in clerk's kiosk may sit untouched before the session ends (seconds). */
   clerkIdleSeconds?: number;
+  /** The app's own updater (the Electron shell's electron-updater, fed by the portal); the browser shell has none. */
+  appUpdater?: AppUpdater;
+  /** Starts the app afresh, for the nightly restart; the browser shell has none. */
+  restartApp?: () => void;
+  /** A visit ended: the shell clears the browser's storage and cache. */
+  onVisitEnded?: () => void | Promise<void>;
+  /** How often the update feed is asked (ms); tests shorten it. */
+  updateCheckMs?: number;
   fetch?: Fetch;
   clock?: () => Date;
   log?: Logger;

@@ -33,6 +33,8 @@ import { StaffSession } from './staff/staff-session.js';
 import { openDatabase } from './storage/database.js';
 import { officeCodeOfKiosk } from '../../shared/domain/receipt-number.js';
 import { createSyncDomain } from './sync/sync-domain.js';
+import { kioskIsEmpty, maintenanceHandlers, VisitPresence } from './updates/maintenance-handlers.js';
+import { UpdateCoordinator } from './updates/update-coordinator.js';
 
 export type { KioskHostOptions };
 
@@ -99,6 +101,17 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
     onApplied: (version) => events.emit({ name: 'staffListUpdated', payload: { version } }),
     onCredentialRefused: (status, code) => sync.credentialRefused(status, code),
   });
+  const visits = new VisitPresence();
+  const updates = new UpdateCoordinator({
+    updater: options.appUpdater,
+    restart: options.restartApp,
+    window: () => content.service.catalogue()?.document.settings.maintenanceWindow,
+    nightlyRestart: () => content.service.catalogue()?.document.settings.nightlyRestart ?? false,
+    kioskEmpty: kioskIsEmpty(visits, staffSession),
+    clock,
+    log,
+    checkEveryMs: options.updateCheckMs,
+  });
   const outbox = new Outbox(db, options.kioskCode);
   const printerState = (): 'ready' | 'pdf' => (options.printer ? 'ready' : 'pdf');
   const sync = createSyncDomain(options, {
@@ -117,6 +130,7 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
       screenFailures: failures.count(),
       unavailableServices: content.unavailable.count(),
       freeDiskBytes: freeDiskBytes(options.dataFolder),
+      update: updates.heartbeat(),
     }),
   });
   const applications = new ApplicationService({
@@ -157,6 +171,7 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
       ),
       ...staff.handlers,
       ...failures.handlers,
+      ...guardServicePanel(maintenanceHandlers({ presence: visits, updates, onVisitEnded: options.onVisitEnded, log }), staffSession, log),
       ...printingHandlers({
         printer,
         outbox,
@@ -174,6 +189,7 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
   content.start();
   staffList.start();
   sync.start();
+  updates.start();
   void reportAuditChain(auditTrail, log, () => db.open);
   log.info('host_ready', { appVersion: options.appVersion, contentVersion: content.store.active()?.version ?? 0 });
 
@@ -187,6 +203,7 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
       content.stop();
       staffList.stop();
       sync.stop();
+      updates.stop();
       if (db.open) db.close();
     },
   };

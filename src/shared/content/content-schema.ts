@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLOCK_TIME } from '../domain/maintenance-window.js';
 import { expressionSchema, fieldIdSchema, formDefinitionSchema } from '../forms/form-schema.js';
 import { languageSchema, localizedTextSchema } from '../domain/language-schemas.js';
 import { staffListSchema } from './staff-schema.js';
@@ -156,6 +157,17 @@ export const kioskSettingsSchema = z.object({
     .optional(),
   /** How long a staff id stays locked on a kiosk after five wrong PINs there; 15 without it. */
   staffLockoutMinutes: z.number().int().min(1).max(1440).optional(),
+  /**
+   * The nightly hours (office time) in which a kiosk installs a downloaded update or restarts,
+   * and then only with no visitor or staff member at it; 02:00 to 05:00 without it.
+   */
+  maintenanceWindow: z
+    .object({ from: z.string().regex(CLOCK_TIME, 'HH:MM'), to: z.string().regex(CLOCK_TIME, 'HH:MM') })
+    .strict()
+    .refine((window) => window.from !== window.to, 'a window of no minutes')
+    .optional(),
+  /** Restart the app once a night inside the maintenance window, after a day or more of running: a long-running process is the one that leaks. */
+  nightlyRestart: z.boolean().optional(),
 });
 
 export const portalEncryptionKeySchema = z.object({

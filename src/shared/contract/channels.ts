@@ -21,6 +21,8 @@ export const CHANNELS = [
   'printBlankForm',
   'getSyncStatus',
   'syncNow',
+  'getUpdateStatus',
+  'reportVisit',
   'lookupApplication',
   'signInStaff',
   'signOutStaff',

@@ -8,6 +8,7 @@ import { formDefinitionSchema } from '../forms/form-schema.js';
 import { APPLICATION_STATUSES, DOWNLOAD_STATES, OUTBOX_STATES, SYNC_STATES, receiptNumberSchema } from '../domain/submission.js';
 import { languageSchema, localizedTextSchema } from '../domain/language-schemas.js';
 import type { Result } from './result.js';
+import { UPDATE_STATES } from './update-states.js';
 
 export { CHANNELS, HOST_EVENTS, type Channel, type HostEventName } from './channels.js';
 
@@ -205,6 +206,20 @@ const syncStatusSchema = z.object({
 });
 export type SyncStatusView = z.infer<typeof syncStatusSchema>;
 
+/** The kiosk's own software update, for the service panel. */
+const updateStatusSchema = z.object({
+  state: z.enum(UPDATE_STATES),
+  /** The version being fetched or ready to install; null when there is none. */
+  version: z.string().nullable(),
+  /** Download progress, 0 to 100, while downloading. */
+  percent: z.number().min(0).max(100).nullable(),
+  lastCheckAt: z.string().nullable(),
+  /** The nightly window the update waits for, HH:MM to HH:MM in office time. */
+  window: z.object({ from: z.string(), to: z.string() }),
+  nightlyRestart: z.boolean(),
+});
+export type UpdateStatusView = z.infer<typeof updateStatusSchema>;
+
 const signedInStaffSchema = z.object({ staffId: z.string(), displayName: z.string(), roles: z.array(z.enum(STAFF_ROLES)) });
 export type SignedInStaffView = z.infer<typeof signedInStaffSchema>;
 
@@ -309,6 +324,13 @@ export const ipcContract = {
   },
   cancelApplication: { request: z.object({ applicationId: applicationIdSchema }).strict(), response: z.object({}) },
   getSyncStatus: { request: z.object({}).strict(), response: syncStatusSchema },
+  /** For the service panel: where the kiosk's own software update stands. */
+  getUpdateStatus: { request: z.object({}).strict(), response: updateStatusSchema },
+  /**
+   * The page says a visit (or a clerk's work for one) opened or ended: the host installs an
+   * update or restarts only while none is open, and clears the browser's storage when one ends.
+   */
+  reportVisit: { request: z.object({ open: z.boolean() }).strict(), response: z.object({}) },
   syncNow: { request: z.object({}).strict(), response: z.object({}) },
   /** A visitor asks where an application stands, by its receipt number (online only). */
   lookupApplication: {

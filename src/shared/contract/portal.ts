@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UPDATE_STATES } from './update-states.js';
 import { CHAIN_BREAKS } from '../audit/audit-chain.js';
 import { manifestSchema } from '../content/content-schema.js';
 import { CONTENT_REJECTION_CODES } from '../content/package-verification.js';
@@ -236,6 +237,11 @@ export const heartbeatSchema = z
      * (the schema is strict), so portals are updated before kiosks.
      */
     freeDiskBytes: z.number().int().nonnegative().optional(),
+    /** The kiosk's software update: its state, and the version it is fetching or holds ready to install. */
+    update: z
+      .object({ state: z.enum(UPDATE_STATES), version: z.string().regex(/^\d+\.\d+\.\d+[0-9A-Za-z.+-]{0,40}$/).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Heartbeat = z.infer<typeof heartbeatSchema>;

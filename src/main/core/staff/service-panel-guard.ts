@@ -15,6 +15,7 @@ export const SERVICE_PANEL_CHANNELS = [
   'syncNow',
   'getEnrolmentStatus',
   'enrolKiosk',
+  'getUpdateStatus',
 ] as const satisfies readonly Channel[];
 
 /** The clerk's queue view sends the queue now, as the panel does: nothing else of the panel is a clerk's. */

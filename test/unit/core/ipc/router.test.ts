@@ -42,6 +42,10 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
       throw new Error('not used');
     },
     syncNow: () => ok({}),
+    getUpdateStatus: () => {
+      throw new Error('not used');
+    },
+    reportVisit: () => ok({}),
     lookupApplication: () => fail('UNAVAILABLE', 'offline'),
     printReceipt: () => ok({ outcome: 'failed', reason: 'NO_PRINTER' }),
     printBlankForm: () => ok({ outcome: 'failed', reason: 'NO_PRINTER' }),
