@@ -84,6 +84,8 @@ const portal = await startPortal({
   },
   // Issued or rejected applications keep their sealed answers this many days, then only their metadata.
   sealedAnswersRetentionDays: retentionDays,
+  // The kiosk app's releases (electron-builder's output with its latest*.yml), for the kiosks' updater.
+  updatesFolder: process.env.PORTAL_UPDATES_FOLDER || undefined,
   // Each office's staff list is signed with it as administrators change the office's staff.
   ...(staffListKeyFile ? { staffListKeyFile } : {}),
   // Receipt numbers are 40-bit random; these limits make guessing one take years (README, "Receipt numbers").

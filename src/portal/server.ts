@@ -75,6 +75,8 @@ export interface PortalOptions {
   retentionIntervalMs?: number;
   /** The built back office web app (default: dist/backoffice of this checkout). */
   backOfficeFolder?: string;
+  /** Releases of the kiosk app for its updater (PORTAL_UPDATES_FOLDER), served under /v1/updates/. */
+  updatesFolder?: string;
   /** A heartbeat older than this raises the fleet's stale alarm (PORTAL_FLEET_STALE_MINUTES; fleet-settings.ts says why 5). */
   fleetStaleMinutes?: number;
   /** Heartbeats older than this are pruned at start and every hour, each kiosk's newest kept (PORTAL_HEARTBEAT_RETENTION_DAYS, default 30). */
@@ -173,6 +175,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
         ...enrolmentRoutes(new EnrolmentService({ codes: store.enrolmentCodes, revokeCredential: (code, at) => store.revokeCredential(code, at), now, log })),
       },
       backOfficeFolder: options.backOfficeFolder ?? BUILT_BACKOFFICE_FOLDER,
+      updatesFolder: options.updatesFolder,
       trustedProxy: options.trustedProxy,
       rateLimits: options.rateLimits,
       authenticate: createAuthenticator({ store, adminToken: options.adminToken, sessions: backOffice.sessions, behindTls }),

@@ -13,7 +13,7 @@ import { LanguageScreen } from './features/language/LanguageScreen.js';
 import { ServiceScreen } from './features/catalogue/ServiceScreen.js';
 import { AssistBanner, NextVisitorDialog } from './features/staff/AssistBanner.js';
 import { StaffSessionEnd } from './features/staff/StaffSessionEnd.js';
-import { followHostEvents, useKioskStore, type Screen } from './state/store.js';
+import { followHostEvents, reportVisits, useKioskStore, type Screen } from './state/store.js';
 import { loadFormEngine } from './state/form-engine-loader.js';
 import { LazyOnScreenKeyboard } from './ui/keyboard/lazy-keyboard.js';
 import { preloadable, preloadWhenIdle } from './ui/preloadable.js';
@@ -39,6 +39,8 @@ export function App() {
     void loadKioskInfo();
     return followHostEvents(useKioskStore, kioskHost);
   }, [loadKioskInfo]);
+
+  useEffect(() => reportVisits(useKioskStore, kioskHost), []);
 
   useEffect(() => preloadWhenIdle(LATER_PARTS), []);
 

@@ -118,7 +118,7 @@ export function useStorage(kind: StoreKind) {
    */
   async function startPortals(
     count = 1,
-    extra: Partial<Pick<PortalOptions, 'now' | 'log' | 'trustAnchors' | 'trustedProxy' | 'rateLimits'>> = {},
+    extra: Partial<Pick<PortalOptions, 'now' | 'log' | 'trustAnchors' | 'trustedProxy' | 'rateLimits' | 'updatesFolder'>> = {},
     on?: Storage,
   ): Promise<PortalEnv> {
     const target = on ?? (await storage());

@@ -19,6 +19,9 @@ export function createFakeElectron() {
   const exitCodes: number[] = [];
 
   const powerSaveBlocks: string[] = [];
+  /** What the shell cleared of the browser session, in order: 'storage' and 'cache'. */
+  const sessionClears: string[] = [];
+  let relaunches = 0;
 
   class BrowserWindow {
     loadedUrl?: string;
@@ -62,6 +65,7 @@ export function createFakeElectron() {
       on: (event: string, listener: Listener) => appListeners.set(event, listener),
       quit: () => undefined,
       exit: (code: number) => exitCodes.push(code),
+      relaunch: () => void relaunches++,
       whenReady: () => Promise.resolve(),
       getPath: () => userData,
       getVersion: () => '0.0.0-test',
@@ -74,6 +78,8 @@ export function createFakeElectron() {
       defaultSession: {
         setPermissionRequestHandler: (handler: Listener) => (permission.request = handler),
         setPermissionCheckHandler: (handler: Listener) => (permission.check = handler),
+        clearStorageData: () => Promise.resolve(void sessionClears.push('storage')),
+        clearCache: () => Promise.resolve(void sessionClears.push('cache')),
       },
     },
     ipcMain: { handle: (channel: string, handler: Listener) => ipcHandlers.set(channel, handler) },
@@ -87,7 +93,20 @@ export function createFakeElectron() {
     BrowserWindow,
   };
 
-  return { module, userData, appListeners, ipcHandlers, protocolHandlers, privilegedSchemes, windows, permission, exitCodes, powerSaveBlocks };
+  return {
+    module,
+    userData,
+    appListeners,
+    ipcHandlers,
+    protocolHandlers,
+    privilegedSchemes,
+    windows,
+    permission,
+    exitCodes,
+    powerSaveBlocks,
+    sessionClears,
+    relaunches: () => relaunches,
+  };
 }
 
 /** A web contents that records the lock-down listeners the shell attaches. */

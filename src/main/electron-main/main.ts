@@ -16,6 +16,7 @@ import { withBlankForms } from '../core/printing/printer-port.js';
 import { ElectronBlankFormPrinter } from './blank-form-printer.js';
 import { ElectronReceiptPrinter } from './receipt-printer.js';
 import { safeStorageProtector } from './safe-storage-protector.js';
+import { electronAppUpdater } from './electron-app-updater.js';
 
 const distFolder = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const rendererFolder = join(distFolder, 'renderer');
@@ -63,7 +64,22 @@ if (!app.requestSingleInstanceLock()) {
     // Read once: child processes (a printer helper, the updater) need not inherit the kiosk's credential.
     delete process.env.KIOSK_PORTAL_TOKEN;
     const printerName = process.env.KIOSK_PRINTER_NAME;
-    host = await startKioskHostOrOutOfService({ ...options, credentialProtector: safeStorageProtector(safeStorage), printer: withBlankForms(new ElectronReceiptPrinter(printerName), new ElectronBlankFormPrinter(printerName)) });
+    host = await startKioskHostOrOutOfService({
+      ...options,
+      credentialProtector: safeStorageProtector(safeStorage),
+      printer: withBlankForms(new ElectronReceiptPrinter(printerName), new ElectronBlankFormPrinter(printerName)),
+      // Only a packaged app can replace itself; the portal's feed is what it asks.
+      appUpdater: app.isPackaged && options.portalUrl ? electronAppUpdater(options.portalUrl) : undefined,
+      restartApp: () => {
+        app.relaunch();
+        app.exit(0);
+      },
+      // What Chromium kept of the visit (an HTTP cache entry, storage the page never meant to write) goes before the next visitor.
+      onVisitEnded: async () => {
+        await session.defaultSession.clearStorageData();
+        await session.defaultSession.clearCache();
+      },
+    });
     const router = host.router;
 
     protocol.handle(APP_SCHEME, async (request) => {

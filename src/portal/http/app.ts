@@ -2,6 +2,7 @@ import { fastifyCookie } from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import { registerBackOfficeApp } from '../backoffice/back-office-app.js';
+import { registerUpdateFeed } from '../updates/update-feed.js';
 import type { Authenticate } from './authentication.js';
 import type { EndpointHandlers } from './endpoint-types.js';
 import type { PortalLog } from '../portal-log.js';
@@ -27,6 +28,8 @@ export interface PortalAppOptions {
   log: PortalLog;
   /** The built back office web app, served under /backoffice/. */
   backOfficeFolder: string;
+  /** The kiosk app's releases, served under /v1/updates/ for electron-updater; no feed without it. */
+  updatesFolder?: string;
   /**
    * The address (or addresses, comma-separated; CIDR allowed) of the reverse proxy in front of the
    * portal. Only a request from it may say, in X-Forwarded-For and X-Forwarded-Proto, which client it
@@ -73,6 +76,7 @@ export async function createPortalApp(options: PortalAppOptions): Promise<Fastif
   await registerRateLimits(app);
   const openApiDocument = await registerOpenApi(app);
   await registerBackOfficeApp(app, { folder: options.backOfficeFolder, log: options.log });
+  await registerUpdateFeed(app, { folder: options.updatesFolder, log: options.log });
   registerEndpoints(app, { ...options.handlers, openApi: () => ({ status: 200, body: openApiDocument() }) }, options.authenticate, options.rateLimits);
   await app.ready();
   return app;

@@ -24,6 +24,10 @@ export const createServicePanelSlice =
       const result = await host.getEnrolmentStatus({});
       if (get().screen === 'service-panel') set({ enrolment: loadableOf(result) });
     };
+    const loadUpdateStatus = async () => {
+      const result = await host.getUpdateStatus({});
+      if (get().screen === 'service-panel') set({ updateStatus: loadableOf(result) });
+    };
     const afterAction = async (kind: PanelAction['kind'], action: () => Promise<Result<InstallOutcome>>) => {
       set({ lastAction: { kind, outcome: { outcome: 'busy' } } });
       set({ lastAction: outcomeOf(kind, await action()) });
@@ -33,11 +37,13 @@ export const createServicePanelSlice =
       ...servicePanelVisitDefaults,
       contentStatus: idle(),
       enrolment: idle(),
+      updateStatus: idle(),
       openServicePanel: () => {
         set({ screen: 'service-panel', lastAction: undefined });
         void get().refreshContentStatus();
         void get().loadSyncStatus();
         void loadEnrolment();
+        void loadUpdateStatus();
       },
       refreshContentStatus: async () => {
         const eventsBefore = eventsSeen;

@@ -10,7 +10,7 @@ import { createPresentationSlice, presentationVisitDefaults } from './presentati
 import { createServicePanelSlice, servicePanelVisitDefaults } from './service-panel-slice.js';
 import { createStaffSlice, staffVisitDefaults } from './staff-slice.js';
 import { createSyncSlice } from './sync-slice.js';
-import type { KioskState, SliceCreator, VisitScopedState } from './types.js';
+import type { KioskState, Screen, SliceCreator, VisitScopedState } from './types.js';
 import { createVisitSlice, visitSliceDefaults } from './visit-slice.js';
 
 export type { KioskState, Loadable, Screen } from './types.js';
@@ -65,4 +65,23 @@ export function followHostEvents(store: StoreApi<KioskState>, host: KioskApi): (
   return () => {
     for (const stop of stops) stop();
   };
+}
+
+/** Screens a visit starts from and ends on: the attract screen, and a signed-in clerk's home between visitors. */
+const BETWEEN_VISITS: ReadonlySet<Screen> = new Set<Screen>(['attract', 'clerk-home']);
+
+/**
+ * Tells the host when a visit opens and ends, until the returned function is called: the host
+ * installs an update or restarts only between visits, and clears the browser's storage and cache
+ * when one ends. Said once at the start too, since a page loaded afresh (after a crash) has no visit.
+ */
+export function reportVisits(store: StoreApi<KioskState>, host: KioskApi): () => void {
+  let open = !BETWEEN_VISITS.has(store.getState().screen);
+  void host.reportVisit({ open });
+  return store.subscribe((state) => {
+    const nowOpen = !BETWEEN_VISITS.has(state.screen);
+    if (nowOpen === open) return;
+    open = nowOpen;
+    void host.reportVisit({ open });
+  });
 }

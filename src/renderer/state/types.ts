@@ -14,6 +14,7 @@ import type {
   StartedApplication,
   SubmittedApplication,
   SyncStatusView,
+  UpdateStatusView,
 } from '../../shared/contract/ipc.js';
 import type { ErrorCode, HostError } from '../../shared/contract/result.js';
 import type { Language } from '../../shared/domain/languages.js';
@@ -139,6 +140,8 @@ export interface ServicePanelSlice {
   enrolment: Loadable<EnrolmentStatus>;
   /** Trades a typed enrolment code for the kiosk's credential; a refusal by the host (FORBIDDEN) as its code. */
   enrolKiosk: (code: string) => Promise<EnrolmentOutcome | { outcome: 'failed'; code: string }>;
+  /** Where the kiosk's own software update stands, loaded when the panel opens. */
+  updateStatus: Loadable<UpdateStatusView>;
 }
 
 export type StaffSignInRequest = ChannelRequest<'signInStaff'>;

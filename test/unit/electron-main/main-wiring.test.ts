@@ -177,6 +177,20 @@ describe('Electron shell wiring', () => {
     }
   });
 
+  it('clears the browser session\'s storage and cache when a visit ends, not while one is open', async () => {
+    fake.sessionClears.length = 0;
+    expect(await fake.ipcHandlers.get('reportVisit')!(fromPage, { open: true })).toMatchObject({ ok: true });
+    expect(fake.sessionClears).toEqual([]);
+    expect(await fake.ipcHandlers.get('reportVisit')!(fromPage, { open: false })).toMatchObject({ ok: true });
+    expect(fake.sessionClears).toEqual(['storage', 'cache']);
+  });
+
+  it('gives an unpackaged app no updater: its panel says updates are off', async () => {
+    await fake.ipcHandlers.get('signInStaff')!(fromPage, { staffId: TEST_TECHNICIAN.staffId, pin: TEST_TECHNICIAN_PIN });
+    const status = (await fake.ipcHandlers.get('getUpdateStatus')!(fromPage, {})) as { ok: boolean; value: { state: string } };
+    expect(status).toMatchObject({ ok: true, value: { state: 'off', window: { from: '02:00', to: '05:00' } } });
+  });
+
   it('serves bundle files with the CSP header and refuses paths outside the bundle', async () => {
     const handler = fake.protocolHandlers.get('app')!;
     const page = (await handler({ url: 'app://kiosk/index.html' })) as Response;

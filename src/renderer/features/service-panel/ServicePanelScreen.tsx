@@ -120,6 +120,7 @@ export function ServicePanelScreen() {
             </button>
           </section>
         )}
+        <UpdateSection />
         <EnrolmentSection />
         {lastAction && !busy && (
           <p className="panel-action-result" role="status">
@@ -139,6 +140,30 @@ export function ServicePanelScreen() {
         </button>
       </nav>
     </main>
+  );
+}
+
+/** The kiosk's own software: what it is doing about an update, and the night it waits for to install one. */
+function UpdateSection() {
+  const { t } = useTranslation();
+  const loadable = useKioskStore((state) => state.updateStatus);
+  const update = loadable.status === 'ready' ? loadable.value : undefined;
+  if (!update) return null;
+  return (
+    <section className="panel-update" aria-labelledby="panel-update-heading" data-update-state={update.state}>
+      <h2 id="panel-update-heading">{t('service-panel:update.heading')}</h2>
+      <FactList
+        facts={[
+          [t('service-panel:update.state'), t(`service-panel:update.states.${update.state}`, { version: update.version ?? '' }), 'update-state'],
+          [t('service-panel:update.window'), t('service-panel:update.windowValue', { from: update.window.from, to: update.window.to })],
+          [t('service-panel:update.nightlyRestart'), update.nightlyRestart ? t('service-panel:update.yes') : t('service-panel:update.no')],
+          [t('service-panel:update.lastCheck'), update.lastCheckAt ? formatDateTime(update.lastCheckAt) : t('service-panel:never')],
+        ]}
+      />
+      {update.state === 'downloading' && update.percent !== null && (
+        <progress max={100} value={update.percent} aria-label={t('service-panel:update.progress')} />
+      )}
+    </section>
   );
 }
 
