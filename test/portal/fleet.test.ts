@@ -93,6 +93,22 @@ describe.each(STORE_KINDS)('the back office fleet (%s)', (kind) => {
     expect((await fleetOf(env, { alarm: 'disk-low' })).kiosks.map((kiosk) => kiosk.kioskCode)).toEqual(['BSK2']);
   });
 
+  it('shows where each kiosk\'s update stands and raises the alarms a kiosk raises about itself, and update-failed when its update check failed', async () => {
+    const env = await start();
+    await beat(env.portal.url, await env.issue('BSK1'), { ...validHeartbeat, update: { state: 'ready', version: '1.4.0' }, alarms: [] });
+    const bsk2 = await env.issue('BSK2');
+    await beat(env.portal.url, bsk2, { ...validHeartbeat, update: { state: 'error' }, alarms: ['disk-full', 'out-of-service'] });
+    await beat(env.portal.url, await env.issue('BSK3'));
+    const kiosks = byCode(await fleetOf(env));
+    expect(kiosks.BSK1).toMatchObject({ lastHeartbeat: { updateState: 'ready', updateVersion: '1.4.0', kioskAlarms: [] }, alarms: [] });
+    expect(kiosks.BSK2).toMatchObject({ lastHeartbeat: { updateState: 'error' }, alarms: ['disk-full', 'out-of-service', 'update-failed'] });
+    expect(kiosks.BSK3).toMatchObject({ lastHeartbeat: { updateState: null, kioskAlarms: null }, alarms: [] });
+    expect((await fleetOf(env, { alarm: 'disk-full' })).kiosks.map((kiosk) => kiosk.kioskCode)).toEqual(['BSK2']);
+    // The kiosk's alarms clear with the heartbeat that no longer carries them.
+    await beat(env.portal.url, bsk2, { ...validHeartbeat, update: { state: 'up-to-date' }, alarms: [] });
+    expect(byCode(await fleetOf(env)).BSK2!.alarms).toEqual([]);
+  });
+
   it('shows each kiosk\'s newest errors of the last 24 hours from its uploaded chain: delivery alarms and refusals by code, nothing else of the entry', async () => {
     const clock = fixedClock('2026-06-01T08:00:00.000Z');
     const env = await start({ now: clock.now });

@@ -38,8 +38,11 @@ const MIGRATIONS: Record<StoreKind, readonly Migration[]> = { sqlite: SQLITE_MIG
 /** The portal's first release of numbered migrations knew only 0001: the tests of the bookkeeping itself run from there. */
 const FIRST_RELEASE: Record<StoreKind, readonly Migration[]> = { sqlite: SQLITE_MIGRATIONS.slice(0, 1), postgresql: POSTGRES_MIGRATIONS.slice(0, 1) };
 /** The heartbeat as 0001 made it, before 0002 added what a kiosk reports of its screens. */
+/** What 0013 adds to the heartbeat: the update's state and version, and the kiosk's own alarms. */
+const HEARTBEAT_COLUMNS_OF_0013 = ['update_state', 'update_version', 'kiosk_alarms'];
+const HEARTBEAT_COLUMNS_0011 = HEARTBEAT_COLUMNS.filter((column) => !HEARTBEAT_COLUMNS_OF_0013.includes(column));
 /** The heartbeat's columns as of 0002 (0011 adds free_disk_bytes). */
-const HEARTBEAT_COLUMNS_0002 = HEARTBEAT_COLUMNS.filter((column) => column !== 'free_disk_bytes');
+const HEARTBEAT_COLUMNS_0002 = HEARTBEAT_COLUMNS_0011.filter((column) => column !== 'free_disk_bytes');
 const HEARTBEAT_COLUMNS_0001 = HEARTBEAT_COLUMNS_0002.filter((column) => column !== 'screen_failures' && column !== 'unavailable_services');
 /** A heartbeat as a kiosk of 0001's time sent it: none of the fields added since. */
 const HEARTBEAT_OF_0001 = `INSERT INTO heartbeat (kiosk_code, received_at, app_version, content_version, queue_depth, oldest_queued_age_seconds, quarantined, last_sync_at, printer_state)
@@ -175,12 +178,35 @@ describe.each(STORE_KINDS)('portal migrations (%s)', (kind) => {
     await raw.migrate(MIGRATIONS[kind], 10);
     await raw.exec(HEARTBEAT_OF_0001);
     await raw.migrate(MIGRATIONS[kind], 11);
-    expect(await raw.columns('heartbeat')).toEqual(['seq', ...HEARTBEAT_COLUMNS]);
+    expect(await raw.columns('heartbeat')).toEqual(['seq', ...HEARTBEAT_COLUMNS_0011]);
     const store = await target.open();
     await store.migrate();
     await store.recordHeartbeat('BSK2', { ...validHeartbeat, freeDiskBytes: 5 * 1024 ** 3 }, new Date());
     const kiosks = Object.fromEntries((await store.fleetKiosks()).map((kiosk) => [kiosk.kioskCode, kiosk.lastHeartbeat?.freeDiskBytes]));
     expect(kiosks).toEqual({ BSK1: null, BSK2: 5 * 1024 ** 3 });
+  });
+
+  it('0013 adds the update state and the kiosk\'s own alarms to the heartbeat, unknown for the heartbeats before it', async () => {
+    const { target, raw } = await database();
+    await raw.migrate(MIGRATIONS[kind], 12);
+    await raw.exec(HEARTBEAT_OF_0001);
+    await raw.migrate(MIGRATIONS[kind], 13);
+    expect(await raw.columns('heartbeat')).toEqual(['seq', ...HEARTBEAT_COLUMNS]);
+    const store = await target.open();
+    await store.migrate();
+    await store.recordHeartbeat('BSK2', { ...validHeartbeat, update: { state: 'ready', version: '1.4.0' }, alarms: ['disk-full', 'log-writes-failing'] }, new Date());
+    await store.recordHeartbeat('BSK3', { ...validHeartbeat, update: { state: 'up-to-date' }, alarms: [] }, new Date());
+    const beats = Object.fromEntries(
+      (await store.fleetKiosks()).map(({ kioskCode, lastHeartbeat }) => [
+        kioskCode,
+        { updateState: lastHeartbeat?.updateState, updateVersion: lastHeartbeat?.updateVersion, kioskAlarms: lastHeartbeat?.kioskAlarms },
+      ]),
+    );
+    expect(beats).toEqual({
+      BSK1: { updateState: null, updateVersion: null, kioskAlarms: null },
+      BSK2: { updateState: 'ready', updateVersion: '1.4.0', kioskAlarms: ['disk-full', 'log-writes-failing'] },
+      BSK3: { updateState: 'up-to-date', updateVersion: null, kioskAlarms: [] },
+    });
   });
 
   it('0012 adds the staff and each office’s list: a staff id once per office, a card once among an office’s active records', async () => {

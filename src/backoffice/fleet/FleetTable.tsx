@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FleetAlarm, FleetErrorKind, FleetKiosk } from '../../shared/contract/fleet.js';
+import { UPDATE_STATES, type UpdateState } from '../../shared/contract/update-states.js';
 import { decimal } from '../../shared/locales/formats.js';
 
 export const ALARM_LABELS = {
@@ -10,6 +11,10 @@ export const ALARM_LABELS = {
   printer: 'alarms.printer',
   screens: 'alarms.screens',
   'disk-low': 'alarms.diskLow',
+  'disk-full': 'alarms.diskFull',
+  'log-writes-failing': 'alarms.logWritesFailing',
+  'out-of-service': 'alarms.outOfService',
+  'update-failed': 'alarms.updateFailed',
 } as const satisfies Record<FleetAlarm, string>;
 
 const ERROR_LABELS = {
@@ -17,6 +22,20 @@ const ERROR_LABELS = {
   content_refused: 'errorKinds.contentRefused',
   staff_list_refused: 'errorKinds.staffListRefused',
 } as const satisfies Record<FleetErrorKind, string>;
+
+const UPDATE_LABELS = {
+  off: 'update.off',
+  'up-to-date': 'update.upToDate',
+  checking: 'update.checking',
+  downloading: 'update.downloading',
+  ready: 'update.ready',
+  installing: 'update.installing',
+  error: 'update.error',
+} as const satisfies Record<UpdateState, string>;
+
+function isUpdateState(state: string): state is UpdateState {
+  return (UPDATE_STATES as readonly string[]).includes(state);
+}
 
 const PRINTER_LABELS: Record<string, 'printer.ready' | 'printer.noPrinter' | 'printer.error' | 'printer.pdf'> = {
   ready: 'printer.ready',
@@ -46,6 +65,7 @@ export function FleetTable({ kiosks, dateTime }: { kiosks: readonly FleetKiosk[]
             <th scope="col">{t('table.printer')}</th>
             <th scope="col">{t('table.screens')}</th>
             <th scope="col">{t('table.freeDisk')}</th>
+            <th scope="col">{t('table.update')}</th>
             <th scope="col">{t('table.alarms')}</th>
             <th scope="col">{t('table.recentErrors')}</th>
           </tr>
@@ -77,6 +97,13 @@ export function FleetTable({ kiosks, dateTime }: { kiosks: readonly FleetKiosk[]
                     : notReported}
                 </td>
                 <td data-column="free-disk">{beat && beat.freeDiskBytes !== null ? t('freeDiskValue', { gib: gibibytes(beat.freeDiskBytes) }) : notReported}</td>
+                <td data-column="update">
+                  {beat?.updateState != null
+                    ? isUpdateState(beat.updateState)
+                      ? t(UPDATE_LABELS[beat.updateState], { version: beat.updateVersion ?? '' })
+                      : beat.updateState
+                    : notReported}
+                </td>
                 <td data-column="alarms">
                   {kiosk.alarms.length === 0 ? (
                     t('noAlarms')

@@ -1,4 +1,5 @@
 import type { Heartbeat } from '../../shared/contract/portal.js';
+import { KIOSK_ALARMS } from '../../shared/contract/kiosk-alarms.js';
 import {
   DISK_LOW_BYTES,
   FLEET_ERROR_KINDS,
@@ -109,5 +110,7 @@ function alarmsOf({ lastHeartbeat: beat }: StoredFleetKiosk, staleBefore: number
   if (beat.printerState === 'error' || beat.printerState === 'no-printer') alarms.push('printer');
   if ((beat.screenFailures ?? 0) > 0 || (beat.unavailableServices ?? 0) > 0) alarms.push('screens');
   if (beat.freeDiskBytes !== null && beat.freeDiskBytes < DISK_LOW_BYTES) alarms.push('disk-low');
+  for (const raised of KIOSK_ALARMS) if (beat.kioskAlarms?.includes(raised)) alarms.push(raised);
+  if (beat.updateState === 'error') alarms.push('update-failed');
   return alarms;
 }

@@ -95,7 +95,8 @@ export const FLEET_KIOSKS_SQL = `WITH latest AS (SELECT kiosk_code, max(seq) AS 
      known AS (SELECT kiosk_code FROM latest UNION SELECT kiosk_code FROM credential UNION SELECT kiosk_code FROM enrolment_code)
    SELECT k.kiosk_code, c.live_since, c.revoked_at, e.expires_at AS code_expires_at,
           h.received_at, h.app_version, h.content_version, h.queue_depth, h.oldest_queued_age_seconds, h.quarantined,
-          h.last_sync_at, h.printer_state, h.screen_failures, h.unavailable_services, h.free_disk_bytes
+          h.last_sync_at, h.printer_state, h.screen_failures, h.unavailable_services, h.free_disk_bytes,
+          h.update_state, h.update_version, h.kiosk_alarms
    FROM known k
    LEFT JOIN latest l ON l.kiosk_code = k.kiosk_code
    LEFT JOIN heartbeat h ON h.seq = l.seq

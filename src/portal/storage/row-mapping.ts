@@ -65,14 +65,32 @@ export function submissionFromRow(row: Record<string, unknown>): StoredSubmissio
   };
 }
 
-const HEARTBEAT_FIELDS = Object.keys(heartbeatSchema.shape) as (keyof Heartbeat)[];
+/** The heartbeat's flat fields, one column each; the update and the alarms are stored below in columns of their own. */
+const HEARTBEAT_FIELDS = Object.keys(heartbeatSchema.shape).filter((field) => field !== 'update' && field !== 'alarms') as Exclude<
+  keyof Heartbeat,
+  'update' | 'alarms'
+>[];
 
 /** Every column an insert into `heartbeat` fills, in order. */
-export const HEARTBEAT_COLUMNS: readonly string[] = ['kiosk_code', 'received_at', ...HEARTBEAT_FIELDS.map(columnOf)];
+export const HEARTBEAT_COLUMNS: readonly string[] = [
+  'kiosk_code',
+  'received_at',
+  ...HEARTBEAT_FIELDS.map(columnOf),
+  'update_state',
+  'update_version',
+  'kiosk_alarms',
+];
 
 export function heartbeatValues(kioskCode: string, heartbeat: Heartbeat, receivedAt: Date): unknown[] {
   // A field an older kiosk does not send is stored as NULL: unknown, not zero.
-  return [kioskCode, receivedAt.toISOString(), ...HEARTBEAT_FIELDS.map((field) => heartbeat[field] ?? null)];
+  return [
+    kioskCode,
+    receivedAt.toISOString(),
+    ...HEARTBEAT_FIELDS.map((field) => heartbeat[field] ?? null),
+    heartbeat.update?.state ?? null,
+    heartbeat.update?.version ?? null,
+    heartbeat.alarms ? heartbeat.alarms.join(' ') : null,
+  ];
 }
 
 export function isoTime(value: unknown): string {
@@ -83,6 +101,7 @@ export function isoTime(value: unknown): string {
 export function fleetKioskFromRow(row: Record<string, unknown>): StoredFleetKiosk {
   const time = (value: unknown) => (value == null ? null : isoTime(value));
   const count = (value: unknown) => (value == null ? null : Number(value));
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
   return {
     kioskCode: String(row.kiosk_code),
     liveSince: time(row.live_since),
@@ -103,6 +122,9 @@ export function fleetKioskFromRow(row: Record<string, unknown>): StoredFleetKios
             screenFailures: count(row.screen_failures),
             unavailableServices: count(row.unavailable_services),
             freeDiskBytes: count(row.free_disk_bytes),
+            updateState: text(row.update_state),
+            updateVersion: text(row.update_version),
+            kioskAlarms: text(row.kiosk_alarms)?.split(' ').filter(Boolean) ?? null,
           },
   };
 }

@@ -16,9 +16,23 @@ import { isValidOfficeCode } from '../domain/receipt-number.js';
  * - quarantined: deliveries the portal refused for good are set aside on the kiosk;
  * - printer: the printer is missing or failing;
  * - screens: a screen failed in front of a visitor, or a service was taken out of use;
- * - disk-low: less than DISK_LOW_BYTES free on the disk of the kiosk's data folder.
+ * - disk-low: less than DISK_LOW_BYTES free on the disk of the kiosk's data folder;
+ * - disk-full, log-writes-failing, out-of-service: raised by the kiosk itself (KIOSK_ALARMS);
+ * - update-failed: the kiosk's last software update check or download failed.
  */
-export const FLEET_ALARMS = ['never-reported', 'stale', 'queue-stuck', 'quarantined', 'printer', 'screens', 'disk-low'] as const;
+export const FLEET_ALARMS = [
+  'never-reported',
+  'stale',
+  'queue-stuck',
+  'quarantined',
+  'printer',
+  'screens',
+  'disk-low',
+  'disk-full',
+  'log-writes-failing',
+  'out-of-service',
+  'update-failed',
+] as const;
 export type FleetAlarm = (typeof FLEET_ALARMS)[number];
 
 /** An application waiting this long in a kiosk's queue means delivery is not getting through. */
@@ -58,6 +72,11 @@ export const fleetHeartbeatSchema = z.object({
   screenFailures: z.number().int().nullable(),
   unavailableServices: z.number().int().nullable(),
   freeDiskBytes: z.number().int().nullable(),
+  /** Where the kiosk's software update stands (UPDATE_STATES) and the version it fetches or holds ready. */
+  updateState: z.string().nullable(),
+  updateVersion: z.string().nullable(),
+  /** The alarms the kiosk raised about itself (KIOSK_ALARMS); null from kiosks that do not say. */
+  kioskAlarms: z.array(z.string()).nullable(),
 });
 export type FleetHeartbeat = z.infer<typeof fleetHeartbeatSchema>;
 

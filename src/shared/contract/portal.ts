@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KIOSK_ALARMS } from './kiosk-alarms.js';
 import { UPDATE_STATES } from './update-states.js';
 import { CHAIN_BREAKS } from '../audit/audit-chain.js';
 import { manifestSchema } from '../content/content-schema.js';
@@ -242,6 +243,8 @@ export const heartbeatSchema = z
       .object({ state: z.enum(UPDATE_STATES), version: z.string().regex(/^\d+\.\d+\.\d+[0-9A-Za-z.+-]{0,40}$/).optional() })
       .strict()
       .optional(),
+    /** What the kiosk raises about itself (KIOSK_ALARMS); absent from kiosks older than the field. */
+    alarms: z.array(z.enum(KIOSK_ALARMS)).max(KIOSK_ALARMS.length).optional(),
   })
   .strict();
 export type Heartbeat = z.infer<typeof heartbeatSchema>;

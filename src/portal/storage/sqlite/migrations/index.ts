@@ -11,6 +11,7 @@ import { sealedAnswersRetention } from './0009-sealed-answers-retention.js';
 import { contentAssignments } from './0010-content-assignments.js';
 import { fleetFreeDiskAndErrors } from './0011-fleet-free-disk-and-errors.js';
 import { staffTables } from './0012-staff.js';
+import { heartbeatUpdateAndAlarms } from './0013-heartbeat-update-and-alarms.js';
 
 /** Every SQLite migration, in order; PRAGMA user_version holds the number of the last one run. */
-export const SQLITE_MIGRATIONS: readonly Migration[] = [initialSchema, heartbeatScreenHealth, submissionAssistedBy, auditChain, backOfficeAccounts, applicationStatus, enrolmentCodes, portalAuditAppendOnly, sealedAnswersRetention, contentAssignments, fleetFreeDiskAndErrors, staffTables];
+export const SQLITE_MIGRATIONS: readonly Migration[] = [initialSchema, heartbeatScreenHealth, submissionAssistedBy, auditChain, backOfficeAccounts, applicationStatus, enrolmentCodes, portalAuditAppendOnly, sealedAnswersRetention, contentAssignments, fleetFreeDiskAndErrors, staffTables, heartbeatUpdateAndAlarms];
