@@ -20,6 +20,7 @@ import { freeDiskBytes } from './health/free-disk.js';
 import { screenFailures } from './health/screen-failure-handlers.js';
 import { createRouter, type Router } from './ipc/router.js';
 import { createFileLogger, type Logger } from './logger.js';
+import { KioskHealth } from './health/kiosk-health.js';
 import { PortalClient } from './portal-client/portal-client.js';
 import { BlankFormPdfPrinter } from './printing/blank-form-pdf-printer.js';
 import { PdfReceiptPrinter } from './printing/pdf-receipt-printer.js';
@@ -56,7 +57,14 @@ export const DATABASE_FILE_NAME = 'kiosk.sqlite';
 export async function startKioskHost(options: KioskHostOptions): Promise<KioskHost> {
   const clock = options.clock ?? (() => new Date());
   mkdirSync(join(options.dataFolder, 'logs'), { recursive: true, mode: 0o700 });
-  const log = options.log ?? createFileLogger(join(options.dataFolder, 'logs', 'kiosk.log'), clock);
+  const fileLog = options.log ? undefined : createFileLogger(join(options.dataFolder, 'logs', 'kiosk.log'), clock);
+  const log: Logger = options.log ?? fileLog!;
+  const health = new KioskHealth({
+    freeDiskBytes: () => freeDiskBytes(options.dataFolder),
+    logWritesFailing: fileLog && (() => fileLog.writesFailing()),
+    probeLog: () => log.info('log_writes_check'),
+    onChange: () => sync.healthChanged(),
+  });
   const databaseFile = join(options.dataFolder, DATABASE_FILE_NAME);
   const db = openDatabase(databaseFile);
   const staffSession = new StaffSession(clock);
@@ -131,13 +139,19 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
       unavailableServices: content.unavailable.count(),
       freeDiskBytes: freeDiskBytes(options.dataFolder),
       update: updates.heartbeat(),
+      alarms: health.alarms(),
     }),
+    kioskAlarms: () => health.alarms(),
   });
   const applications = new ApplicationService({
     outbox,
     clock,
     log,
-    onQueued: () => sync.queued(),
+    onQueued: () => {
+      health.databaseWriteSucceeded();
+      sync.queued();
+    },
+    onNotSaved: (error) => health.databaseWriteFailed(error),
     currentContent: () => content.service.current(),
     availableHere: (serviceId) => content.unavailable.availableHere(serviceId),
     assistance: { clerk: () => signedInClerk(staffSession), recordInCommit: (entry) => auditTrail.append(entry) },

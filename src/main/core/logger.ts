@@ -23,6 +23,8 @@ export interface LogRecord extends LogFields {
 /** A file logger also tells how many lines it could not write since it started. */
 export interface FileLogger extends Logger {
   droppedLines(): number;
+  /** Whether the last line could not be written (it clears with the next line that is). */
+  writesFailing(): boolean;
 }
 
 /**
@@ -53,6 +55,7 @@ export function createFileLogger(file: string, clock: () => Date = () => new Dat
     warn: (event, fields) => write('warn', event, fields),
     error: (event, fields) => write('error', event, fields),
     droppedLines: () => dropped,
+    writesFailing: () => failing,
   };
 }
 

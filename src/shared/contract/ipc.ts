@@ -8,6 +8,7 @@ import { formDefinitionSchema } from '../forms/form-schema.js';
 import { APPLICATION_STATUSES, DOWNLOAD_STATES, OUTBOX_STATES, SYNC_STATES, receiptNumberSchema } from '../domain/submission.js';
 import { languageSchema, localizedTextSchema } from '../domain/language-schemas.js';
 import type { Result } from './result.js';
+import { KIOSK_ALARMS } from './kiosk-alarms.js';
 import { UPDATE_STATES } from './update-states.js';
 
 export { CHANNELS, HOST_EVENTS, type Channel, type HostEventName } from './channels.js';
@@ -203,6 +204,8 @@ const syncStatusSchema = z.object({
   oldestQueuedAgeSeconds: z.number().nullable(),
   /** The portal refused this kiosk's audit chain, or holds more of it than the kiosk does: where it breaks and why. */
   auditAlarm: z.object({ brokenAt: z.number(), reason: z.string() }).nullable().optional(),
+  /** What the kiosk raises about itself (a full disk, a log that cannot be written), cleared when the cause goes. */
+  kioskAlarms: z.array(z.enum(KIOSK_ALARMS)).optional(),
 });
 export type SyncStatusView = z.infer<typeof syncStatusSchema>;
 

@@ -36,6 +36,8 @@ export interface ApplicationServiceOptions {
   log: Logger;
   /** Told after each commit, so delivery starts at once when the network is up. */
   onQueued?: () => void;
+  /** Told when the outbox could not take an application (a full disk among the reasons). */
+  onNotSaved?: (error: unknown) => void;
   /** False for a service whose form failed on this kiosk's screen: it is not started again here. */
   availableHere?: (serviceId: string) => boolean;
   /**
@@ -200,6 +202,11 @@ export class ApplicationService {
       receipt = this.options.outbox.enqueue(entry, { inSameCommit });
     } catch (error) {
       this.options.log.error('application_not_saved', { formId: pinned.form.id, ...describeError(error) });
+      try {
+        this.options.onNotSaved?.(error);
+      } catch (noticeError) {
+        this.options.log.warn('application_not_saved_notice_failed', describeError(noticeError));
+      }
       return fail('NOT_SAVED', 'The application could not be saved.');
     }
     this.open.delete(request.applicationId);

@@ -7,7 +7,7 @@ export function heartbeatOf(sync: SyncStatusView, kiosk: KioskFacts): Heartbeat 
 }
 
 /** What the kiosk knows of itself beyond its queue: versions, printer, and the health of its screens. */
-export type KioskFacts = Pick<Heartbeat, 'appVersion' | 'contentVersion' | 'printerState' | 'screenFailures' | 'unavailableServices' | 'freeDiskBytes' | 'update'>;
+export type KioskFacts = Pick<Heartbeat, 'appVersion' | 'contentVersion' | 'printerState' | 'screenFailures' | 'unavailableServices' | 'freeDiskBytes' | 'update' | 'alarms'>;
 
 export interface HeartbeatOptions {
   intervalSeconds: number;

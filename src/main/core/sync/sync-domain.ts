@@ -1,3 +1,4 @@
+import type { KioskAlarm } from '../../../shared/contract/kiosk-alarms.js';
 import type { SyncStatusView } from '../../../shared/contract/ipc.js';
 import type { ApplicationStatus } from '../../../shared/contract/portal.js';
 import type { Outbox } from '../applications/outbox.js';
@@ -24,6 +25,8 @@ export interface SyncDomain {
   credentialReplaced(): void;
   /** Another poll (the staff list) had the credential refused: delivery pauses with the alarm, as for a refused delivery. */
   credentialRefused(status: 401 | 403, code: string): void;
+  /** The kiosk's own alarms changed: staff are told, as for a change in delivery. */
+  healthChanged(): void;
   /** Asks the portal about a receipt; absent without a portal. */
   readonly lookup: ((receiptNumber: string) => Promise<ApplicationStatus | undefined>) | undefined;
   start(): void;
@@ -47,11 +50,13 @@ export interface SyncDomainParts {
   auditTrail?: AuditTrail;
   /** Who the panel's "send now" is recorded under. */
   panelActor?: () => string | null;
+  /** The alarms the kiosk raises about itself. */
+  kioskAlarms?: () => KioskAlarm[];
 }
 
 export function createSyncDomain(options: KioskHostOptions, parts: SyncDomainParts): SyncDomain {
   const { outbox, portal, events, clock, log } = parts;
-  const status = () => syncStatusOf(outbox, engine, clock(), auditUpload?.alarm() ?? null);
+  const status = () => syncStatusOf(outbox, engine, clock(), auditUpload?.alarm() ?? null, parts.kioskAlarms?.() ?? []);
   const push = onlyChanges((payload) => events.emit({ name: 'syncStatusChanged', payload }));
   const notices = coalescedNotice(
     () => push(status()),
@@ -99,6 +104,7 @@ export function createSyncDomain(options: KioskHostOptions, parts: SyncDomainPar
       engine?.credentialRefused(status, code);
       notices.changed();
     },
+    healthChanged: () => notices.changed(),
     lookup: engine && ((receiptNumber) => engine.lookup(receiptNumber)),
     start: () => {
       engine?.start();

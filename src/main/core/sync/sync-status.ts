@@ -1,3 +1,4 @@
+import type { KioskAlarm } from '../../../shared/contract/kiosk-alarms.js';
 import type { SyncStatusView } from '../../../shared/contract/ipc.js';
 import type { Outbox } from '../applications/outbox.js';
 import type { AuditAlarm } from './audit-upload.js';
@@ -6,8 +7,14 @@ import type { SyncEngine, SyncStatus } from './sync-engine.js';
 const NOT_CONFIGURED: SyncStatus = { state: 'not-configured', online: null, lastSyncAt: null, lastError: null, pausedReason: null };
 
 /** Delivery as staff see it: the engine's state joined with the outbox's counts, and an audit chain the portal refused. */
-export function syncStatusOf(outbox: Outbox, engine: SyncEngine | undefined, now: Date, auditAlarm: AuditAlarm | null = null): SyncStatusView {
-  return { ...(engine?.status() ?? NOT_CONFIGURED), ...outbox.counts(now), auditAlarm };
+export function syncStatusOf(
+  outbox: Outbox,
+  engine: SyncEngine | undefined,
+  now: Date,
+  auditAlarm: AuditAlarm | null = null,
+  kioskAlarms: KioskAlarm[] = [],
+): SyncStatusView {
+  return { ...(engine?.status() ?? NOT_CONFIGURED), ...outbox.counts(now), auditAlarm, kioskAlarms };
 }
 
 /**

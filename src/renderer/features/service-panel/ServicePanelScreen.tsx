@@ -115,6 +115,12 @@ export function ServicePanelScreen() {
                 {t('service-panel:sync.auditAlarm', { seq: sync.auditAlarm.brokenAt, reason: sync.auditAlarm.reason })}
               </p>
             )}
+            {sync.kioskAlarms?.map((alarm) => (
+              <p key={alarm} className="error-panel" role="alert" data-testid="kiosk-alarm" data-alarm={alarm}>
+                <span aria-hidden="true">⚠ </span>
+                {t(`service-panel:kioskAlarms.${alarm}`)}
+              </p>
+            ))}
             <button type="button" className="button secondary" onClick={() => void syncNow()}>
               {t('service-panel:sync.now')}
             </button>

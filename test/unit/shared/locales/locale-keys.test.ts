@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { KIOSK_ALARMS } from '../../../../src/shared/contract/kiosk-alarms.js';
+import { UPDATE_STATES } from '../../../../src/shared/contract/update-states.js';
 import { join } from 'node:path';
 import { ENROLMENT_OUTCOMES } from '../../../../src/shared/contract/ipc.js';
 import { describe, expect, it } from 'vitest';
@@ -126,6 +128,8 @@ describe('translations', () => {
       ...['queued', 'sending', 'delivered', 'quarantined'].map((state) => `staff:queue.state.${state}`),
       ...['ready', 'pdf'].map((printer) => `staff:queue.printerState.${printer}`),
       ...ENROLMENT_OUTCOMES.map((outcome) => `service-panel:enrolment.outcome.${outcome}`),
+      ...KIOSK_ALARMS.map((alarm) => `service-panel:kioskAlarms.${alarm}`),
+      ...UPDATE_STATES.map((state) => `service-panel:update.states.${state}`),
       // The idle warning reads from the clerk's or the visitor's wording by who is signed in.
       ...['staff', 'common'].flatMap((namespace) => [`${namespace}:idle.title`, `${namespace}:idle.text_other`]),
     ];
