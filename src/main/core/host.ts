@@ -142,6 +142,7 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
       alarms: health.alarms(),
     }),
     kioskAlarms: () => health.alarms(),
+    onStorageFailed: (error) => health.databaseWriteFailed(error),
   });
   const applications = new ApplicationService({
     outbox,

@@ -52,6 +52,8 @@ export interface SyncDomainParts {
   panelActor?: () => string | null;
   /** The alarms the kiosk raises about itself. */
   kioskAlarms?: () => KioskAlarm[];
+  /** Delivery could not write to the outbox (a full disk). */
+  onStorageFailed?: (error: unknown) => void;
 }
 
 export function createSyncDomain(options: KioskHostOptions, parts: SyncDomainParts): SyncDomain {
@@ -74,6 +76,7 @@ export function createSyncDomain(options: KioskHostOptions, parts: SyncDomainPar
         onDelivered: (receiptNumber) => events.emit({ name: 'applicationDelivered', payload: { receiptNumber } }),
         onStatusChange: () => notices.changed(),
         recordAudit: parts.recordAudit,
+        onStorageFailed: parts.onStorageFailed,
       })
     : undefined;
   const auditUpload =

@@ -27,6 +27,8 @@ export interface SyncEngineOptions {
   onStatusChange?: (status: SyncStatus) => void;
   /** The audit trail: a refused credential stops sending until an administrator acts, so it is recorded. */
   recordAudit?: RecordAudit;
+  /** The outbox could not record a step of delivery; the kiosk's health hears of it (a full disk). */
+  onStorageFailed?: (error: unknown) => void;
 }
 
 type SendOutcome = 'delivered' | 'quarantined' | 'retry' | 'offline' | 'paused';
@@ -35,6 +37,8 @@ type SendOutcome = 'delivered' | 'quarantined' | 'retry' | 'offline' | 'paused';
 const PERMANENT_CLIENT_ERRORS = new Set([400, 404, 405, 409, 410, 413, 415, 422]);
 const RETRYABLE = (status: number) => status === 408 || status === 429 || status >= 500;
 const CHECKPOINT_EVERY = 50;
+/** After the outbox refused a write, delivery waits this long before it tries again. */
+const STORAGE_RETRY_MS = 5000;
 
 /**
  * Delivers the outbox to the portal, one application at a time, oldest first. Each row carries
@@ -44,6 +48,7 @@ const CHECKPOINT_EVERY = 50;
 export class SyncEngine {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
+  private requeueBeforeNextDrain = false;
   private stopped = true;
   private deliveredSinceCheckpoint = 0;
   private state: SyncStatus;
@@ -89,6 +94,10 @@ export class SyncEngine {
     if (this.running || this.state.state === 'paused') return;
     this.running = true;
     try {
+      if (this.requeueBeforeNextDrain) {
+        this.options.outbox.requeueInterrupted();
+        this.requeueBeforeNextDrain = false;
+      }
       for (;;) {
         const row = this.options.outbox.nextDue(this.options.clock());
         if (!row) break;
@@ -222,9 +231,29 @@ export class SyncEngine {
     if (this.stopped) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      void this.drain().finally(() => this.scheduleNext());
+      void this.drain().then(
+        () => this.scheduleNext(),
+        (error: unknown) => this.storageFailed(error),
+      );
     }, delayMs);
     this.timer.unref?.();
+  }
+
+  /**
+   * The outbox could not record a step of delivery (a full disk): the kiosk stays up, the
+   * application stays queued (one marked as sending is queued again first on the next try, and the
+   * portal answers a resend of one it already holds as a replay), and delivery tries again later.
+   */
+  private storageFailed(error: unknown): void {
+    this.options.log.error('sync_storage_failed', describeError(error));
+    this.requeueBeforeNextDrain = true;
+    try {
+      this.options.onStorageFailed?.(error);
+    } catch {
+      // Telling the kiosk's health is never worth stopping delivery for.
+    }
+    this.update({ state: 'waiting', lastError: 'STORAGE' });
+    this.schedule(STORAGE_RETRY_MS);
   }
 
   private scheduleNext(): void {
