@@ -1,8 +1,10 @@
 // One life of a kiosk in the chaos run: submits applications until told to stop, printing an ACK
 // line only after the host answered with a receipt (what a visitor would be shown). Killed at random.
 import { startKioskHost } from '../../dist/main/core/host.js';
+import { visitToken } from './duplicate-visits.mjs';
 
-const [dataFolder, portalUrl, token, toSubmit] = process.argv.slice(2);
+// firstVisit: how many visits the lives before this one began, so every visit's token is new.
+const [dataFolder, portalUrl, token, toSubmit, firstVisit] = process.argv.slice(2);
 const silent = { info() {}, warn() {}, error() {} };
 const host = await startKioskHost({
   dataFolder,
@@ -19,7 +21,7 @@ const host = await startKioskHost({
   connectivityProbeMs: 100,
   log: silent,
 });
-const answers = { lastName: 'Токтосунова', firstName: 'Бермет', birthDate: '1985-04-12', pin: '11204198500012', idCardNumber: 'ID1234567', phone: '0700123456' };
+const answers = { lastName: 'Токтосунова', firstName: 'Бермет', birthDate: '1985-04-12', pin: '11204198500012', phone: '0700123456' };
 for (let index = 0; index < Number(toSubmit); index++) {
   const started = await host.router.handle('startApplication', { serviceId: 'cloud-e-signature' });
   if (!started.ok) throw new Error(started.error.code);
@@ -32,7 +34,7 @@ for (let index = 0; index < Number(toSubmit); index++) {
           userAgreementVersion: started.value.userAgreement.version,
           additional: started.value.additionalLegalTexts.map((text) => ({ kind: text.kind, version: text.version })),
         },
-    answers,
+    answers: { ...answers, idCardNumber: visitToken(Number(firstVisit) + index) },
   });
   // Only a failed write is part of the experiment; any other refusal is a fault of this harness.
   if (!receipt.ok && receipt.error.code !== 'NOT_SAVED') throw new Error(`submission refused: ${receipt.error.code} ${receipt.error.message}`);

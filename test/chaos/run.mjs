@@ -3,13 +3,14 @@
 // visitors were told, what the portal has, and what was lost or duplicated. Figures, not pass/fail,
 // except that it exits 1 when anything acknowledged was lost or duplicated.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { newKioskCredential } from '../../dist/portal/credentials.js';
 import { startPortal } from '../../dist/portal/server.js';
 import { startFaultProxy } from '../support/fault-proxy.ts';
+import { duplicateVisitsAt } from './duplicate-visits.mjs';
 
 const TOTAL = Number(process.env.CHAOS_SUBMISSIONS ?? 10_000);
 const KILLS = Number(process.env.CHAOS_KILLS ?? 20);
@@ -26,13 +27,16 @@ const kioskFolder = join(work, 'kiosk');
 const tried = new Set();
 const acknowledged = new Map();
 let notSaved = 0;
+// Each visit's token is its index among all lives' visits (the child prints TRY before it submits,
+// so every submitted visit has been counted when the next life starts).
+let visitsBegun = 0;
 let kills = 0;
 let drained;
 const started = performance.now();
 
 function life(remaining, killAfterMs) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['test/chaos/kiosk-child.mjs', kioskFolder, proxy.url, credential.token, String(remaining)], {
+    const child = spawn(process.execPath, ['test/chaos/kiosk-child.mjs', kioskFolder, proxy.url, credential.token, String(remaining), String(visitsBegun)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let buffer = '';
@@ -43,6 +47,7 @@ function life(remaining, killAfterMs) {
       for (const line of lines) {
         const [kind, id, receipt] = line.split(' ');
         if (kind === 'TRY') tried.add(id);
+        if (kind === 'TRY') visitsBegun++;
         else if (kind === 'ACK') acknowledged.set(id, receipt);
         else if (kind === 'NOT_SAVED') notSaved++;
         else if (kind === 'DRAINED') drained = { delivered: Number(id), quarantined: Number(receipt) };
@@ -69,20 +74,21 @@ const drainSeconds = (performance.now() - started) / 1000;
 const stats = await portal.store.stats();
 let lost = 0;
 for (const id of acknowledged.keys()) if (!(await portal.store.submission(id))) lost++;
-// The portal keys rows by id, so a duplicate would be an application stored under two ids: more rows than applications tried.
-const duplicates = Math.max(0, stats.submissions - tried.size);
+const demoPortalKey = JSON.parse(readFileSync('resources/demo-keys/demo-portal-2026.private.json', 'utf8')).privateKeyJwk;
+await portal.close();
+const { duplicates, untokened } = await duplicateVisitsAt(join(work, 'portal', 'portal.sqlite'), demoPortalKey);
 const report = (name, value, unit = 'count') => console.log(JSON.stringify({ name, value, unit, n: 1 }));
 report('chaos_submitted', tried.size);
 report('chaos_acknowledged_to_visitors', acknowledged.size);
 report('chaos_not_saved_shown', notSaved);
 report('chaos_delivered_at_portal', stats.submissions);
 report('chaos_duplicates', duplicates);
+report('chaos_rows_without_visit_token', untokened);
 report('chaos_lost', lost);
 report('chaos_quarantined', drained?.quarantined ?? -1);
 report('chaos_kills', kills);
 report('chaos_time_to_drain', Number(drainSeconds.toFixed(1)), 's');
 
 await proxy.close();
-await portal.close();
 rmSync(work, { recursive: true, force: true });
-process.exitCode = lost === 0 && duplicates === 0 ? 0 : 1;
+process.exitCode = lost === 0 && duplicates === 0 && untokened === 0 ? 0 : 1;
