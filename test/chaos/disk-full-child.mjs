@@ -4,25 +4,13 @@
 // a receipt, NOT_SAVED when it said so, and what the kiosk's alarms said at each stage.
 import { rmSync, writeSync, openSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
-import { startKioskHost } from '../../dist/main/core/host.js';
+import { startChaosKiosk, submitVisit, waitForDrain } from './chaos-kiosk.mjs';
 
 const [disk, portalUrl, token, toSubmit, faults] = process.argv.slice(2);
 const dataFolder = join(disk, 'kiosk');
 const filler = join(disk, 'filler');
-const host = await startKioskHost({
-  dataFolder,
-  appVersion: '0.1.0',
-  kioskCode: 'DSK1',
-  fontsFolder: 'resources/fonts',
-  trustAnchorsFile: 'resources/trust/content-keys.json',
-  bundledContentFolder: 'dist/content-bundle',
-  portalUrl,
-  kioskCredential: token,
-  contentPollSeconds: 86_400,
-  heartbeatSeconds: 86_400,
-  deliveryBackoff: { baseMs: 20, capMs: 500, maxRetryAfterMs: 1000 },
-  connectivityProbeMs: 100,
-});
+// The real file log, on the same small disk: it must drop lines, never throw.
+const host = await startChaosKiosk({ dataFolder, kioskCode: 'DSK1', portalUrl, token });
 const say = (line) => process.stdout.write(line + '\n');
 const alarms = async () => {
   const status = await host.router.handle('getSyncStatus', {});
@@ -49,26 +37,13 @@ function fillDisk() {
 const answers = { lastName: 'Токтосунова', firstName: 'Бермет', birthDate: '1985-04-12', pin: '11204198500012', idCardNumber: 'ID1234567', phone: '0700123456' };
 /** Submits one application; true when the visitor was told it was not saved (or could not start one). */
 async function submitOne() {
-  const started = await host.router.handle('startApplication', { serviceId: 'cloud-e-signature' });
-  if (!started.ok) {
-    say(`NOT_STARTED - ${started.error.code}`);
+  try {
+    return await submitVisit(host, answers, say);
+  } catch (error) {
+    if (!error.code) throw error;
+    say(`NOT_STARTED - ${error.code}`);
     return true;
   }
-  say(`TRY ${started.value.applicationId}`);
-  const receipt = await host.router.handle('submitApplication', {
-    applicationId: started.value.applicationId,
-    language: 'ky',
-    consent: {
-      privacyPolicyVersion: started.value.privacyPolicy.version,
-      userAgreementVersion: started.value.userAgreement.version,
-      additional: started.value.additionalLegalTexts.map((text) => ({ kind: text.kind, version: text.version })),
-    },
-    answers,
-  });
-  if (!receipt.ok && receipt.error.code !== 'NOT_SAVED') throw new Error(`submission refused: ${receipt.error.code} ${receipt.error.message}`);
-  if (receipt.ok) say(`ACK ${started.value.applicationId} ${receipt.value.receiptNumber}`);
-  else say(`NOT_SAVED ${started.value.applicationId}`);
-  return !receipt.ok;
 }
 
 const total = Number(toSubmit);
@@ -91,12 +66,5 @@ for (let index = 0; index < total; index++) {
   }
 }
 say(`ALARMS_END ${await alarms()}`);
-for (;;) {
-  const status = await host.router.handle('getSyncStatus', {});
-  if (status.ok && status.value.queued === 0) {
-    say(`DRAINED ${status.value.delivered} ${status.value.quarantined}`);
-    break;
-  }
-  await new Promise((resolve) => setTimeout(resolve, 100));
-}
+await waitForDrain(host, say);
 host.close();

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newKioskCredential } from '../../dist/portal/credentials.js';
 import { startPortal } from '../../dist/portal/server.js';
+import { eachLine } from './chaos-kiosk.mjs';
 
 const TOTAL = Number(process.env.DISK_FULL_SUBMISSIONS ?? 300);
 const FAULTS = Number(process.env.DISK_FULL_FAULTS ?? 10);
@@ -33,21 +34,14 @@ const child = spawn(
 );
 let stderr = '';
 child.stderr.on('data', (chunk) => (stderr += chunk));
-let buffer = '';
-child.stdout.on('data', (chunk) => {
-  buffer += chunk;
-  const lines = buffer.split('\n');
-  buffer = lines.pop();
-  for (const line of lines) {
-    const [kind, id, receipt] = line.split(' ');
-    if (kind === 'TRY') tried.add(id);
-    else if (kind === 'ACK') acknowledged.set(id, receipt);
-    else if (kind === 'NOT_SAVED') notSaved.add(id);
-    else if (kind === 'NOT_STARTED') notStarted++;
-    else if (kind === 'FULL') fills++;
-    else if (kind.startsWith('ALARMS_')) alarmLines.push({ stage: kind, alarms: id, refused: Number(receipt ?? 0) });
-    else if (kind === 'DRAINED') drained = { delivered: Number(id), quarantined: Number(receipt) };
-  }
+eachLine(child.stdout, ([kind, id, receipt]) => {
+  if (kind === 'TRY') tried.add(id);
+  else if (kind === 'ACK') acknowledged.set(id, receipt);
+  else if (kind === 'NOT_SAVED') notSaved.add(id);
+  else if (kind === 'NOT_STARTED') notStarted++;
+  else if (kind === 'FULL') fills++;
+  else if (kind.startsWith('ALARMS_')) alarmLines.push({ stage: kind, alarms: id, refused: Number(receipt ?? 0) });
+  else if (kind === 'DRAINED') drained = { delivered: Number(id), quarantined: Number(receipt) };
 });
 const exitCode = await new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 if (exitCode !== 0) {

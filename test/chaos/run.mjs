@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { newKioskCredential } from '../../dist/portal/credentials.js';
 import { startPortal } from '../../dist/portal/server.js';
 import { startFaultProxy } from '../support/fault-proxy.ts';
+import { eachLine } from './chaos-kiosk.mjs';
 import { duplicateVisitsAt } from './duplicate-visits.mjs';
 
 const TOTAL = Number(process.env.CHAOS_SUBMISSIONS ?? 10_000);
@@ -39,19 +40,13 @@ function life(remaining, killAfterMs) {
     const child = spawn(process.execPath, ['test/chaos/kiosk-child.mjs', kioskFolder, proxy.url, credential.token, String(remaining), String(visitsBegun)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    let buffer = '';
-    child.stdout.on('data', (chunk) => {
-      buffer += chunk;
-      const lines = buffer.split('\n');
-      buffer = lines.pop();
-      for (const line of lines) {
-        const [kind, id, receipt] = line.split(' ');
-        if (kind === 'TRY') tried.add(id);
-        if (kind === 'TRY') visitsBegun++;
-        else if (kind === 'ACK') acknowledged.set(id, receipt);
-        else if (kind === 'NOT_SAVED') notSaved++;
-        else if (kind === 'DRAINED') drained = { delivered: Number(id), quarantined: Number(receipt) };
-      }
+    eachLine(child.stdout, ([kind, id, receipt]) => {
+      if (kind === 'TRY') {
+        tried.add(id);
+        visitsBegun++;
+      } else if (kind === 'ACK') acknowledged.set(id, receipt);
+      else if (kind === 'NOT_SAVED') notSaved++;
+      else if (kind === 'DRAINED') drained = { delivered: Number(id), quarantined: Number(receipt) };
     });
     const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.once('exit', (code, signal) => {

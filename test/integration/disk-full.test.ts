@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runChaosScript } from '../support/chaos-figures.js';
 
 /**
  * The kiosk on a real full disk: its data folder on a 16 MiB tmpfs (in a private mount namespace)
@@ -10,19 +10,8 @@ import { describe, expect, it } from 'vitest';
 describe('a kiosk whose disk fills up while visitors submit', () => {
   it('stays up, says "not saved" on the full disk, raises and clears its alarm, and loses nothing it acknowledged', { timeout: 180_000 }, () => {
     expect(existsSync('dist/main/core/host.js'), 'run `npm run build` first: the kiosk child runs the built host').toBe(true);
-    const run = spawnSync(process.execPath, ['test/chaos/disk-full.mjs'], {
-      env: { ...process.env, DISK_FULL_SUBMISSIONS: '60', DISK_FULL_FAULTS: '4' },
-      encoding: 'utf8',
-      timeout: 170_000,
-    });
-    const figures = Object.fromEntries(
-      run.stdout
-        .split('\n')
-        .filter((line) => line.startsWith('{'))
-        .map((line) => JSON.parse(line) as { name: string; value: number })
-        .map((figure) => [figure.name, figure.value]),
-    );
-    expect(run.status, run.stderr).toBe(0);
+    const { status, stderr, figures } = runChaosScript('test/chaos/disk-full.mjs', { DISK_FULL_SUBMISSIONS: '60', DISK_FULL_FAULTS: '4' }, 170_000);
+    expect(status, stderr).toBe(0);
     expect(figures.chaos_disk_full_kiosk_exit_code).toBe(0);
     expect(figures.chaos_disk_full_faults).toBe(4);
     // 60 visitors on a disk with room and three at each full disk: every one was either given a
