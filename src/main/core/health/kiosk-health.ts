@@ -40,16 +40,21 @@ export class KioskHealth {
   databaseWriteFailed(error: unknown): void {
     if (!isDiskRefusal(error)) return;
     this.diskFull = { freeBytesThen: this.options.freeDiskBytes() };
-    this.changed();
+    this.alarms();
   }
 
   /** The database took a write: whatever filled the disk, there is room again. */
   databaseWriteSucceeded(): void {
     if (!this.diskFull) return;
     this.diskFull = null;
-    this.changed();
+    this.alarms();
   }
 
+  /**
+   * The alarms now. Looking is also what notices a cause gone by itself (space back, the log
+   * writable again), so a look whose answer differs from the last one tells onChange: the panel
+   * hears of a recovery the heartbeat's look found, not only of the failures.
+   */
   alarms(): KioskAlarm[] {
     if (this.diskFull) {
       const free = this.options.freeDiskBytes();
@@ -60,12 +65,11 @@ export class KioskHealth {
     const alarms: KioskAlarm[] = [];
     if (this.diskFull) alarms.push('disk-full');
     if (this.options.logWritesFailing?.()) alarms.push('log-writes-failing');
-    this.lastKey = alarms.join(' ');
+    const key = alarms.join(' ');
+    if (key !== this.lastKey) {
+      this.lastKey = key;
+      this.options.onChange?.();
+    }
     return alarms;
-  }
-
-  private changed(): void {
-    const before = this.lastKey;
-    if (this.alarms().join(' ') !== before) this.options.onChange?.();
   }
 }

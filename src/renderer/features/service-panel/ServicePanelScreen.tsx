@@ -5,6 +5,7 @@ import { LoadState } from '../../ui/LoadState.js';
 import { formatDateTime } from '../../ui/format.js';
 import { useKioskStore } from '../../state/store.js';
 import { EnrolmentSection } from '../enrolment/EnrolmentSection.js';
+import { KioskAlarmNotices } from './KioskAlarmNotices.js';
 
 /**
  * For the administrator at the kiosk: which content is active, the last checks and refusals with
@@ -115,12 +116,7 @@ export function ServicePanelScreen() {
                 {t('service-panel:sync.auditAlarm', { seq: sync.auditAlarm.brokenAt, reason: sync.auditAlarm.reason })}
               </p>
             )}
-            {sync.kioskAlarms?.map((alarm) => (
-              <p key={alarm} className="error-panel" role="alert" data-testid="kiosk-alarm" data-alarm={alarm}>
-                <span aria-hidden="true">⚠ </span>
-                {t(`service-panel:kioskAlarms.${alarm}`)}
-              </p>
-            ))}
+            <KioskAlarmNotices alarms={sync.kioskAlarms ?? []} />
             <button type="button" className="button secondary" onClick={() => void syncNow()}>
               {t('service-panel:sync.now')}
             </button>

@@ -41,17 +41,24 @@ describe("the kiosk's own alarms", () => {
     subject.databaseWriteFailed(coded('ENOSPC'));
     state.free = 10_000 + DISK_RECOVERED_BYTES - 1;
     expect(subject.alarms()).toEqual(['disk-full']);
+    const changesWhileFull = state.changes;
     state.free = 10_000 + DISK_RECOVERED_BYTES;
     expect(subject.alarms()).toEqual([]);
+    // The look that found the space back tells the panel, which would otherwise keep showing the alarm.
+    expect(state.changes).toBe(changesWhileFull + 1);
+    expect(subject.alarms()).toEqual([]);
+    expect(state.changes).toBe(changesWhileFull + 1);
   });
 
   it('raises log-writes-failing while the log refuses lines, trying a line at each look, and clears with the first line written', () => {
     const { subject, state } = health({ logFailing: true });
     expect(subject.alarms()).toEqual(['log-writes-failing']);
     expect(state.probes).toBe(1);
+    expect(state.changes).toBe(1);
     state.probeRepairs = true;
     expect(subject.alarms()).toEqual([]);
     expect(state.probes).toBe(2);
+    expect(state.changes).toBe(2);
     expect(subject.alarms()).toEqual([]);
     expect(state.probes).toBe(2);
   });
