@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACCOUNTS, backOfficeStrings, LANGUAGE_BUTTONS, noAxeViolations, startPortalWithAccounts, stopPortal, typeSignIn, type RunningPortal } from './backoffice-fixture.js';
@@ -114,6 +114,20 @@ test('an administrator enrols a real kiosk with a code from the Kiosks page, see
   await expect(table.locator('[data-kiosk="ASH1"] [data-column="alarms"]')).toHaveText(text(en.fleet, 'alarms.neverReported'));
   await expect(page.getByTestId('fleet-refreshed')).toContainText(/Updated at \d\d:\d\d:\d\d/);
   await noAxeViolations(page, 'fleet en');
+
+  // Restarted on a damaged database, the kiosk is out of service and still tells the fleet so, with
+  // the code of its recovery procedure; its queue cannot be read, so it is not shown as empty now.
+  await expect(row.locator('[data-column="queue"]')).toHaveText('0');
+  await stopKiosk(kiosk, { keepData: true });
+  writeFileSync(join(kiosk.dataFolder, 'kiosk.sqlite'), Buffer.alloc(8192, 0x5a));
+  kiosk = await startKiosk({ KIOSK_PORTAL_URL: portal.url, KIOSK_CODE: 'BSK1', KIOSK_HEARTBEAT_SECONDS: '1' }, { dataFolder: kiosk.dataFolder });
+  await expect(async () => {
+    await page.getByRole('button', { name: text(en.fleet, 'refresh.now') }).click();
+    await expect(row.locator('[data-column="alarms"]')).toHaveText(text(en.fleet, 'outOfServiceWithCode', { code: 'KK-DB-DAMAGED' }), { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  // What the queue held when it was last counted, for the technician who recovers the file.
+  await expect(row.locator('[data-column="queue"]')).toContainText(text(en.fleet, 'queueLastKnown', { count: '0' }).split('{{at}}')[0]!);
+  await noAxeViolations(page, 'fleet en, a kiosk out of service');
 
   // Filter by office: the portal answers only that office's kiosks; the filter stays through refreshes.
   const office = page.getByLabel(text(en.fleet, 'filters.office'));

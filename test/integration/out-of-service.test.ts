@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, type KioskHostOptions } from '../../src/main/core/host.js';
 import { startKioskHostOrOutOfService } from '../../src/main/shell-common/out-of-service-host.js';
 import { MIGRATIONS } from '../../src/main/core/storage/migrations/index.js';
+import { newKioskCredential } from '../../src/portal/credentials.js';
+import { startPortal, type Portal } from '../../src/portal/server.js';
 import { testKeys } from '../support/content-fixtures.js';
 import { testHostOptions } from '../support/host-options.js';
 import { useTempFolder } from '../support/temp-folder.js';
@@ -18,6 +20,11 @@ const tempFolder = useTempFolder();
 const keys = testKeys('out-of-service-key');
 
 const options = (dataFolder: string): KioskHostOptions => testHostOptions(tempFolder, keys, { dataFolder });
+
+const portals: Portal[] = [];
+afterEach(async () => {
+  for (const portal of portals.splice(0)) await portal.close();
+});
 
 const logEvents = (dataFolder: string) =>
   readFileSync(join(dataFolder, 'logs', 'kiosk.log'), 'utf8')
@@ -64,5 +71,50 @@ describe('a kiosk whose database cannot be used', () => {
     expect(await host.router.handle('getKioskInfo', {})).toMatchObject({ ok: true });
     host.close();
     await expect(startKioskHostOrOutOfService({ ...options(tempFolder()), trustAnchorsFile: join(tempFolder(), 'missing.json') })).rejects.toThrow(/ENOENT/);
+  });
+
+  it('tells the portal it is out of service, with its operator code and its queue unknown, at once and every interval after', async () => {
+    const portal = await startPortal({ dataFolder: tempFolder(), adminToken: 'out-of-service-admin', trustAnchors: [keys.anchor] });
+    portals.push(portal);
+    const credential = newKioskCredential('BSK1');
+    await portal.store.issueCredential('BSK1', credential.secretHash, new Date());
+    // Its last heartbeat while it worked: four applications waited.
+    const workingBeat = new Date(Date.now() - 60_000);
+    await portal.store.recordHeartbeat(
+      'BSK1',
+      { appVersion: '1.0.0', contentVersion: 1, queueDepth: 4, oldestQueuedAgeSeconds: 30, quarantined: 0, lastSyncAt: null, printerState: 'pdf' },
+      workingBeat,
+    );
+    const dataFolder = tempFolder();
+    writeFileSync(join(dataFolder, DATABASE_FILE_NAME), Buffer.alloc(8192, 0x5a));
+    const host = await startKioskHostOrOutOfService({ ...options(dataFolder), portalUrl: portal.url, kioskCredential: credential.token, heartbeatSeconds: 1 });
+    expect('outOfService' in host && host.outOfService).toBe('KK-DB-DAMAGED');
+    const latest = async () => (await portal.store.fleetKiosks()).find((kiosk) => kiosk.kioskCode === 'BSK1')?.lastHeartbeat;
+    await expect.poll(latest, { timeout: 3000 }).toMatchObject({
+      appVersion: '1.0.0',
+      contentVersion: null,
+      queueDepth: null,
+      quarantined: null,
+      kioskAlarms: ['out-of-service'],
+      outOfServiceCode: 'KK-DB-DAMAGED',
+      // What the recovery procedure compares the recovered queue with.
+      lastKnownQueue: { queueDepth: 4, receivedAt: workingBeat.toISOString() },
+    });
+    const first = (await latest())!.receivedAt;
+    await expect.poll(async () => (await latest())!.receivedAt, { timeout: 3000 }).not.toBe(first);
+    expect(logEvents(dataFolder)).toContainEqual(expect.objectContaining({ event: 'out_of_service_reported', operatorCode: 'KK-DB-DAMAGED' }));
+    host.close();
+  });
+
+  it('says in its log that it could not report when it has no credential, and still shows the screen', async () => {
+    const portal = await startPortal({ dataFolder: tempFolder(), adminToken: 'out-of-service-admin', trustAnchors: [keys.anchor] });
+    portals.push(portal);
+    const dataFolder = tempFolder();
+    writeFileSync(join(dataFolder, DATABASE_FILE_NAME), Buffer.alloc(8192, 0x5a));
+    const host = await startKioskHostOrOutOfService({ ...options(dataFolder), portalUrl: portal.url, heartbeatSeconds: 1 });
+    expect('outOfService' in host && host.outOfService).toBe('KK-DB-DAMAGED');
+    expect(logEvents(dataFolder)).toContainEqual(expect.objectContaining({ level: 'warn', event: 'out_of_service_not_reported', reason: 'no-credential' }));
+    expect(await portal.store.fleetKiosks()).toEqual([]);
+    host.close();
   });
 });

@@ -38,9 +38,11 @@ const MIGRATIONS: Record<StoreKind, readonly Migration[]> = { sqlite: SQLITE_MIG
 /** The portal's first release of numbered migrations knew only 0001: the tests of the bookkeeping itself run from there. */
 const FIRST_RELEASE: Record<StoreKind, readonly Migration[]> = { sqlite: SQLITE_MIGRATIONS.slice(0, 1), postgresql: POSTGRES_MIGRATIONS.slice(0, 1) };
 /** The heartbeat as 0001 made it, before 0002 added what a kiosk reports of its screens. */
+/** What 0014 adds to the heartbeat: the operator code of a kiosk out of service. */
+const HEARTBEAT_COLUMNS_0013 = HEARTBEAT_COLUMNS.filter((column) => column !== 'out_of_service_code');
 /** What 0013 adds to the heartbeat: the update's state and version, and the kiosk's own alarms. */
 const HEARTBEAT_COLUMNS_OF_0013 = ['update_state', 'update_version', 'kiosk_alarms'];
-const HEARTBEAT_COLUMNS_0011 = HEARTBEAT_COLUMNS.filter((column) => !HEARTBEAT_COLUMNS_OF_0013.includes(column));
+const HEARTBEAT_COLUMNS_0011 = HEARTBEAT_COLUMNS_0013.filter((column) => !HEARTBEAT_COLUMNS_OF_0013.includes(column));
 /** The heartbeat's columns as of 0002 (0011 adds free_disk_bytes). */
 const HEARTBEAT_COLUMNS_0002 = HEARTBEAT_COLUMNS_0011.filter((column) => column !== 'free_disk_bytes');
 const HEARTBEAT_COLUMNS_0001 = HEARTBEAT_COLUMNS_0002.filter((column) => column !== 'screen_failures' && column !== 'unavailable_services');
@@ -191,7 +193,7 @@ describe.each(STORE_KINDS)('portal migrations (%s)', (kind) => {
     await raw.migrate(MIGRATIONS[kind], 12);
     await raw.exec(HEARTBEAT_OF_0001);
     await raw.migrate(MIGRATIONS[kind], 13);
-    expect(await raw.columns('heartbeat')).toEqual(['seq', ...HEARTBEAT_COLUMNS]);
+    expect(await raw.columns('heartbeat')).toEqual(['seq', ...HEARTBEAT_COLUMNS_0013]);
     const store = await target.open();
     await store.migrate();
     await store.recordHeartbeat('BSK2', { ...validHeartbeat, update: { state: 'ready', version: '1.4.0' }, alarms: ['disk-full', 'log-writes-failing'] }, new Date());
@@ -207,6 +209,52 @@ describe.each(STORE_KINDS)('portal migrations (%s)', (kind) => {
       BSK2: { updateState: 'ready', updateVersion: '1.4.0', kioskAlarms: ['disk-full', 'log-writes-failing'] },
       BSK3: { updateState: 'up-to-date', updateVersion: null, kioskAlarms: [] },
     });
+  });
+
+  it('0014 lets a kiosk out of service report an unknown queue and its operator code, keeping every heartbeat before it as it was', async () => {
+    const { target, raw } = await database();
+    await raw.migrate(MIGRATIONS[kind], 13);
+    await raw.exec(HEARTBEAT_OF_0001);
+    await raw.exec(`INSERT INTO heartbeat (kiosk_code, received_at, app_version, content_version, queue_depth, oldest_queued_age_seconds, quarantined, last_sync_at, printer_state,
+                                          screen_failures, unavailable_services, free_disk_bytes, update_state, update_version, kiosk_alarms)
+                    VALUES ('BSK2', '2026-01-02T00:00:00.000Z', '0.9.0', 7, 3, 120.5, 1, '2026-01-01T23:59:00.000Z', 'ready', 2, 1, 4096, 'ready', '1.0.0', 'disk-full')`);
+    await expect(raw.exec(`INSERT INTO heartbeat (kiosk_code, received_at, app_version, queue_depth, quarantined, printer_state) VALUES ('BSK3', '2026-01-03T00:00:00Z', '0.9.0', NULL, NULL, 'pdf')`)).rejects.toThrow();
+    const schemaBefore = (await raw.schema()).filter((line) => line.includes('heartbeat'));
+    await raw.migrate(MIGRATIONS[kind], 14);
+    expect(await raw.columns('heartbeat')).toEqual(['seq', ...HEARTBEAT_COLUMNS]);
+    // The index the fleet page reads the newest heartbeat by survives the rebuild.
+    expect((await raw.schema()).filter((line) => line.includes('heartbeat_by_kiosk'))).toEqual(schemaBefore.filter((line) => line.includes('heartbeat_by_kiosk')));
+    const store = await target.open();
+    await store.migrate();
+    await store.recordHeartbeat(
+      'BSK3',
+      { ...validHeartbeat, contentVersion: null, queueDepth: null, quarantined: null, oldestQueuedAgeSeconds: null, lastSyncAt: null, alarms: ['out-of-service'], outOfServiceCode: 'KK-DB-DAMAGED' },
+      new Date(),
+    );
+    const beats = Object.fromEntries((await store.fleetKiosks()).map(({ kioskCode, lastHeartbeat }) => [kioskCode, lastHeartbeat && { ...lastHeartbeat, receivedAt: undefined }]));
+    expect(beats.BSK1).toMatchObject({ appVersion: '0.1.0', queueDepth: 0, quarantined: 0, outOfServiceCode: null });
+    expect(beats.BSK2).toEqual({
+      receivedAt: undefined,
+      appVersion: '0.9.0',
+      contentVersion: 7,
+      queueDepth: 3,
+      oldestQueuedAgeSeconds: 120.5,
+      quarantined: 1,
+      lastSyncAt: '2026-01-01T23:59:00.000Z',
+      printerState: 'ready',
+      screenFailures: 2,
+      unavailableServices: 1,
+      freeDiskBytes: 4096,
+      updateState: 'ready',
+      updateVersion: '1.0.0',
+      kioskAlarms: ['disk-full'],
+      outOfServiceCode: null,
+      lastKnownQueue: null,
+    });
+    expect(beats.BSK3).toMatchObject({ queueDepth: null, quarantined: null, kioskAlarms: ['out-of-service'], outOfServiceCode: 'KK-DB-DAMAGED' });
+    // The sequence goes on after the rows copied: a new heartbeat is the kiosk's newest.
+    await store.recordHeartbeat('BSK2', { ...validHeartbeat, queueDepth: 0 }, new Date());
+    expect((await store.fleetKiosks()).find((kiosk) => kiosk.kioskCode === 'BSK2')?.lastHeartbeat?.appVersion).toBe(validHeartbeat.appVersion);
   });
 
   it('0012 adds the staff and each office’s list: a staff id once per office, a card once among an office’s active records', async () => {

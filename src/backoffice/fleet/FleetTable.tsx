@@ -82,12 +82,14 @@ export function FleetTable({ kiosks, dateTime }: { kiosks: readonly FleetKiosk[]
                 <td>{beat ? dateTime(beat.receivedAt) : t('never')}</td>
                 <td data-column="app-version">{beat?.appVersion ?? notReported}</td>
                 <td data-column="content-version">{beat?.contentVersion ?? notReported}</td>
-                <td>
-                  {beat
+                <td data-column="queue">
+                  {beat && beat.queueDepth !== null
                     ? beat.oldestQueuedAgeSeconds !== null && beat.queueDepth > 0
                       ? t('queueOldest', { count: beat.queueDepth, minutes: Math.floor(beat.oldestQueuedAgeSeconds / 60) })
                       : beat.queueDepth
-                    : notReported}
+                    : beat?.lastKnownQueue
+                      ? t('queueLastKnown', { count: beat.lastKnownQueue.queueDepth, at: dateTime(beat.lastKnownQueue.receivedAt) })
+                      : notReported}
                 </td>
                 <td>{beat?.quarantined ?? notReported}</td>
                 <td>{beat ? (printer ? t(printer) : beat.printerState) : notReported}</td>
@@ -110,7 +112,11 @@ export function FleetTable({ kiosks, dateTime }: { kiosks: readonly FleetKiosk[]
                   ) : (
                     <ul className="fleet__alarms">
                       {kiosk.alarms.map((alarm) => (
-                        <li key={alarm}>{t(ALARM_LABELS[alarm])}</li>
+                        <li key={alarm}>
+                          {alarm === 'out-of-service' && beat?.outOfServiceCode
+                            ? t('outOfServiceWithCode', { code: beat.outOfServiceCode })
+                            : t(ALARM_LABELS[alarm])}
+                        </li>
                       ))}
                     </ul>
                   )}

@@ -55,6 +55,9 @@ export const DATABASE_FILE_NAME = 'kiosk.sqlite';
  * front of the renderer. Behaviour lives in the domains; this only wires.
  */
 export async function startKioskHost(options: KioskHostOptions): Promise<KioskHost> {
+  // Process-wide on purpose: the portal is the only TLS peer the host ever has. Set before anything
+  // can fail, so a kiosk out of service still reaches the portal to say so.
+  if (options.portalCertificates) setDefaultCACertificates(options.portalCertificates);
   const clock = options.clock ?? (() => new Date());
   mkdirSync(join(options.dataFolder, 'logs'), { recursive: true, mode: 0o700 });
   const fileLog = options.log ? undefined : createFileLogger(join(options.dataFolder, 'logs', 'kiosk.log'), clock);
@@ -80,8 +83,6 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
     recordAudit,
     actor: () => staffSession.actor(),
   });
-  // Process-wide on purpose: the portal is the only TLS peer the host ever has.
-  if (options.portalCertificates) setDefaultCACertificates(options.portalCertificates);
   const portal = options.portalUrl
     ? new PortalClient({ portalUrl: options.portalUrl, credential: enrolment.credential, fetch: options.fetch ?? globalThis.fetch })
     : undefined;

@@ -6,6 +6,7 @@ import { DATABASE_FILE_NAME, startKioskHost, type KioskHost, type KioskHostOptio
 import { createFileLogger, describeError } from '../core/logger.js';
 import { CredentialStoreError } from '../core/enrolment/credential-protector.js';
 import { DatabaseFromNewerVersionError } from '../core/storage/database.js';
+import { startOutOfServiceHeartbeat } from '../core/health/out-of-service-heartbeat.js';
 
 /** What the screen shows a technician, and what the recovery procedure in the README is looked up by. */
 export const OUT_OF_SERVICE_CODES = {
@@ -41,7 +42,8 @@ export interface OutOfServiceHost extends KioskHost {
 /**
  * Starts the host, or, when its database or its secret store cannot be used, a host that is out of service: every
  * channel answers OUT_OF_SERVICE with the operator code, so the page shows a translated screen
- * that sends the visitor to the counter and tells the technician which procedure to follow. The
+ * that sends the visitor to the counter and tells the technician which procedure to follow, and
+ * the portal hears of it (the out-of-service alarm with the code) when it can be reached. The
  * database file is left exactly as it was (a newer app's file is not written to, a damaged one is
  * not "repaired" by a start-up that would drop the undelivered applications in it).
  */
@@ -58,13 +60,14 @@ export async function startKioskHostOrOutOfService(options: KioskHostOptions): P
     const why = error instanceof CredentialStoreError ? { detail: error.message } : {};
     log.error('kiosk_out_of_service', { operatorCode, ...why, ...describeError(error) });
     const answer = fail('OUT_OF_SERVICE', 'The kiosk is out of service.', { operatorCode });
+    const heartbeat = startOutOfServiceHeartbeat(options, operatorCode, log);
     return {
       outOfService: operatorCode,
       router: { handle: () => Promise.resolve(answer) },
       events: new HostEvents(log),
       log,
       databaseFile: join(options.dataFolder, DATABASE_FILE_NAME),
-      close: () => undefined,
+      close: () => heartbeat.stop(),
     };
   }
 }

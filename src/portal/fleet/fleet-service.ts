@@ -106,7 +106,7 @@ function alarmsOf({ lastHeartbeat: beat }: StoredFleetKiosk, staleBefore: number
   const alarms: FleetAlarm[] = [];
   if (Date.parse(beat.receivedAt) < staleBefore) alarms.push('stale');
   if ((beat.oldestQueuedAgeSeconds ?? 0) > QUEUE_STUCK_SECONDS) alarms.push('queue-stuck');
-  if (beat.quarantined > 0) alarms.push('quarantined');
+  if ((beat.quarantined ?? 0) > 0) alarms.push('quarantined');
   if (beat.printerState === 'error' || beat.printerState === 'no-printer') alarms.push('printer');
   if ((beat.screenFailures ?? 0) > 0 || (beat.unavailableServices ?? 0) > 0) alarms.push('screens');
   if (beat.freeDiskBytes !== null && beat.freeDiskBytes < DISK_LOW_BYTES) alarms.push('disk-low');

@@ -86,7 +86,9 @@ export const fleetAppVersionsSql = (since: string): string => `SELECT DISTINCT h
 
 /**
  * The fleet as fleetKiosks reads it; the placeholder-free SQL is the same in both dialects. A live
- * credential's issue time, else the latest revocation; the kiosk's unspent code; its newest heartbeat.
+ * credential's issue time, else the latest revocation; the kiosk's unspent code; its newest
+ * heartbeat; and, when that one could not count the queue (the kiosk is out of service), the newest
+ * that did, which the recovery procedure compares the recovered queue with.
  */
 export const FLEET_KIOSKS_SQL = `WITH latest AS (SELECT kiosk_code, max(seq) AS seq FROM heartbeat GROUP BY kiosk_code),
      credential AS (
@@ -96,10 +98,13 @@ export const FLEET_KIOSKS_SQL = `WITH latest AS (SELECT kiosk_code, max(seq) AS 
    SELECT k.kiosk_code, c.live_since, c.revoked_at, e.expires_at AS code_expires_at,
           h.received_at, h.app_version, h.content_version, h.queue_depth, h.oldest_queued_age_seconds, h.quarantined,
           h.last_sync_at, h.printer_state, h.screen_failures, h.unavailable_services, h.free_disk_bytes,
-          h.update_state, h.update_version, h.kiosk_alarms
+          h.update_state, h.update_version, h.kiosk_alarms, h.out_of_service_code,
+          q.queue_depth AS known_queue_depth, q.received_at AS known_queue_at
    FROM known k
    LEFT JOIN latest l ON l.kiosk_code = k.kiosk_code
    LEFT JOIN heartbeat h ON h.seq = l.seq
+   LEFT JOIN heartbeat q ON h.queue_depth IS NULL
+     AND q.seq = (SELECT max(p.seq) FROM heartbeat p WHERE p.kiosk_code = k.kiosk_code AND p.queue_depth IS NOT NULL)
    LEFT JOIN credential c ON c.kiosk_code = k.kiosk_code
    LEFT JOIN enrolment_code e ON e.kiosk_code = k.kiosk_code
    ORDER BY k.kiosk_code`;

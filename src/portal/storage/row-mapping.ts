@@ -65,11 +65,11 @@ export function submissionFromRow(row: Record<string, unknown>): StoredSubmissio
   };
 }
 
-/** The heartbeat's flat fields, one column each; the update and the alarms are stored below in columns of their own. */
-const HEARTBEAT_FIELDS = Object.keys(heartbeatSchema.shape).filter((field) => field !== 'update' && field !== 'alarms') as Exclude<
-  keyof Heartbeat,
-  'update' | 'alarms'
->[];
+/** Stored below in columns of their own, in the order their migrations added them. */
+type HeartbeatFieldsStoredApart = 'update' | 'alarms' | 'outOfServiceCode';
+const STORED_APART: readonly string[] = ['update', 'alarms', 'outOfServiceCode'] satisfies HeartbeatFieldsStoredApart[];
+/** The heartbeat's flat fields, one column each. */
+const HEARTBEAT_FIELDS = Object.keys(heartbeatSchema.shape).filter((field) => !STORED_APART.includes(field)) as Exclude<keyof Heartbeat, HeartbeatFieldsStoredApart>[];
 
 /** Every column an insert into `heartbeat` fills, in order. */
 export const HEARTBEAT_COLUMNS: readonly string[] = [
@@ -79,6 +79,7 @@ export const HEARTBEAT_COLUMNS: readonly string[] = [
   'update_state',
   'update_version',
   'kiosk_alarms',
+  'out_of_service_code',
 ];
 
 export function heartbeatValues(kioskCode: string, heartbeat: Heartbeat, receivedAt: Date): unknown[] {
@@ -90,6 +91,7 @@ export function heartbeatValues(kioskCode: string, heartbeat: Heartbeat, receive
     heartbeat.update?.state ?? null,
     heartbeat.update?.version ?? null,
     heartbeat.alarms ? heartbeat.alarms.join(' ') : null,
+    heartbeat.outOfServiceCode ?? null,
   ];
 }
 
@@ -114,9 +116,9 @@ export function fleetKioskFromRow(row: Record<string, unknown>): StoredFleetKios
             receivedAt: isoTime(row.received_at),
             appVersion: String(row.app_version),
             contentVersion: count(row.content_version),
-            queueDepth: Number(row.queue_depth),
+            queueDepth: count(row.queue_depth),
             oldestQueuedAgeSeconds: count(row.oldest_queued_age_seconds),
-            quarantined: Number(row.quarantined),
+            quarantined: count(row.quarantined),
             lastSyncAt: row.last_sync_at == null ? null : isoTime(row.last_sync_at),
             printerState: String(row.printer_state),
             screenFailures: count(row.screen_failures),
@@ -125,6 +127,8 @@ export function fleetKioskFromRow(row: Record<string, unknown>): StoredFleetKios
             updateState: text(row.update_state),
             updateVersion: text(row.update_version),
             kioskAlarms: text(row.kiosk_alarms)?.split(' ').filter(Boolean) ?? null,
+            outOfServiceCode: text(row.out_of_service_code),
+            lastKnownQueue: row.known_queue_depth == null ? null : { queueDepth: Number(row.known_queue_depth), receivedAt: isoTime(row.known_queue_at) },
           },
   };
 }

@@ -64,9 +64,10 @@ export const fleetHeartbeatSchema = z.object({
   receivedAt: z.iso.datetime(),
   appVersion: z.string(),
   contentVersion: z.number().int().nullable(),
-  queueDepth: z.number().int(),
+  /** Null from a kiosk out of service, which cannot read its queue. */
+  queueDepth: z.number().int().nullable(),
   oldestQueuedAgeSeconds: z.number().nullable(),
-  quarantined: z.number().int(),
+  quarantined: z.number().int().nullable(),
   lastSyncAt: z.string().nullable(),
   printerState: z.string(),
   screenFailures: z.number().int().nullable(),
@@ -77,6 +78,13 @@ export const fleetHeartbeatSchema = z.object({
   updateVersion: z.string().nullable(),
   /** The alarms the kiosk raised about itself (KIOSK_ALARMS); null from kiosks that do not say. */
   kioskAlarms: z.array(z.string()).nullable(),
+  /** The operator code of a kiosk out of service (KK-DB-DAMAGED); null otherwise. */
+  outOfServiceCode: z.string().nullable(),
+  /**
+   * When queueDepth is null: the newest heartbeat that counted the queue, while the heartbeat
+   * retention keeps it. What a technician recovering a damaged database should find in it.
+   */
+  lastKnownQueue: z.object({ queueDepth: z.number().int(), receivedAt: z.iso.datetime() }).nullable(),
 });
 export type FleetHeartbeat = z.infer<typeof fleetHeartbeatSchema>;
 

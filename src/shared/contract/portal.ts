@@ -223,9 +223,11 @@ export const heartbeatSchema = z
   .object({
     appVersion: z.string().regex(/^\d+\.\d+\.\d+/),
     contentVersion: z.number().int().nonnegative().nullable(),
-    queueDepth: z.number().int().nonnegative(),
+    /** Null when the kiosk cannot read its own queue: out of service, its database unusable. */
+    queueDepth: z.number().int().nonnegative().nullable(),
     oldestQueuedAgeSeconds: z.number().nonnegative().nullable(),
-    quarantined: z.number().int().nonnegative(),
+    /** Null as queueDepth is. */
+    quarantined: z.number().int().nonnegative().nullable(),
     lastSyncAt: z.iso.datetime().nullable(),
     printerState: z.enum(['ready', 'no-printer', 'error', 'pdf']),
     /** Screens that failed in front of a visitor since the kiosk started (threw, or a form ran past its time budget). */
@@ -245,6 +247,8 @@ export const heartbeatSchema = z
       .optional(),
     /** What the kiosk raises about itself (KIOSK_ALARMS); absent from kiosks older than the field. */
     alarms: z.array(z.enum(KIOSK_ALARMS)).max(KIOSK_ALARMS.length).optional(),
+    /** With the out-of-service alarm: the operator code its screen shows, which names the recovery procedure (KK-DB-DAMAGED). */
+    outOfServiceCode: z.string().regex(/^KK-[A-Z0-9-]{1,32}$/).optional(),
   })
   .strict();
 export type Heartbeat = z.infer<typeof heartbeatSchema>;

@@ -53,7 +53,7 @@ describe('heartbeat', () => {
 
   it('sends a fresh snapshot every interval until stopped', () => {
     let queued = 0;
-    const sent: number[] = [];
+    const sent: (number | null)[] = [];
     const loop = new HeartbeatLoop({
       intervalSeconds: 60,
       snapshot: () => heartbeatOf({ ...STATUS, queued: queued++ }, { appVersion: '1.0.0', contentVersion: null, printerState: 'ready' }),

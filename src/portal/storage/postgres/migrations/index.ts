@@ -12,6 +12,7 @@ import { contentAssignments } from './0010-content-assignments.js';
 import { fleetFreeDiskAndErrors } from './0011-fleet-free-disk-and-errors.js';
 import { staffTables } from './0012-staff.js';
 import { heartbeatUpdateAndAlarms } from './0013-heartbeat-update-and-alarms.js';
+import { heartbeatOutOfService } from './0014-heartbeat-out-of-service.js';
 
 /** Every PostgreSQL migration, in order; the one row of portal_schema_version holds the number of the last one run. */
-export const POSTGRES_MIGRATIONS: readonly Migration[] = [initialSchema, heartbeatScreenHealth, submissionAssistedBy, auditChain, backOfficeAccounts, applicationStatus, enrolmentCodes, portalAuditAppendOnly, sealedAnswersRetention, contentAssignments, fleetFreeDiskAndErrors, staffTables, heartbeatUpdateAndAlarms];
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [initialSchema, heartbeatScreenHealth, submissionAssistedBy, auditChain, backOfficeAccounts, applicationStatus, enrolmentCodes, portalAuditAppendOnly, sealedAnswersRetention, contentAssignments, fleetFreeDiskAndErrors, staffTables, heartbeatUpdateAndAlarms, heartbeatOutOfService];
