@@ -122,3 +122,13 @@ export async function openServicePanel(page: Page): Promise<void> {
   await signInOnPad(page, DEMO_TECHNICIAN);
   await expect(page.locator('[data-screen="service-panel"]')).toBeVisible({ timeout: 6000 });
 }
+
+/**
+ * A receipt number as pdftotext reads it off the printed receipt: the number is set with letter
+ * spacing for reading aloud, and the tool takes a wide pair (A then J) for a word gap and puts a
+ * space there, so a space may stand between any two of its characters.
+ */
+export function asPrinted(receiptNumber: string): RegExp {
+  // Its characters are digits, capitals and hyphens, none of them special in a pattern.
+  return new RegExp([...receiptNumber].join(' ?'));
+}
