@@ -148,6 +148,34 @@ export class Outbox {
     return row;
   }
 
+  /**
+   * Up to `limit` due applications, oldest first, marked as sending in one transaction: what one
+   * window of delivery puts on the wire at once. A crash leaves them 'sending', and
+   * requeueInterrupted puts them back (resending is safe under each one's idempotency key).
+   */
+  claimDue(now: Date, limit: number): OutboxDelivery[] {
+    return this.db.transaction((): OutboxDelivery[] => {
+      const rows = this.db
+        .prepare<[string, number], OutboxDelivery>(
+          `SELECT ${ENVELOPE_SELECT}, sealed, attempts
+           FROM outbox WHERE state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+           ORDER BY created_at, id LIMIT ?`,
+        )
+        .all(now.toISOString(), limit);
+      const mark = this.db.prepare("UPDATE outbox SET state = 'sending' WHERE id = ? AND state = 'queued'");
+      for (const row of rows) {
+        mark.run(row.id);
+        if (row.assistedBy === null) delete row.assistedBy;
+      }
+      return rows;
+    })();
+  }
+
+  /** Several state changes in one transaction, so one flush to disk: the outcomes of a window of delivery. */
+  inOneTransaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
   /** When the next queued application falls due, or undefined when nothing waits. */
   nextAttemptAt(): string | undefined {
     const row = this.db

@@ -1,6 +1,6 @@
 import type { ApplicationStatus, Heartbeat, SubmissionRequest } from '../../../shared/contract/portal.js';
 import type { SyncState } from '../../../shared/domain/submission.js';
-import type { PortalClient } from '../portal-client/portal-client.js';
+import type { DeliveryAnswer, PortalClient } from '../portal-client/portal-client.js';
 import type { RecordAudit } from '../audit/audit-recorder.js';
 import { describeError, type Logger } from '../logger.js';
 import type { Outbox, OutboxDelivery } from '../applications/outbox.js';
@@ -32,16 +32,25 @@ export interface SyncEngineOptions {
 }
 
 type SendOutcome = 'delivered' | 'quarantined' | 'retry' | 'offline' | 'paused';
+/** A window stops the drain when the portal cannot be reached or refused the credential. */
+type WindowOutcome = 'delivered' | 'offline' | 'paused';
 
 /** Statuses that will not change by trying again: the row is set aside for a person to look at. */
 const PERMANENT_CLIENT_ERRORS = new Set([400, 404, 405, 409, 410, 413, 415, 422]);
 const RETRYABLE = (status: number) => status === 408 || status === 429 || status >= 500;
 const CHECKPOINT_EVERY = 50;
+/**
+ * How many applications are on the wire at once. One at a time, a drain after an outage waits a
+ * round trip and the portal's commit per application; a window of them lets the portal commit them
+ * together (its group commit) and the kiosk record them with one flush, while a recovering portal
+ * still sees a bounded load from each kiosk.
+ */
+export const DELIVERY_WINDOW = 16;
 /** After the outbox refused a write, delivery waits this long before it tries again. */
 const STORAGE_RETRY_MS = 5000;
 
 /**
- * Delivers the outbox to the portal, one application at a time, oldest first. Each row carries
+ * Delivers the outbox to the portal, oldest first, a window of applications at a time. Each row carries
  * its own schedule, so a row that keeps failing never holds up the others; the portal's
  * idempotency makes every resend safe, so a crash between sending and marking costs nothing.
  */
@@ -99,9 +108,9 @@ export class SyncEngine {
         this.requeueBeforeNextDrain = false;
       }
       for (;;) {
-        const row = this.options.outbox.nextDue(this.options.clock());
-        if (!row) break;
-        const outcome = await this.send(row);
+        const rows = this.options.outbox.claimDue(this.options.clock(), DELIVERY_WINDOW);
+        if (rows.length === 0) break;
+        const outcome = await this.deliverWindow(rows);
         if (outcome === 'offline' || outcome === 'paused') break;
       }
       if (this.deliveredSinceCheckpoint > 0 && !this.options.outbox.nextDue(this.options.clock())) this.checkpoint();
@@ -129,52 +138,83 @@ export class SyncEngine {
     }
   }
 
-  private async send(row: OutboxDelivery): Promise<SendOutcome> {
-    const { outbox, clock, log } = this.options;
+  /**
+   * One window: its applications go to the portal at once, and what came of them is recorded in
+   * one transaction (one flush to disk for the lot); the log, the status and the events follow the
+   * commit, so nothing is announced that the outbox did not keep.
+   */
+  private async deliverWindow(rows: OutboxDelivery[]): Promise<WindowOutcome> {
     this.update({ state: 'sending' });
-    outbox.markSending(row.id);
-    let answer;
-    try {
-      answer = await this.options.portal.submit(submissionRequest(row));
-    } catch (error) {
-      outbox.markRetry(row.id, this.later(row.attempts), 'NETWORK');
-      log.warn('sync_network_error', describeError(error));
+    const answers = await Promise.all(rows.map((row) => this.post(row)));
+    const settled = this.options.outbox.inOneTransaction(() => rows.map((row, index) => this.settle(row, answers[index]!)));
+    if (answers.some((answer) => answer.kind !== 'network')) this.noteReachable();
+    for (const { announce } of settled) announce();
+    const outcomes = new Set(settled.map(({ outcome }) => outcome));
+    if (outcomes.has('paused')) return 'paused';
+    if (outcomes.has('offline')) {
+      const error = answers.find((answer) => answer.kind === 'network');
+      this.options.log.warn('sync_network_error', describeError(error?.kind === 'network' ? error.error : undefined));
       this.update({ state: 'offline', online: false, lastError: 'NETWORK' });
       this.scheduleProbe();
       return 'offline';
     }
-    this.noteReachable();
+    if (this.deliveredSinceCheckpoint >= CHECKPOINT_EVERY) this.checkpoint();
+    return 'delivered';
+  }
+
+  private async post(row: OutboxDelivery): Promise<DeliveryAnswer | { kind: 'network'; error: unknown }> {
+    try {
+      return await this.options.portal.submit(submissionRequest(row));
+    } catch (error) {
+      return { kind: 'network', error };
+    }
+  }
+
+  /** Records what came of one application (inside the window's transaction) and says what to announce once it commits. */
+  private settle(row: OutboxDelivery, answer: DeliveryAnswer | { kind: 'network'; error: unknown }): { outcome: SendOutcome; announce: () => void } {
+    const { outbox, clock, log } = this.options;
+    const quiet = () => undefined;
+    if (answer.kind === 'network') {
+      outbox.markRetry(row.id, this.later(row.attempts), 'NETWORK');
+      return { outcome: 'offline', announce: quiet };
+    }
     if (answer.kind === 'bad-answer') {
       outbox.markRetry(row.id, this.later(row.attempts), 'BAD_RESPONSE');
-      return 'retry';
+      return { outcome: 'retry', announce: quiet };
     }
     if (answer.kind === 'accepted') {
-      outbox.markDelivered(row.id, clock());
+      const deliveredAt = clock();
+      outbox.markDelivered(row.id, deliveredAt);
       this.deliveredSinceCheckpoint++;
-      if (this.deliveredSinceCheckpoint >= CHECKPOINT_EVERY) this.checkpoint();
-      this.update({ lastSyncAt: clock().toISOString(), lastError: null });
-      log.info('sync_delivered', { receiptNumber: row.receiptNumber, attempts: row.attempts + 1 });
-      this.options.onDelivered(row.receiptNumber);
-      return 'delivered';
+      return {
+        outcome: 'delivered',
+        announce: () => {
+          this.update({ lastSyncAt: deliveredAt.toISOString(), lastError: null });
+          log.info('sync_delivered', { receiptNumber: row.receiptNumber, attempts: row.attempts + 1 });
+          this.options.onDelivered(row.receiptNumber);
+        },
+      };
     }
     const { status, code } = answer;
     if (status === 401 || status === 403) {
       // The kiosk's credential is wrong or revoked: more attempts cannot help, an administrator must act.
       outbox.markRetry(row.id, clock(), code, false);
-      this.pauseForCredential(status, code);
-      return 'paused';
+      return { outcome: 'paused', announce: () => this.pauseForCredential(status, code) };
     }
     if (RETRYABLE(status)) {
       const retryAfter = parseRetryAfter(answer.retryAfter, clock(), this.policy);
       outbox.markRetry(row.id, retryAfter === undefined ? this.later(row.attempts) : new Date(clock().getTime() + retryAfter), `HTTP_${status}`);
-      log.warn('sync_retry', { status, attempts: row.attempts + 1 });
-      this.update({ lastError: `HTTP_${status}` });
-      return 'retry';
+      return {
+        outcome: 'retry',
+        announce: () => {
+          log.warn('sync_retry', { status, attempts: row.attempts + 1 });
+          this.update({ lastError: `HTTP_${status}` });
+        },
+      };
     }
     const reason = PERMANENT_CLIENT_ERRORS.has(status) ? code : `HTTP_${status}`;
     outbox.markQuarantined(row.id, reason);
-    log.warn('sync_quarantined', { receiptNumber: row.receiptNumber, status, reason });
-    return 'quarantined';
+    return { outcome: 'quarantined', announce: () => log.warn('sync_quarantined', { receiptNumber: row.receiptNumber, status, reason }) };
   }
 
   /**

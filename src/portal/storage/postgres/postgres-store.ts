@@ -27,6 +27,7 @@ import {
   submissionValues,
 } from '../row-mapping.js';
 import type { AuditChainStore } from '../audit-chain-store.js';
+import { GroupCommit } from '../group-commit.js';
 import { migratePostgres } from './migrate.js';
 import { postgresAuditChain } from './postgres-audit-chain.js';
 import { postgresApplicationStatus } from './postgres-application-status.js';
@@ -47,6 +48,18 @@ const placeholders = (columns: readonly string[]) => columns.map((_, index) => `
 // insert of the same id makes this one wait for it to commit, then do nothing.
 const INSERT_SUBMISSION = `INSERT INTO submission (${SUBMISSION_COLUMNS.join(', ')}) VALUES (${placeholders(SUBMISSION_COLUMNS)})
   ON CONFLICT DO NOTHING RETURNING ${ACCEPTED_COLUMNS}`;
+/** INSERT_SUBMISSION for `count` rows in one statement. */
+function insertSubmissionsSql(count: number): string {
+  const width = SUBMISSION_COLUMNS.length;
+  const rows = Array.from({ length: count }, (_, row) => `(${SUBMISSION_COLUMNS.map((_, column) => `$${row * width + column + 1}`).join(', ')})`);
+  return `INSERT INTO submission (${SUBMISSION_COLUMNS.join(', ')}) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING RETURNING ${ACCEPTED_COLUMNS}`;
+}
+interface SubmissionWrite {
+  kioskCode: string;
+  request: SubmissionRequest;
+  bodyHash: string;
+  acceptedAt: Date;
+}
 const INSERT_HEARTBEAT = `INSERT INTO heartbeat (${HEARTBEAT_COLUMNS.join(', ')}) VALUES (${placeholders(HEARTBEAT_COLUMNS)})`;
 type Row = Record<string, unknown>;
 
@@ -110,9 +123,36 @@ export class PostgresPortalStore implements PortalStore {
     return result.rowCount ?? 0;
   }
 
-  async acceptSubmission(kioskCode: string, request: SubmissionRequest, bodyHash: string, acceptedAt: Date): Promise<AcceptOutcome> {
-    const inserted = await this.pool.query<Row>(INSERT_SUBMISSION, submissionValues(kioskCode, request, bodyHash, acceptedAt));
-    if (inserted.rows[0]) return { outcome: 'created', accepted: acceptedFromRow(inserted.rows[0]) };
+  acceptSubmission(kioskCode: string, request: SubmissionRequest, bodyHash: string, acceptedAt: Date): Promise<AcceptOutcome> {
+    return this.intake.write({ kioskCode, request, bodyHash, acceptedAt });
+  }
+
+  /** Submissions that arrive together go in as one statement, so one commit and one WAL flush (group-commit.ts). */
+  private readonly intake = new GroupCommit<SubmissionWrite, AcceptOutcome>({
+    one: async (write) => {
+      const inserted = await this.pool.query<Row>(INSERT_SUBMISSION, submissionValues(write.kioskCode, write.request, write.bodyHash, write.acceptedAt));
+      return inserted.rows[0] ? { outcome: 'created', accepted: acceptedFromRow(inserted.rows[0]) } : this.notInserted(write);
+    },
+    batch: async (writes) => {
+      // Rows in id order: two batches that share ids (a kiosk resending) then wait on each other in one order and cannot deadlock.
+      const ordered = [...writes].sort((a, b) => (normaliseSubmissionId(a.request.id) < normaliseSubmissionId(b.request.id) ? -1 : 1));
+      const values = ordered.flatMap((write) => submissionValues(write.kioskCode, write.request, write.bodyHash, write.acceptedAt));
+      const { rows } = await this.pool.query<Row>(insertSubmissionsSql(ordered.length), values);
+      const inserted = new Map(rows.map((row) => [String(row.id), row]));
+      return Promise.all(
+        writes.map(async (write): Promise<AcceptOutcome> => {
+          const id = normaliseSubmissionId(write.request.id);
+          const row = inserted.get(id);
+          // Two writes of one id in a batch: the first inserted it, the second is a replay of it.
+          if (row && inserted.delete(id)) return { outcome: 'created', accepted: acceptedFromRow(row) };
+          return this.notInserted(write);
+        }),
+      );
+    },
+  });
+
+  /** The insert did nothing: the id is there already (a replay, or another body), or the receipt number is another's. */
+  private async notInserted({ request, bodyHash }: SubmissionWrite): Promise<AcceptOutcome> {
     const { rows } = await this.pool.query<Row>(`SELECT ${ACCEPTED_COLUMNS}, body_hash FROM submission WHERE id = $1`, [normaliseSubmissionId(request.id)]);
     const existing = rows[0];
     if (!existing) return { outcome: 'conflict', reason: 'receipt-number-taken' };

@@ -27,6 +27,7 @@ import {
   submissionFromRow,
   submissionValues,
 } from '../row-mapping.js';
+import { GroupCommit } from '../group-commit.js';
 import type { AuditChainStore } from '../audit-chain-store.js';
 import { migrateSqlite } from './migrate.js';
 import { sqliteAuditChain } from './sqlite-audit-chain.js';
@@ -49,6 +50,12 @@ const INSERT_SUBMISSION = `INSERT INTO submission (${SUBMISSION_COLUMNS.join(', 
   ON CONFLICT DO NOTHING RETURNING ${ACCEPTED_COLUMNS}`;
 const INSERT_HEARTBEAT = `INSERT INTO heartbeat (${HEARTBEAT_COLUMNS.join(', ')}) VALUES (${placeholders(HEARTBEAT_COLUMNS)})`;
 type Row = Record<string, unknown>;
+interface SubmissionWrite {
+  kioskCode: string;
+  request: SubmissionRequest;
+  bodyHash: string;
+  acceptedAt: Date;
+}
 
 /** The default store: one SQLite file in WAL mode with synchronous=FULL (an acknowledged submission survives power loss). */
 export class SqlitePortalStore implements PortalStore {
@@ -116,16 +123,24 @@ export class SqlitePortalStore implements PortalStore {
   }
 
   acceptSubmission(kioskCode: string, request: SubmissionRequest, bodyHash: string, acceptedAt: Date): Promise<AcceptOutcome> {
-    return this.run((): AcceptOutcome => {
-      const inserted = this.db.prepare<unknown[], Row>(INSERT_SUBMISSION).get(...submissionValues(kioskCode, request, bodyHash, acceptedAt));
-      if (inserted) return { outcome: 'created', accepted: acceptedFromRow(inserted) };
-      const existing = this.db
-        .prepare<[string], Row>(`SELECT ${ACCEPTED_COLUMNS}, body_hash FROM submission WHERE id = ?`)
-        .get(normaliseSubmissionId(request.id));
-      if (!existing) return { outcome: 'conflict', reason: 'receipt-number-taken' };
-      if (existing.body_hash !== bodyHash) return { outcome: 'conflict', reason: 'different-body' };
-      return { outcome: 'replayed', accepted: acceptedFromRow(existing) };
-    });
+    return this.intake.write({ kioskCode, request, bodyHash, acceptedAt });
+  }
+
+  /** Submissions that arrive together commit together: one WAL flush for the lot (group-commit.ts). */
+  private readonly intake = new GroupCommit<SubmissionWrite, AcceptOutcome>({
+    one: (write) => this.run(() => this.acceptOne(write)),
+    batch: (writes) => this.run(() => this.db.transaction((all: SubmissionWrite[]) => all.map((write) => this.acceptOne(write))).immediate(writes)),
+  });
+
+  private acceptOne({ kioskCode, request, bodyHash, acceptedAt }: SubmissionWrite): AcceptOutcome {
+    const inserted = this.db.prepare<unknown[], Row>(INSERT_SUBMISSION).get(...submissionValues(kioskCode, request, bodyHash, acceptedAt));
+    if (inserted) return { outcome: 'created', accepted: acceptedFromRow(inserted) };
+    const existing = this.db
+      .prepare<[string], Row>(`SELECT ${ACCEPTED_COLUMNS}, body_hash FROM submission WHERE id = ?`)
+      .get(normaliseSubmissionId(request.id));
+    if (!existing) return { outcome: 'conflict', reason: 'receipt-number-taken' };
+    if (existing.body_hash !== bodyHash) return { outcome: 'conflict', reason: 'different-body' };
+    return { outcome: 'replayed', accepted: acceptedFromRow(existing) };
   }
 
   submission(id: string): Promise<StoredSubmission | null> {
